@@ -1,0 +1,25 @@
+const { loadEnv } = require("@medusajs/utils")
+loadEnv("test", process.cwd())
+
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+  ],
+}
+
+const common = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  setupFiles: ["./integration-tests/setup.js"],
+}
+
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.[jt]s"] },
+    { ...common, displayName: "module", testMatch: ["<rootDir>/integration-tests/module/*.spec.[jt]s"] },
+    { ...common, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/*.spec.[jt]s"] },
+  ],
+}

@@ -1,0 +1,145 @@
+import { timingSafeEqual } from "node:crypto"
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { apiKeyPrefix, hashApiKey } from "../../../lib/api-key"
+import { detectDevice } from "../../../lib/device"
+import { hashIp } from "../../../lib/ip-hash"
+import { computeCommission } from "../../../lib/money"
+import { RateLimiter } from "../../../lib/rate-limiter"
+import { parseS2sInput } from "../../../lib/s2s-input"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { findKeyCampaign, findS2sContext, insertRequestLog, recordConversion } from "../../../modules/affiliate/queries/s2s"
+import * as answer from "./answers"
+import { readS2sParams } from "./read-input"
+
+/** Allowed clock skew for `occurred_at` in the future. */
+const FUTURE_SKEW_MS = 5 * 60 * 1000
+
+let limiter: RateLimiter | undefined
+
+type LogFields = { campaign_id: string | null; key_prefix: string | null; order_id: string | null; click_token: string | null; is_test: boolean }
+
+/**
+ * Decides one S2S call and keeps it in the request log, whatever the outcome. The order of checks
+ * is the contract's: input can be decoded, the key is valid, not over its rate, the fields are
+ * valid, consent, then the click.
+ */
+export async function convert(req: MedusaRequest, service: AffiliateModuleService, requestId: string): Promise<answer.S2sAnswer> {
+  const knex = service.getKnex()
+  const options = service.getOptions()
+  const fields: LogFields = { campaign_id: null, key_prefix: null, order_id: null, click_token: null, is_test: false }
+  const finish = async (result: answer.S2sAnswer, reason = result.body.message) => {
+    await insertRequestLog(knex, {
+      ...fields,
+      request_id: requestId,
+      source: "s2s",
+      method: req.method,
+      outcome: result.body.status,
+      http_status: result.http,
+      reason,
+      conversion_id: result.body.conversion_id ?? null,
+    })
+    return result
+  }
+
+  if (req.method !== "GET" && req.method !== "POST") {
+    const notAllowed = answer.failed(405, `Method ${req.method} not allowed: use POST or GET`)
+    return finish({ ...notAllowed, headers: { Allow: "GET, POST" } })
+  }
+  const input = await readS2sParams(req)
+  if (!("params" in input)) return finish(answer.failed(input.http, input.message, input.errors))
+  const { params } = input
+  if (typeof params.order_id === "string") fields.order_id = params.order_id.slice(0, 255)
+  if (typeof params.click_token === "string") fields.click_token = params.click_token.slice(0, 128)
+
+  const key = presentedKey(req, params.api_key)
+  if (!key) return finish(answer.failed(401, answer.INVALID_API_KEY), "missing API key")
+  fields.key_prefix = apiKeyPrefix(key)
+  const keyHash = hashApiKey(key)
+
+  limiter ??= new RateLimiter(options.rateLimitPerMinute)
+  const retryAfter = limiter.take(keyHash)
+  if (retryAfter) {
+    const limited = answer.failed(429, `Rate limit of ${options.rateLimitPerMinute} calls per minute exceeded`)
+    return finish({ ...limited, headers: { "Retry-After": String(retryAfter) } })
+  }
+
+  const parsed = parseS2sInput(params)
+  if ("errors" in parsed) {
+    const owner = await findKeyCampaign(knex, keyHash)
+    if (!owner) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
+    fields.campaign_id = owner.campaign_id
+    return finish(answer.failed(400, parsed.message, parsed.errors))
+  }
+  const data = parsed.data
+  fields.is_test = data.test ?? false
+
+  const ctx = await findS2sContext(knex, keyHash, data.click_token)
+  if (!ctx || !sameHash(ctx.key_hash, keyHash)) {
+    return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
+  }
+  fields.campaign_id = ctx.campaign_id
+
+  if (data.consent === "denied") return finish(answer.skipped(answer.CONSENT_NOT_GRANTED), "consent_not_granted")
+  // A token of another campaign is answered like an unknown one: no hint that it exists elsewhere.
+  if (!ctx.click_id || ctx.click_campaign_id !== ctx.campaign_id || !ctx.affiliate_id) {
+    return finish(answer.failed(422, answer.UNKNOWN_CLICK_TOKEN), ctx.click_id ? "click_token of another campaign" : "unknown_click_token")
+  }
+  const now = Date.now()
+  const occurredAt = data.occurred_at ?? new Date(now)
+  if (occurredAt.getTime() > now + FUTURE_SKEW_MS) {
+    return finish(answer.failed(400, "Invalid occurred_at: is in the future", [{ field: "occurred_at", message: "is in the future" }]))
+  }
+  if (occurredAt < new Date(ctx.clicked_at!)) {
+    return finish(answer.failed(400, "Invalid occurred_at: is before the click", [{ field: "occurred_at", message: "is before the click" }]))
+  }
+  if (occurredAt > new Date(ctx.click_expires_at!)) return finish(answer.failed(422, answer.CLICK_TOKEN_EXPIRED), "click_expired")
+  if (ctx.campaign_status !== "active") {
+    return finish(answer.skipped(`Campaign is ${ctx.campaign_status}: conversion not recorded`), `campaign_${ctx.campaign_status}`)
+  }
+  if (ctx.affiliate_status !== "active") {
+    return finish(answer.skipped("Affiliate is paused: conversion not recorded"), "affiliate_paused")
+  }
+
+  // Test conversions are never commissionable: they prove the integration, not a sale.
+  const commission = data.test
+    ? { amount: "0", currency: data.order_currency }
+    : computeCommission(ctx, data.order_total, data.order_currency)
+  const limited = data.limited_data_use === true
+  const result = await recordConversion(
+    knex,
+    {
+      campaign_id: ctx.campaign_id,
+      affiliate_id: ctx.affiliate_id,
+      click_id: ctx.click_id,
+      order_id: data.order_id,
+      order_total: data.order_total,
+      order_currency: data.order_currency,
+      commission_amount: commission.amount,
+      commission_currency: commission.currency,
+      source: "s2s",
+      is_test: fields.is_test,
+      limited_data_use: limited,
+      user_agent: limited ? null : data.user_agent ?? null,
+      ip_hash: limited ? null : hashIp(data.ip, options.encryptionKey),
+      device_type: limited ? null : data.device_type ?? (data.user_agent ? detectDevice(data.user_agent) : null),
+      context: limited ? null : data.context ?? null,
+      occurred_at: occurredAt,
+      metadata: limited ? null : data.metadata ?? null,
+    },
+    { ...fields, request_id: requestId, source: "s2s", method: req.method }
+  )
+  return result.duplicate ? answer.duplicate(result.conversion_id) : answer.recorded(result.conversion_id)
+}
+
+/** The key from X-API-Key, an Authorization bearer token, or the api_key parameter, in that order. */
+function presentedKey(req: MedusaRequest, param: unknown): string | null {
+  const header = req.headers["x-api-key"]
+  if (typeof header === "string" && header) return header
+  const auth = req.headers.authorization
+  if (auth && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, "")
+  return typeof param === "string" && param ? param : null
+}
+
+function sameHash(stored: string, presented: string): boolean {
+  return stored.length === presented.length && timingSafeEqual(Buffer.from(stored, "hex"), Buffer.from(presented, "hex"))
+}

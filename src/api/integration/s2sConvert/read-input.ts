@@ -1,0 +1,81 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { decodeForm, FormDecodeError } from "../../../lib/form-decode"
+import type { FieldError } from "../../../lib/s2s-input"
+
+export const MAX_BODY_BYTES = 16 * 1024
+
+export type InputProblem = { http: 400 | 413 | 415; message: string; errors?: FieldError[] }
+
+/**
+ * Reads the call's parameters exactly as sent: the query string, plus for POST a JSON or form
+ * body of at most 16 KB. The framework's body parsers are off for this route because they would
+ * answer bad input in their own format and let malformed percent-encoding through.
+ */
+export async function readS2sParams(req: MedusaRequest): Promise<{ params: Record<string, unknown> } | InputProblem> {
+  try {
+    // req.url, not originalUrl: the access-log middleware redacts the key from the latter.
+    const query = req.url.includes("?") ? req.url.slice(req.url.indexOf("?") + 1) : ""
+    const params: Record<string, unknown> = decodeForm(query)
+    if (req.method === "GET") return { params }
+
+    const mediaType = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase()
+    if (mediaType !== "application/json" && mediaType !== "application/x-www-form-urlencoded") {
+      return { http: 415, message: "Send application/json or application/x-www-form-urlencoded" }
+    }
+    const body = await readBody(req)
+    if (body === null) return { http: 413, message: `Body is larger than ${MAX_BODY_BYTES / 1024} KB` }
+
+    const fields = mediaType === "application/json" ? parseJsonObject(body) : decodeForm(body)
+    for (const [name, value] of Object.entries(fields)) {
+      if (name in params) {
+        return { http: 400, message: `${name} is given more than once`, errors: [{ field: name, message: "is given more than once" }] }
+      }
+      params[name] = value
+    }
+    return { params }
+  } catch (e) {
+    if (e instanceof FormDecodeError || e instanceof SyntaxError) {
+      const field = e instanceof FormDecodeError ? e.field : "body"
+      return { http: 400, message: e.message, errors: [{ field, message: e.message }] }
+    }
+    throw e
+  }
+}
+
+function parseJsonObject(body: string): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = JSON.parse(body)
+  } catch {
+    throw new SyntaxError("Body is not valid JSON")
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SyntaxError("Body must be a JSON object")
+  }
+  return value as Record<string, unknown>
+}
+
+/**
+ * The body as UTF-8 text, or null when it passes the size limit. An oversized body is drained,
+ * not stored, so the client still reads the 413 instead of a reset connection.
+ */
+async function readBody(req: MedusaRequest): Promise<string | null> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    req.resume()
+    return null
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+  }
+  if (size > MAX_BODY_BYTES) return null
+  try {
+    return utf8.decode(Buffer.concat(chunks))
+  } catch {
+    throw new SyntaxError("Body is not valid UTF-8")
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true })

@@ -1,0 +1,34 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
+import { redactApiKeys } from "../../../lib/api-key"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { failed, S2sAnswer } from "./answers"
+import { convert } from "./convert"
+
+/**
+ * POST/GET /integration/s2sConvert: external shops report conversions with a campaign's API key.
+ * Every answer is JSON with a status, a message and a request_id; client input never yields a 5xx.
+ */
+async function handle(req: MedusaRequest, res: MedusaResponse) {
+  const requestId = generateEntityId(undefined, "req")
+  let result: S2sAnswer
+  try {
+    result = await convert(req, req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE), requestId)
+  } catch (e) {
+    const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+    logger.error(`s2sConvert ${requestId} failed: ${redactApiKeys(String((e as Error)?.stack ?? e))}`)
+    result = failed(500, "Internal error: the conversion was not recorded, retry later")
+  }
+  res.set({ "X-Request-Id": requestId, "Cache-Control": "no-store", ...result.headers })
+  res.status(result.http).json({ ...result.body, request_id: requestId })
+}
+
+// Every method reaches the handler so that the others get the contract's 405 (and a log entry).
+export const GET = handle
+export const POST = handle
+export const PUT = handle
+export const PATCH = handle
+export const DELETE = handle
+export const OPTIONS = handle
+export const HEAD = handle

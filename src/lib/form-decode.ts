@@ -1,0 +1,52 @@
+/**
+ * A strict decoder for `application/x-www-form-urlencoded` bodies and query strings. Express's
+ * parsers pass malformed percent-encoding through silently; the S2S contract wants a 400 for it,
+ * and a repeated parameter is refused rather than silently turned into an array.
+ */
+export type DecodedForm = Record<string, string | Record<string, string>>
+
+export class FormDecodeError extends Error {
+  constructor(
+    message: string,
+    readonly field: string
+  ) {
+    super(message)
+  }
+}
+
+const NESTED = /^([A-Za-z0-9_]+)\[([^\[\]]*)\]$/
+
+function decodeComponent(raw: string, field: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "))
+  } catch {
+    throw new FormDecodeError(`${field} is not valid percent-encoding`, field)
+  }
+}
+
+export function decodeForm(input: string): DecodedForm {
+  const out: DecodedForm = {}
+  for (const pair of input.split("&")) {
+    if (pair === "") continue
+    const eq = pair.indexOf("=")
+    const rawName = eq === -1 ? pair : pair.slice(0, eq)
+    const name = decodeComponent(rawName, "parameter name")
+    const value = decodeComponent(eq === -1 ? "" : pair.slice(eq + 1), name)
+    const nested = NESTED.exec(name)
+    if (nested) {
+      const [, parent, key] = nested
+      const bag = out[parent] ?? {}
+      if (typeof bag === "string" || key === "" || key in bag) {
+        throw new FormDecodeError(`${name} is given more than once or mixes forms`, name)
+      }
+      bag[key] = value
+      out[parent] = bag
+      continue
+    }
+    if (name in out) {
+      throw new FormDecodeError(`${name} is given more than once`, name)
+    }
+    out[name] = value
+  }
+  return out
+}

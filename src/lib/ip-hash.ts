@@ -1,0 +1,10 @@
+import { createHmac } from "node:crypto"
+
+/**
+ * A keyed hash of an IP address: equal addresses give equal hashes (repeat and fraud checks),
+ * but the address itself is never stored and cannot be recovered without the secret.
+ */
+export function hashIp(ip: string | undefined | null, secret: Buffer): string | null {
+  if (!ip) return null
+  return createHmac("sha256", secret).update("ip:" + ip).digest("hex").slice(0, 32)
+}

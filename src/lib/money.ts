@@ -1,0 +1,52 @@
+import { defaultCurrencies, MathBN } from "@medusajs/framework/utils"
+
+/** Decimal digits of a currency's minor unit (JPY 0, USD 2, KWD 3), or undefined if unknown. */
+export function currencyDecimals(code: string): number | undefined {
+  return defaultCurrencies[code.toUpperCase()]?.decimal_digits
+}
+
+export function isKnownCurrency(code: string): boolean {
+  return currencyDecimals(code) !== undefined
+}
+
+const DECIMAL = /^(0|[1-9]\d{0,17})(\.\d+)?$/
+
+/**
+ * Checks an amount given as text: plain decimal, no sign, no exponent, no comma, and no more
+ * decimals than the currency has. Returns the reason it is refused, or null.
+ */
+export function amountProblem(amount: string, currency: string): string | null {
+  if (!DECIMAL.test(amount)) {
+    return "must be a decimal number of at least 0 with a dot as decimal separator, e.g. 129.90"
+  }
+  const digits = currencyDecimals(currency)
+  const decimals = amount.split(".")[1]?.length ?? 0
+  if (digits !== undefined && decimals > digits) {
+    return `has ${decimals} decimals but ${currency.toUpperCase()} has ${digits}`
+  }
+  return null
+}
+
+export type CommissionRule = {
+  commission_type: "percentage" | "flat"
+  commission_value: string | number
+  currency_code?: string | null
+}
+
+/**
+ * The commission an order earns, rounded half-up to the currency's minor unit. A percentage is of
+ * the order total, in the order's currency; a flat amount is paid in the campaign's currency.
+ */
+export function computeCommission(
+  rule: CommissionRule,
+  orderTotal: string,
+  orderCurrency: string
+): { amount: string; currency: string } {
+  if (rule.commission_type === "flat") {
+    const currency = (rule.currency_code || orderCurrency).toLowerCase()
+    return { amount: MathBN.convert(rule.commission_value).toFixed(), currency }
+  }
+  const digits = currencyDecimals(orderCurrency) ?? 2
+  const amount = MathBN.convert(MathBN.div(MathBN.mult(orderTotal, rule.commission_value), 100), digits)
+  return { amount: amount.toFixed(), currency: orderCurrency.toLowerCase() }
+}

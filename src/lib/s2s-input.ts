@@ -1,0 +1,92 @@
+import { isIP } from "node:net"
+import { z } from "@medusajs/framework/zod"
+import { MAX_CLICK_TOKEN_LENGTH } from "./click-token"
+import { amountProblem, isKnownCurrency } from "./money"
+import { S2S_PARAMETER_NAMES } from "./s2s-parameters"
+
+export const MAX_METADATA_BYTES = 10 * 1024
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i
+
+/** Forms and query strings carry only text, so "true"/"1" count as true there. */
+const flag = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
+])
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
+
+export const s2sInputSchema = z
+  .strictObject({
+    api_key: z.string().optional(),
+    click_token: z.string().min(1, "is required").max(MAX_CLICK_TOKEN_LENGTH, "is longer than 128 characters"),
+    order_id: z.union([
+      z.string().min(1, "must not be empty").max(255, "is longer than 255 characters"),
+      z.number().int("must be text or a whole number").nonnegative().transform((n) => n.toFixed(0)),
+    ]),
+    order_total: z.union([
+      z.string(),
+      z
+        .number()
+        .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "is too large for a JSON number: send it as a string")
+        .transform((n) => String(n)),
+    ]),
+    order_currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
+      .refine(isKnownCurrency, "is not a known ISO 4217 currency")
+      .transform((c) => c.toLowerCase()),
+    consent: z.enum(["granted", "denied"]).optional(),
+    limited_data_use: flag.optional(),
+    test: flag.optional(),
+    user_agent: z.string().max(1024).optional(),
+    ip: z.string().refine((ip) => isIP(ip) !== 0, "is not an IPv4 or IPv6 address").optional(),
+    device_type: z.enum(["desktop", "mobile", "tablet", "bot", "other"]).optional(),
+    context: z.string().max(1024).optional(),
+    occurred_at: z
+      .string()
+      .regex(ISO_WITH_ZONE, "must be ISO 8601 with a time zone, e.g. 2026-01-31T12:00:00Z")
+      .refine((s) => !Number.isNaN(Date.parse(s)), "is not a real date")
+      .transform((s) => new Date(s))
+      .optional(),
+    metadata: z
+      .record(z.string(), scalar)
+      .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= MAX_METADATA_BYTES, "is larger than 10 KB")
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (typeof input.order_total === "string" && typeof input.order_currency === "string") {
+      const problem = amountProblem(input.order_total, input.order_currency)
+      if (problem) ctx.addIssue({ code: "custom", path: ["order_total"], message: problem })
+    }
+  })
+
+export type S2sInput = z.output<typeof s2sInputSchema>
+export type FieldError = { field: string; message: string }
+
+/** Validates decoded input; returns field errors in the contract's shape when it fails. */
+export function parseS2sInput(raw: unknown): { data: S2sInput } | { errors: FieldError[]; message: string } {
+  const result = s2sInputSchema.safeParse(raw)
+  if (result.success) return { data: result.data }
+  const errors: FieldError[] = []
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        errors.push({ field: key, message: `unknown parameter: custom fields must be nested under metadata (metadata.${key})` })
+      }
+      continue
+    }
+    const field = issue.path.map(String).join(".") || "body"
+    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined
+    errors.push({ field, message: missing ? "is required" : issue.message })
+  }
+  return { errors, message: summarise(errors) }
+}
+
+function summarise(errors: FieldError[]): string {
+  const unknown = errors.filter((e) => !S2S_PARAMETER_NAMES.has(e.field.split(".")[0]))
+  if (unknown.length && unknown.length === errors.length) {
+    return `Unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((e) => e.field).join(", ")}: custom fields must be nested under metadata`
+  }
+  const first = errors[0]
+  return `Invalid ${first.field}: ${first.message}`
+}

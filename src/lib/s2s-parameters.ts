@@ -1,0 +1,19 @@
+/** The S2S endpoint's parameters, as documented to integrators (admin setup tab, README). */
+export const S2S_PARAMETERS = [
+  { name: "api_key", required: true, description: "The campaign's API key. May instead be sent in the X-API-Key header or as Authorization: Bearer <key>." },
+  { name: "click_token", required: true, description: "The click_token from the landing URL, exactly as received (case-sensitive, at most 128 characters)." },
+  { name: "order_id", required: true, description: "Your own order reference (1-255 characters). Unique per campaign: a repeat answers duplicate." },
+  { name: "order_total", required: true, description: "Order total as a decimal string or JSON number, at least 0, dot as separator, no more decimals than the currency has." },
+  { name: "order_currency", required: true, description: "ISO 4217 currency code, any case (USD, eur, JPY)." },
+  { name: "consent", required: false, description: "granted or denied. A call counts as granted unless it says denied; denied records nothing." },
+  { name: "limited_data_use", required: false, description: "true to record the money and attribution only: no user agent, IP, device or metadata is stored." },
+  { name: "user_agent", required: false, description: "The shopper's browser user agent, if you want device reporting." },
+  { name: "ip", required: false, description: "The shopper's IP address; stored only as a keyed hash." },
+  { name: "device_type", required: false, description: "desktop, mobile, tablet, bot or other." },
+  { name: "context", required: false, description: "Free text about where the conversion happened (e.g. checkout, app)." },
+  { name: "occurred_at", required: false, description: "ISO 8601 time with a time zone; not before the click, not in the future." },
+  { name: "metadata", required: false, description: "Object of custom string keys to scalar values (at most 10 KB). In forms and query strings: metadata[key]=value." },
+  { name: "test", required: false, description: "true records a test conversion: shown apart, never commissionable." },
+] as const
+
+export const S2S_PARAMETER_NAMES: ReadonlySet<string> = new Set(S2S_PARAMETERS.map((p) => p.name))

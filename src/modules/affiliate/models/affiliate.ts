@@ -1,0 +1,17 @@
+import { model } from "@medusajs/framework/utils"
+import { AffiliateClick } from "./click"
+import { AffiliateConversion } from "./conversion"
+
+/** The partner who promotes campaigns and is paid commissions. `code` goes in links as `aff`. */
+export const Affiliate = model
+  .define("affiliate", {
+    id: model.id({ prefix: "aff" }).primaryKey(),
+    code: model.text(),
+    name: model.text().searchable(),
+    email: model.text().searchable(),
+    status: model.enum(["active", "paused"]).default("active"),
+    metadata: model.json().nullable(),
+    clicks: model.hasMany(() => AffiliateClick, { mappedBy: "affiliate" }),
+    conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "affiliate" }),
+  })
+  .indexes([{ on: ["code"], unique: true }])

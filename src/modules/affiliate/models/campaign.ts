@@ -1,0 +1,29 @@
+import { model } from "@medusajs/framework/utils"
+import { AffiliateApiKey } from "./api-key"
+import { AffiliateClick } from "./click"
+import { AffiliateConversion } from "./conversion"
+
+/** What affiliates promote: where its links land and how its conversions are paid. */
+export const AffiliateCampaign = model
+  .define("affiliate_campaign", {
+    id: model.id({ prefix: "acmp" }).primaryKey(),
+    name: model.text().searchable(),
+    handle: model.text(),
+    type: model.enum(["banner", "text", "link", "video"]).default("link"),
+    tool_type: model.enum(["sale", "lead"]).default("sale"),
+    target_url: model.text(),
+    // Hosts besides the target URL's own that the `url` deep link may send shoppers to.
+    allowed_redirect_hosts: model.array().default([]),
+    integration_method: model.enum(["s2s"]).default("s2s"),
+    commission_type: model.enum(["percentage", "flat"]).default("percentage"),
+    commission_value: model.bigNumber(),
+    // Currency of a flat commission; percentage commissions are paid in the order's currency.
+    currency_code: model.text().nullable(),
+    attribution_window_days: model.number().default(30),
+    status: model.enum(["active", "paused", "archived"]).default("active"),
+    metadata: model.json().nullable(),
+    api_keys: model.hasMany(() => AffiliateApiKey, { mappedBy: "campaign" }),
+    clicks: model.hasMany(() => AffiliateClick, { mappedBy: "campaign" }),
+    conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "campaign" }),
+  })
+  .indexes([{ on: ["handle"], unique: true }])

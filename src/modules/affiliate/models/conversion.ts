@@ -1,0 +1,36 @@
+import { model } from "@medusajs/framework/utils"
+import { Affiliate } from "./affiliate"
+import { AffiliateCampaign } from "./campaign"
+import { AffiliateClick } from "./click"
+
+/** An order attributed to a click, with the commission it earns. Unique per campaign and order. */
+export const AffiliateConversion = model
+  .define("affiliate_conversion", {
+    id: model.id({ prefix: "aconv" }).primaryKey(),
+    order_id: model.text(),
+    order_total: model.bigNumber(),
+    order_currency: model.text(),
+    commission_amount: model.bigNumber(),
+    commission_currency: model.text(),
+    status: model.enum(["pending", "approved", "rejected", "paid", "reversed"]).default("pending"),
+    status_reason: model.text().nullable(),
+    source: model.enum(["s2s", "store"]),
+    is_test: model.boolean().default(false),
+    limited_data_use: model.boolean().default(false),
+    user_agent: model.text().nullable(),
+    ip_hash: model.text().nullable(),
+    device_type: model.text().nullable(),
+    context: model.text().nullable(),
+    occurred_at: model.dateTime(),
+    // Later calls for the same order: how often a shop re-sent it (double tagging shows here).
+    duplicate_count: model.number().default(0),
+    metadata: model.json().nullable(),
+    campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "conversions" }),
+    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "conversions" }),
+    click: model.belongsTo(() => AffiliateClick, { mappedBy: "conversions" }),
+  })
+  .indexes([
+    // Live and test conversions are unique apart, so a test never blocks the real order.
+    { on: ["campaign_id", "order_id", "is_test"], unique: true },
+    { on: ["status"] },
+  ])

@@ -1,0 +1,151 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/*
+ * The S2S hot path in two statements: one read (key, campaign, click, affiliate) and one write
+ * (conversion upsert and its request-log entry together). The generated service would need five
+ * round trips and an ORM unit of work for the same; measured in `npm run bench` (README).
+ */
+
+export type S2sContext = {
+  campaign_id: string
+  key_hash: string
+  key_prefix: string
+  campaign_status: "active" | "paused" | "archived"
+  commission_type: "percentage" | "flat"
+  commission_value: string
+  currency_code: string | null
+  click_id: string | null
+  click_campaign_id: string | null
+  affiliate_id: string | null
+  affiliate_status: "active" | "paused" | null
+  clicked_at: Date | null
+  click_expires_at: Date | null
+}
+
+/** The live key's campaign and, if the token exists anywhere, its click. Null for a bad key. */
+export async function findS2sContext(knex: Knex, keyHash: string, clickToken: string): Promise<S2sContext | null> {
+  const { rows } = await knex.raw(
+    `SELECT k.campaign_id, k.key_hash, k.key_prefix, c.status AS campaign_status, c.commission_type,
+            c.commission_value::text AS commission_value, c.currency_code,
+            clk.id AS click_id, clk.campaign_id AS click_campaign_id, clk.affiliate_id,
+            a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at
+       FROM affiliate_api_key k
+       JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
+       LEFT JOIN affiliate_click clk ON clk.click_token = ? AND clk.deleted_at IS NULL
+       LEFT JOIN affiliate a ON a.id = clk.affiliate_id AND a.deleted_at IS NULL
+      WHERE k.key_hash = ? AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
+    [clickToken, keyHash]
+  )
+  return rows[0] ?? null
+}
+
+/** The campaign a live key belongs to, for answers that do not need the click. */
+export async function findKeyCampaign(knex: Knex, keyHash: string): Promise<{ campaign_id: string; key_hash: string } | null> {
+  const { rows } = await knex.raw(
+    `SELECT k.campaign_id, k.key_hash FROM affiliate_api_key k
+       JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
+      WHERE k.key_hash = ? AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
+    [keyHash]
+  )
+  return rows[0] ?? null
+}
+
+export type RequestLogInput = {
+  request_id: string
+  source: "s2s" | "store"
+  method: string | null
+  outcome: "success" | "duplicate" | "skipped" | "error"
+  http_status: number | null
+  reason: string
+  campaign_id: string | null
+  key_prefix: string | null
+  order_id: string | null
+  click_token: string | null
+  conversion_id: string | null
+  is_test: boolean
+}
+
+const LOG_COLUMNS = `id, request_id, source, method, outcome, http_status, reason, campaign_id, key_prefix,
+  order_id, click_token, conversion_id, is_test`
+
+export async function insertRequestLog(knex: Knex, log: RequestLogInput): Promise<void> {
+  await knex.raw(`INSERT INTO affiliate_request_log (${LOG_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, [
+    generateEntityId(undefined, "areq"),
+    log.request_id,
+    log.source,
+    log.method,
+    log.outcome,
+    log.http_status,
+    log.reason,
+    log.campaign_id,
+    log.key_prefix,
+    log.order_id,
+    log.click_token,
+    log.conversion_id,
+    log.is_test,
+  ])
+}
+
+export type ConversionInsert = {
+  campaign_id: string
+  affiliate_id: string
+  click_id: string
+  order_id: string
+  order_total: string
+  order_currency: string
+  commission_amount: string
+  commission_currency: string
+  source: "s2s" | "store"
+  is_test: boolean
+  limited_data_use: boolean
+  user_agent: string | null
+  ip_hash: string | null
+  device_type: string | null
+  context: string | null
+  occurred_at: Date
+  metadata: Record<string, unknown> | null
+}
+
+/**
+ * Inserts the conversion unless the campaign already has one for this order, and logs the call in
+ * the same statement. The unique index decides, so concurrent identical calls record one row;
+ * a repeat bumps `duplicate_count` and returns the first row's id.
+ */
+export async function recordConversion(
+  knex: Knex,
+  row: ConversionInsert,
+  log: Omit<RequestLogInput, "outcome" | "conversion_id" | "http_status" | "reason">
+): Promise<{ conversion_id: string; duplicate: boolean }> {
+  const id = generateEntityId(undefined, "aconv")
+  const raw = (value: string) => JSON.stringify({ value, precision: 20 })
+  const { rows } = await knex.raw(
+    `WITH conversion AS (
+       INSERT INTO affiliate_conversion (id, campaign_id, affiliate_id, click_id, order_id, order_total,
+         raw_order_total, order_currency, commission_amount, raw_commission_amount, commission_currency,
+         source, is_test, limited_data_use, user_agent, ip_hash, device_type, context, occurred_at, metadata)
+       VALUES (?,?,?,?,?,?,?::jsonb,?,?,?::jsonb,?,?,?,?,?,?,?,?,?,?::jsonb)
+       ON CONFLICT (campaign_id, order_id, is_test) WHERE deleted_at IS NULL
+       DO UPDATE SET duplicate_count = affiliate_conversion.duplicate_count + 1
+       RETURNING id
+     ), logged AS (
+       INSERT INTO affiliate_request_log (${LOG_COLUMNS})
+       SELECT ?, ?, ?, ?,
+              CASE WHEN conversion.id = ? THEN 'success' ELSE 'duplicate' END, 200,
+              CASE WHEN conversion.id = ? THEN 'recorded' ELSE 'order already recorded' END,
+              ?, ?, ?, ?, conversion.id, ?
+         FROM conversion
+     )
+     SELECT id FROM conversion`,
+    [
+      id, row.campaign_id, row.affiliate_id, row.click_id, row.order_id, row.order_total, raw(row.order_total),
+      row.order_currency, row.commission_amount, raw(row.commission_amount), row.commission_currency,
+      row.source, row.is_test, row.limited_data_use, row.user_agent, row.ip_hash, row.device_type, row.context,
+      row.occurred_at, row.metadata ? JSON.stringify(row.metadata) : null,
+      generateEntityId(undefined, "areq"), log.request_id, log.source, log.method, id, id,
+      log.campaign_id, log.key_prefix, log.order_id, log.click_token, log.is_test,
+    ]
+  )
+  const conversionId: string = rows[0].id
+  return { conversion_id: conversionId, duplicate: conversionId !== id }
+}

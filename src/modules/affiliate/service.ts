@@ -1,0 +1,44 @@
+import { MedusaService } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { Affiliate } from "./models/affiliate"
+import { AffiliateApiKey } from "./models/api-key"
+import { AffiliateCampaign } from "./models/campaign"
+import { AffiliateClick } from "./models/click"
+import { AffiliateConversion } from "./models/conversion"
+import { AffiliateRequestLog } from "./models/request-log"
+import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
+
+type InjectedDependencies = { manager: { getKnex(): Knex } }
+
+/**
+ * Generated CRUD for the module's models, plus the options and a knex handle for the two hot
+ * paths (S2S conversions, link clicks), which run hand-written SQL: see ./queries.
+ */
+class AffiliateModuleService extends MedusaService({
+  Campaign: AffiliateCampaign,
+  Affiliate,
+  ApiKey: AffiliateApiKey,
+  Click: AffiliateClick,
+  Conversion: AffiliateConversion,
+  RequestLog: AffiliateRequestLog,
+}) {
+  protected readonly options_: ResolvedAffiliateOptions
+  protected readonly manager_: InjectedDependencies["manager"]
+
+  constructor(container: InjectedDependencies, options: AffiliatePluginOptions) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = resolveOptions(options)
+    this.manager_ = container.manager
+  }
+
+  getOptions(): ResolvedAffiliateOptions {
+    return this.options_
+  }
+
+  getKnex(): Knex {
+    return this.manager_.getKnex()
+  }
+}
+
+export default AffiliateModuleService

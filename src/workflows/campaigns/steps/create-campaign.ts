@@ -1,0 +1,33 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+export type CreateCampaignInput = {
+  name: string
+  handle: string
+  type?: "banner" | "text" | "link" | "video"
+  tool_type?: "sale" | "lead"
+  target_url: string
+  allowed_redirect_hosts?: string[]
+  integration_method?: "s2s"
+  commission_type?: "percentage" | "flat"
+  commission_value: number | string
+  currency_code?: string | null
+  attribution_window_days?: number
+  status?: "active" | "paused" | "archived"
+  metadata?: Record<string, unknown> | null
+}
+
+export const createCampaignStep = createStep(
+  "create-affiliate-campaign",
+  async (input: CreateCampaignInput, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    // bigNumber columns take decimal strings at run time; the generated types only say number.
+    const campaign = await service.createCampaigns(input as typeof input & { commission_value: number })
+    return new StepResponse(campaign, campaign.id)
+  },
+  async (id, { container }) => {
+    if (!id) return
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteCampaigns(id)
+  }
+)

@@ -1,0 +1,26 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+export type ExpireApiKeysInput = { campaign_id: string; expires_at: Date }
+
+/**
+ * Ends the campaign's live keys at `expires_at` (now, or after a grace period). Keys that already
+ * end sooner keep their earlier end. The compensation restores each key's previous end.
+ */
+export const expireApiKeysStep = createStep(
+  "expire-affiliate-api-keys",
+  async ({ campaign_id, expires_at }: ExpireApiKeysInput, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const keys = await service.listApiKeys({ campaign_id }, { select: ["id", "expires_at"] })
+    const live = keys.filter((k) => !k.expires_at || new Date(k.expires_at) > expires_at)
+    if (live.length) {
+      await service.updateApiKeys(live.map((k) => ({ id: k.id, expires_at })))
+    }
+    return new StepResponse(undefined, live.map((k) => ({ id: k.id, expires_at: k.expires_at })))
+  },
+  async (previous, { container }) => {
+    if (!previous?.length) return
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateApiKeys(previous)
+  }
+)

@@ -1,0 +1,27 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { apiKeyPrefix, encryptApiKey, generateApiKey, hashApiKey } from "../../../lib/api-key"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+/**
+ * Issues a campaign's S2S key. Only the hash and the ciphertext are stored, and the step returns
+ * the row id, not the key, so the key never sits in workflow storage.
+ */
+export const issueApiKeyStep = createStep(
+  "issue-affiliate-api-key",
+  async ({ campaign_id }: { campaign_id: string }, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const key = generateApiKey()
+    const row = await service.createApiKeys({
+      campaign_id,
+      key_hash: hashApiKey(key),
+      key_ciphertext: encryptApiKey(key, service.getOptions().encryptionKey),
+      key_prefix: apiKeyPrefix(key),
+    })
+    return new StepResponse({ id: row.id, key_prefix: row.key_prefix }, row.id)
+  },
+  async (id, { container }) => {
+    if (!id) return
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteApiKeys(id)
+  }
+)

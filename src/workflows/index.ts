@@ -1,0 +1,2 @@
+export * from "./campaigns/workflows/create-campaign"
+export * from "./campaigns/workflows/regenerate-api-key"
