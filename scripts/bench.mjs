@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the app for production (admin off), starts it on an embedded Postgres and
+// drives each scenario with autocannon (20 connections, 10 s). Prints req/s, p50, p99 and the
+// ratios the Foundation issue sets targets for; writes them to .bench/results.json.
+import { execFileSync, fork, spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import autocannon from "autocannon"
+import pgLib from "pg"
+import { startPostgres } from "./lib/postgres.mjs"
+
+const OUT = ".bench"
+const PORT = 9100
+const MINIMAL_PORT = 9101
+const DURATION = Number(process.env.BENCH_DURATION || 10)
+const CONNECTIONS = 20
+const TOKENS = 200_000
+const DB = "affiliate_bench"
+const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
+
+mkdirSync(OUT, { recursive: true })
+const pg = await startPostgres({ dataDir: `${OUT}/pg` })
+const children = []
+const cleanup = async () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM")
+  await pg.stop()
+}
+process.on("SIGINT", async () => {
+  await cleanup()
+  process.exit(130)
+})
+
+try {
+  await recreateDatabase()
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url(DB),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    MEDUSA_ADMIN_DISABLED: "true",
+    AFFILIATE_ENCRYPTION_KEY: "bench-encryption-key",
+    AFFILIATE_RATE_LIMIT_PER_MINUTE: "0",
+    DEMO_OUTPUT: `${OUT}/seed.json`,
+    LOG_LEVEL: "warn",
+  }
+  log("Building for production (medusa build, admin off)…")
+  run(["build"], env)
+  log("Migrating and seeding…")
+  run(["db:migrate"], env)
+  run(["exec", "./scripts/seed-demo.ts"], env)
+  const seed = JSON.parse(readFileSync(`${OUT}/seed.json`, "utf8"))
+  const tokens = await insertClicks(seed)
+
+  log("Starting the production server…")
+  const app = spawn("../../node_modules/.bin/medusa", ["start"], {
+    cwd: ".medusa/server",
+    env: { ...env, NODE_ENV: "production", PORT: String(PORT) },
+    stdio: ["ignore", "ignore", "inherit"],
+  })
+  children.push(app)
+  await waitFor(`http://localhost:${PORT}/health`)
+  const minimal = fork("scripts/bench/minimal-server.mjs", [], { env: { ...env, PORT: String(MINIMAL_PORT) } })
+  children.push(minimal)
+  await new Promise((r) => minimal.once("message", r))
+
+  const base = `http://localhost:${PORT}`
+  const headers = { "content-type": "application/json", "x-api-key": seed.api_key }
+  let next = 0
+  const freshOrder = () => {
+    const i = next++
+    return JSON.stringify({ click_token: tokens[i % tokens.length], order_id: `bench-${i}`, order_total: "129.99", order_currency: "USD" })
+  }
+  const results = {}
+  results.health = await load("a. Medusa /health", { url: `${base}/health` })
+  results.s2s_new = await load("b. s2sConvert, new conversions", {
+    url: `${base}/integration/s2sConvert`, method: "POST", headers, setupClient: (c) => c.setBody(freshOrder()),
+    requests: [{ setupRequest: (r) => ({ ...r, body: freshOrder() }) }],
+  })
+  const repeat = JSON.stringify({ click_token: tokens[0], order_id: "bench-0", order_total: "129.99", order_currency: "USD" })
+  results.s2s_duplicate = await load("c. s2sConvert, duplicates", { url: `${base}/integration/s2sConvert`, method: "POST", headers, body: repeat })
+  results.click = await load("d. affiliate link redirect", {
+    url: `${base}/affiliate/click/${seed.handle}?aff=${seed.affiliate_code}`, headers: { "user-agent": BROWSER_UA },
+  })
+  next = TOKENS / 2
+  results.minimal_new = await load("e. node:http + pg, same SQL as b", {
+    url: `http://localhost:${MINIMAL_PORT}/`, method: "POST", headers,
+    requests: [{ setupRequest: (r) => ({ ...r, body: freshOrder() }) }],
+  })
+
+  const ratio = (x, y) => Number((results[x].rps / results[y].rps).toFixed(2))
+  const summary = {
+    measured_at: new Date().toISOString(),
+    connections: CONNECTIONS,
+    duration_s: DURATION,
+    results,
+    ratios: { "b/a": ratio("s2s_new", "health"), "d/a": ratio("click", "health"), "b/e": ratio("s2s_new", "minimal_new") },
+    targets: { "b/a": ">= 0.5", "d/a": ">= 0.6", "b p99 ms": "<= 50" },
+  }
+  writeFileSync(`${OUT}/results.json`, JSON.stringify(summary, null, 2))
+  console.log("\nscenario                              req/s    p50 ms   p99 ms   non-2xx/3xx")
+  for (const r of Object.values(results)) {
+    console.log(`${r.name.padEnd(36)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(12)}`)
+  }
+  console.log(`\nratios: b/a ${summary.ratios["b/a"]} (target ≥ 0.5), d/a ${summary.ratios["d/a"]} (target ≥ 0.6), b/e ${summary.ratios["b/e"]}`)
+  console.log(`p99 of b: ${results.s2s_new.p99} ms (target ≤ 50)\nwritten to ${OUT}/results.json`)
+} finally {
+  await cleanup()
+}
+
+async function load(name, options) {
+  log(`${name}…`)
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options })
+  const errors = result.non2xx - (result.statusCodeStats?.["302"]?.count ?? 0) + result.errors
+  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors }
+}
+
+async function recreateDatabase() {
+  const client = new pgLib.Client({ connectionString: pg.url("postgres") })
+  await client.connect()
+  await client.query(`DROP DATABASE IF EXISTS ${DB}`)
+  await client.query(`CREATE DATABASE ${DB}`)
+  await client.end()
+}
+
+/** Clicks for (b) and (e): every request converts a token no other request used. */
+async function insertClicks(seed) {
+  const client = new pgLib.Client({ connectionString: pg.url(DB) })
+  await client.connect()
+  const { rows } = await client.query("SELECT id FROM affiliate WHERE code = $1", [seed.affiliate_code])
+  const tokens = Array.from({ length: TOKENS }, () => randomBytes(16).toString("base64url"))
+  await client.query(
+    `INSERT INTO affiliate_click (id, click_token, campaign_id, affiliate_id, landing_url, device_type, expires_at)
+     SELECT 'aclk_bench_' || i, t, $2, $3, 'http://localhost:8000/', 'desktop', now() + interval '30 days'
+       FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i)`,
+    [tokens, seed.campaign_id, rows[0].id]
+  )
+  await client.end()
+  return tokens
+}
+
+function run(args, env) {
+  execFileSync("node_modules/.bin/medusa", args, { env, stdio: ["ignore", "ignore", "inherit"] })
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer`)
+}
+
+function log(message) {
+  console.log(`[bench] ${message}`)
+}
