@@ -14,6 +14,8 @@ export class FormDecodeError extends Error {
   }
 }
 
+const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
+
 const NESTED = /^([A-Za-z0-9_]+)\[([^\[\]]*)\]$/
 
 function decodeComponent(raw: string, field: string): string {
@@ -25,7 +27,8 @@ function decodeComponent(raw: string, field: string): string {
 }
 
 export function decodeForm(input: string): DecodedForm {
-  const out: DecodedForm = {}
+  // Prototype-less objects: a parameter named __proto__ or constructor is just a name here.
+  const out: DecodedForm = Object.create(null)
   for (const pair of input.split("&")) {
     if (pair === "") continue
     const eq = pair.indexOf("=")
@@ -35,15 +38,15 @@ export function decodeForm(input: string): DecodedForm {
     const nested = NESTED.exec(name)
     if (nested) {
       const [, parent, key] = nested
-      const bag = out[parent] ?? {}
-      if (typeof bag === "string" || key === "" || key in bag) {
+      const bag = has(out, parent) ? out[parent] : Object.create(null)
+      if (typeof bag === "string" || key === "" || has(bag, key)) {
         throw new FormDecodeError(`${name} is given more than once or mixes forms`, name)
       }
       bag[key] = value
       out[parent] = bag
       continue
     }
-    if (name in out) {
+    if (has(out, name)) {
       throw new FormDecodeError(`${name} is given more than once`, name)
     }
     out[name] = value

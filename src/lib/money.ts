@@ -44,7 +44,8 @@ export function computeCommission(
 ): { amount: string; currency: string } {
   if (rule.commission_type === "flat") {
     const currency = (rule.currency_code || orderCurrency).toLowerCase()
-    return { amount: MathBN.convert(rule.commission_value).toFixed(), currency }
+    const digits = currencyDecimals(currency) ?? 2
+    return { amount: MathBN.convert(rule.commission_value, digits).toFixed(), currency }
   }
   const digits = currencyDecimals(orderCurrency) ?? 2
   const amount = MathBN.convert(MathBN.div(MathBN.mult(orderTotal, rule.commission_value), 100), digits)

@@ -19,12 +19,19 @@ export function chooseDestination(targetUrl: string, deepLink: string | undefine
   return sameOrigin || allowed ? candidate : target
 }
 
-/** Appends `click_token` to a URL, keeping its own query and fragment. */
+/**
+ * Appends `click_token` to a URL, keeping its own query and fragment byte for byte. Only a URL
+ * that already carries a click_token is re-serialised, to replace the stale one.
+ */
 export function withClickToken(url: URL, clickToken: string | null): string {
-  const out = new URL(url.href)
-  if (clickToken) {
-    out.searchParams.delete("click_token")
-    out.searchParams.append("click_token", clickToken)
+  if (!clickToken) return url.href
+  if (url.searchParams.has("click_token")) {
+    const out = new URL(url.href)
+    out.searchParams.set("click_token", clickToken)
+    return out.href
   }
-  return out.href
+  const [base, ...fragment] = url.href.split("#")
+  const separator = !url.search ? (base.endsWith("?") ? "" : "?") : "&"
+  const hash = fragment.length ? "#" + fragment.join("#") : ""
+  return `${base}${separator}click_token=${encodeURIComponent(clickToken)}${hash}`
 }

@@ -7,6 +7,13 @@ import { S2S_PARAMETER_NAMES } from "./s2s-parameters"
 export const MAX_METADATA_BYTES = 10 * 1024
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i
 
+/** Date.parse rolls 2026-02-30 over to March 2nd; the written fields must exist as written. */
+function isRealDateTime(value: string): boolean {
+  const [y, m, d, hh, mm, ss = 0] = value.match(/\d+/g)!.slice(0, 6).map(Number)
+  const day = new Date(Date.UTC(y, m - 1, d))
+  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && hh < 24 && mm < 60 && ss < 60 && !Number.isNaN(Date.parse(value))
+}
+
 /** Forms and query strings carry only text, so "true"/"1" count as true there. */
 const flag = z.union([
   z.boolean(),
@@ -19,20 +26,26 @@ export const s2sInputSchema = z
   .strictObject({
     api_key: z.string().optional(),
     click_token: z.string().min(1, "is required").max(MAX_CLICK_TOKEN_LENGTH, "is longer than 128 characters"),
-    order_id: z.union([
-      z.string().min(1, "must not be empty").max(255, "is longer than 255 characters"),
-      z.number().int("must be text or a whole number").nonnegative().transform((n) => n.toFixed(0)),
-    ]),
-    order_total: z.union([
-      z.string(),
-      z
-        .number()
-        .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "is too large for a JSON number: send it as a string")
-        .transform((n) => String(n)),
-    ]),
+    order_id: z.union(
+      [
+        z.string().min(1, "must not be empty").max(255, "is longer than 255 characters"),
+        z.number().int().nonnegative().transform((n) => n.toFixed(0)),
+      ],
+      { error: "must be text of 1-255 characters or a whole number" }
+    ),
+    order_total: z.union(
+      [
+        z.string(),
+        z
+          .number()
+          .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "is too large for a JSON number: send it as a string")
+          .transform((n) => String(n)),
+      ],
+      { error: "must be a decimal number, as a string or a JSON number" }
+    ),
     order_currency: z
       .string()
-      .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
+      .regex(/^[A-Za-z]{3}$/, { message: "must be a three-letter ISO 4217 code", abort: true })
       .refine(isKnownCurrency, "is not a known ISO 4217 currency")
       .transform((c) => c.toLowerCase()),
     consent: z.enum(["granted", "denied"]).optional(),
@@ -44,8 +57,8 @@ export const s2sInputSchema = z
     context: z.string().max(1024).optional(),
     occurred_at: z
       .string()
-      .regex(ISO_WITH_ZONE, "must be ISO 8601 with a time zone, e.g. 2026-01-31T12:00:00Z")
-      .refine((s) => !Number.isNaN(Date.parse(s)), "is not a real date")
+      .regex(ISO_WITH_ZONE, { message: "must be ISO 8601 with a time zone, e.g. 2026-01-31T12:00:00Z", abort: true })
+      .refine(isRealDateTime, "is not a real date and time")
       .transform((s) => new Date(s))
       .optional(),
     metadata: z
@@ -76,14 +89,18 @@ export function parseS2sInput(raw: unknown): { data: S2sInput } | { errors: Fiel
       continue
     }
     const field = issue.path.map(String).join(".") || "body"
-    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined
+    const missing = issue.path.length === 1 && isObject(raw) && raw[String(issue.path[0])] === undefined
     errors.push({ field, message: missing ? "is required" : issue.message })
   }
   return { errors, message: summarise(errors) }
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+}
+
 function summarise(errors: FieldError[]): string {
-  const unknown = errors.filter((e) => !S2S_PARAMETER_NAMES.has(e.field.split(".")[0]))
+  const unknown = errors.filter((e) => e.field !== "body" && !S2S_PARAMETER_NAMES.has(e.field.split(".")[0]))
   if (unknown.length && unknown.length === errors.length) {
     return `Unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((e) => e.field).join(", ")}: custom fields must be nested under metadata`
   }

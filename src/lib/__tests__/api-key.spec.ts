@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto"
+import {
+  apiKeyPrefix,
+  apiKeysEqual,
+  decryptApiKey,
+  encryptApiKey,
+  generateApiKey,
+  hashApiKey,
+  redactApiKeys,
+} from "../api-key"
+
+const SECRET = randomBytes(32)
+
+describe("generateApiKey", () => {
+  it("is s2s_ followed by at least 32 base62 characters", () => {
+    expect(generateApiKey()).toMatch(/^s2s_[0-9A-Za-z]{32,}$/)
+  })
+
+  it("never repeats", () => {
+    expect(new Set(Array.from({ length: 2000 }, generateApiKey)).size).toBe(2000)
+  })
+})
+
+describe("hashApiKey", () => {
+  it("is the SHA-256 hex digest, stable across calls", () => {
+    // SHA-256("abc"), the FIPS 180-2 test vector.
+    expect(hashApiKey("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    const key = generateApiKey()
+    expect(hashApiKey(key)).toBe(hashApiKey(key))
+    expect(hashApiKey(key)).not.toBe(hashApiKey(generateApiKey()))
+  })
+})
+
+describe("apiKeysEqual", () => {
+  it("is true only for identical keys", () => {
+    const key = generateApiKey()
+    expect(apiKeysEqual(key, `${key}`)).toBe(true)
+    expect(apiKeysEqual(key, key.slice(0, -1))).toBe(false)
+    expect(apiKeysEqual(key, key.toLowerCase())).toBe(key === key.toLowerCase())
+  })
+})
+
+describe("encryptApiKey / decryptApiKey", () => {
+  it("round-trips a key without storing it in clear", () => {
+    const key = generateApiKey()
+    const stored = encryptApiKey(key, SECRET)
+    expect(stored).not.toContain(key)
+    expect(Buffer.from(stored, "base64").toString("latin1")).not.toContain(key)
+    expect(decryptApiKey(stored, SECRET)).toBe(key)
+  })
+
+  it("produces a different ciphertext each time (random IV)", () => {
+    const key = generateApiKey()
+    const a = encryptApiKey(key, SECRET)
+    const b = encryptApiKey(key, SECRET)
+    expect(a).not.toBe(b)
+    expect(decryptApiKey(b, SECRET)).toBe(key)
+  })
+
+  it("refuses to decrypt with the wrong secret (GCM authentication)", () => {
+    const stored = encryptApiKey(generateApiKey(), SECRET)
+    expect(() => decryptApiKey(stored, randomBytes(32))).toThrow()
+  })
+
+  it.each([
+    ["the ciphertext", 30],
+    ["the auth tag", 14],
+    ["the IV", 2],
+  ])("refuses a ciphertext tampered in %s", (_part, index) => {
+    const raw = Buffer.from(encryptApiKey(generateApiKey(), SECRET), "base64")
+    raw[index] ^= 0x01
+    expect(() => decryptApiKey(raw.toString("base64"), SECRET)).toThrow()
+  })
+})
+
+describe("apiKeyPrefix", () => {
+  it("shows only the first 10 characters, then an ellipsis", () => {
+    const key = "s2s_AbCdEf0123456789012345678901234567890"
+    expect(apiKeyPrefix(key)).toBe("s2s_AbCdEf…")
+  })
+})
+
+describe("redactApiKeys", () => {
+  it("removes the full key from an S2S URL, keeping the rest", () => {
+    const key = generateApiKey()
+    const out = redactApiKeys(`/integration/s2sConvert?api_key=${key}&x=1`)
+    expect(out).toBe(`/integration/s2sConvert?api_key=${apiKeyPrefix(key)}&x=1`)
+    expect(out).not.toContain(key)
+  })
+
+  it("removes every key from a log line", () => {
+    const [a, b] = [generateApiKey(), generateApiKey()]
+    const out = redactApiKeys(`old=${a} new=${b}, again ${a}; Authorization: Bearer ${b}`)
+    expect(out).not.toContain(a)
+    expect(out).not.toContain(b)
+    expect(out).toContain(apiKeyPrefix(a))
+    expect(out).toContain(apiKeyPrefix(b))
+  })
+
+  it("leaves text without keys alone", () => {
+    expect(redactApiKeys("order 42 of campaign cmp_01 recorded")).toBe("order 42 of campaign cmp_01 recorded")
+  })
+})

@@ -1,0 +1,63 @@
+import { buildS2sSetup } from "../s2s-setup"
+
+const KEY = "s2s_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcd"
+
+describe("buildS2sSetup", () => {
+  it("points at the S2S endpoint under the public URL, whatever trailing slashes it has", () => {
+    const setup = buildS2sSetup({ apiKey: KEY, publicUrl: "https://shop.example.com/" })
+    expect(setup.endpoint_url).toBe("https://shop.example.com/integration/s2sConvert")
+    expect(setup.method).toBe("POST")
+    expect(setup.api_key).toBe(KEY)
+  })
+
+  it("lists the five required parameters the seed's table shows, then the optional ones", () => {
+    const { parameters } = buildS2sSetup({ apiKey: KEY, publicUrl: "http://localhost:9000" })
+    expect(parameters.filter((p) => p.required).map((p) => p.name)).toEqual([
+      "api_key",
+      "click_token",
+      "order_id",
+      "order_total",
+      "order_currency",
+    ])
+    expect(parameters.map((p) => p.name)).toContain("test")
+    for (const p of parameters) {
+      expect(Object.keys(p).sort()).toEqual(["description", "name", "required"])
+      expect(p.description.length).toBeGreaterThan(10)
+    }
+  })
+
+  it("gives a cURL with the real key, the endpoint and a JSON body of the required parameters", () => {
+    const { example_curl } = buildS2sSetup({ apiKey: KEY, publicUrl: "https://shop.example.com" })
+    expect(example_curl).toContain("curl -X POST 'https://shop.example.com/integration/s2sConvert'")
+    expect(example_curl).toContain(`-H 'X-API-Key: ${KEY}'`)
+    expect(example_curl).toContain("-H 'Content-Type: application/json'")
+    const body = JSON.parse(example_curl.match(/-d '(.*)'$/)![1])
+    expect(body).toEqual({
+      click_token: expect.any(String),
+      order_id: expect.any(String),
+      order_total: "129.90",
+      order_currency: "USD",
+    })
+  })
+
+  it("writes the example total with the campaign currency's decimals", () => {
+    const total = (currencyCode: string) =>
+      JSON.parse(buildS2sSetup({ apiKey: KEY, publicUrl: "http://x", currencyCode }).example_curl.match(/-d '(.*)'$/)![1])
+    expect(total("jpy")).toMatchObject({ order_total: "12990", order_currency: "JPY" })
+    expect(total("kwd")).toMatchObject({ order_total: "129.900", order_currency: "KWD" })
+    expect(total("eur")).toMatchObject({ order_total: "129.90", order_currency: "EUR" })
+  })
+
+  it("quotes a public URL holding a quote so the command stays one shell word", () => {
+    const { example_curl } = buildS2sSetup({ apiKey: KEY, publicUrl: "https://it's.example" })
+    expect(example_curl).toContain(`'https://it'\\''s.example/integration/s2sConvert'`)
+  })
+
+  it("reports when the replaced key stops working, as ISO 8601, or null", () => {
+    const at = new Date("2030-01-02T03:04:05.000Z")
+    expect(buildS2sSetup({ apiKey: KEY, publicUrl: "http://x", previousKeyExpiresAt: at }).previous_key_expires_at).toBe(
+      "2030-01-02T03:04:05.000Z"
+    )
+    expect(buildS2sSetup({ apiKey: KEY, publicUrl: "http://x" }).previous_key_expires_at).toBeNull()
+  })
+})

@@ -1,0 +1,59 @@
+import { currencyDecimals } from "./money"
+import { S2S_PARAMETERS } from "./s2s-parameters"
+
+export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"
+
+/** What the admin's Integration Setup tab and quick-access modal show for a campaign (seed 000). */
+export type S2sSetup = {
+  api_key: string
+  endpoint_url: string
+  method: "POST"
+  parameters: { name: string; required: boolean; description: string }[]
+  example_curl: string
+  /** When the key replaced last still stops working (grace period), or null if none still works. */
+  previous_key_expires_at: string | null
+}
+
+export type S2sSetupInput = {
+  apiKey: string
+  publicUrl: string
+  /** The campaign's currency, if it has one; the example order is then in it. */
+  currencyCode?: string | null
+  previousKeyExpiresAt?: Date | string | null
+}
+
+/** Single-quotes a value for a POSIX shell, so the example can be pasted as it is. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+/** An example total with exactly the currency's decimals, which the endpoint insists on. */
+function exampleTotal(currency: string): string {
+  const digits = currencyDecimals(currency) ?? 2
+  return digits === 0 ? "12990" : `129.${"90".padEnd(digits, "0").slice(0, digits)}`
+}
+
+export function buildS2sSetup({ apiKey, publicUrl, currencyCode, previousKeyExpiresAt }: S2sSetupInput): S2sSetup {
+  const endpointUrl = `${publicUrl.replace(/\/+$/, "")}${S2S_ENDPOINT_PATH}`
+  const currency = (currencyCode || "usd").toUpperCase()
+  const example = {
+    click_token: "CLICK_TOKEN_FROM_LANDING_URL",
+    order_id: "ORDER-1001",
+    order_total: exampleTotal(currency),
+    order_currency: currency,
+  }
+  const exampleCurl = [
+    `curl -X POST ${shellQuote(endpointUrl)}`,
+    `  -H ${shellQuote("Content-Type: application/json")}`,
+    `  -H ${shellQuote(`X-API-Key: ${apiKey}`)}`,
+    `  -d ${shellQuote(JSON.stringify(example))}`,
+  ].join(" \\\n")
+  return {
+    api_key: apiKey,
+    endpoint_url: endpointUrl,
+    method: "POST",
+    parameters: S2S_PARAMETERS.map(({ name, required, description }) => ({ name, required, description })),
+    example_curl: exampleCurl,
+    previous_key_expires_at: previousKeyExpiresAt ? new Date(previousKeyExpiresAt).toISOString() : null,
+  }
+}
