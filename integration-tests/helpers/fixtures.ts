@@ -12,7 +12,7 @@ export const affiliateService = (container: MedusaContainer) => container.resolv
 /** The campaign's current key, in clear, as the admin's S2S tab shows it. */
 export async function currentApiKey(container: MedusaContainer, campaignId: string): Promise<string> {
   const service = affiliateService(container)
-  const [row] = await service.listApiKeys({ campaign_id: campaignId, expires_at: null })
+  const [row] = await service.listAffiliateApiKeys({ campaign_id: campaignId, expires_at: null })
   return decryptApiKey(row.key_ciphertext, service.getOptions().encryptionKey)
 }
 

@@ -16,7 +16,7 @@ medusaIntegrationTestRunner({
       code = (await createAffiliate(container)).code
     })
 
-    const clicks = () => affiliateService(getContainer()).listClicks({ campaign_id: campaign.id })
+    const clicks = () => affiliateService(getContainer()).listAffiliateClicks({ campaign_id: campaign.id })
 
     it("records the click and redirects to the target with click_token, keeping its query and fragment", async () => {
       const res = await clickLink(api, campaign.handle, { aff: code, sub1: "newsletter", sub2: "x".repeat(300) }, {
@@ -93,11 +93,11 @@ medusaIntegrationTestRunner({
 
     it("redirects without a token and records nothing for a paused campaign or affiliate", async () => {
       const service = affiliateService(getContainer())
-      await service.updateCampaigns({ id: campaign.id, status: "paused" })
+      await service.updateAffiliateCampaigns({ id: campaign.id, status: "paused" })
       const paused = await clickLink(api, campaign.handle, { aff: code })
       expect(paused.status).toBe(302)
       expect(paused.headers.location).toBe(TARGET)
-      await service.updateCampaigns({ id: campaign.id, status: "active" })
+      await service.updateAffiliateCampaigns({ id: campaign.id, status: "active" })
       const [affiliate] = await service.listAffiliates({ code })
       await service.updateAffiliates({ id: affiliate.id, status: "paused" })
       const pausedAffiliate = await clickLink(api, campaign.handle, { aff: code })

@@ -44,7 +44,7 @@ medusaIntegrationTestRunner({
       order_currency: "USD",
       ...extra,
     })
-    const conversions = () => affiliateService(getContainer()).listConversions({ campaign_id: campaignId })
+    const conversions = () => affiliateService(getContainer()).listAffiliateConversions({ campaign_id: campaignId })
 
     describe("recording", () => {
       it("records a conversion with its commission and answers the seed's success body", async () => {
@@ -159,14 +159,14 @@ medusaIntegrationTestRunner({
         const token = await clickToken(api, flat.campaign.handle, affiliateCode)
         const res = await post({ api_key: flat.apiKey, click_token: token, order_id: "F-1", order_total: "1000", order_currency: "JPY" })
         expect(res.data.status).toBe("success")
-        const [row] = await affiliateService(container).listConversions({ campaign_id: flat.campaign.id })
+        const [row] = await affiliateService(container).listAffiliateConversions({ campaign_id: flat.campaign.id })
         expect(String(row.commission_amount)).toBe("7.5")
         expect(row.commission_currency).toBe("eur")
       })
 
       it("answers skipped for a paused campaign", async () => {
         const body = await order()
-        await affiliateService(getContainer()).updateCampaigns({ id: campaignId, status: "paused" })
+        await affiliateService(getContainer()).updateAffiliateCampaigns({ id: campaignId, status: "paused" })
         const res = await post(body)
         expect(res.data).toMatchObject({ status: "skipped", message: expect.stringContaining("paused") })
         expect(await conversions()).toHaveLength(0)
@@ -202,8 +202,8 @@ medusaIntegrationTestRunner({
       it("answers 422 click_token expired once the attribution window has passed", async () => {
         const body = await order()
         const service = affiliateService(getContainer())
-        const [click] = await service.listClicks({ click_token: body.click_token })
-        await service.updateClicks({ id: click.id, expires_at: new Date(Date.now() - 1000) })
+        const [click] = await service.listAffiliateClicks({ click_token: body.click_token })
+        await service.updateAffiliateClicks({ id: click.id, expires_at: new Date(Date.now() - 1000) })
         const res = await post(body)
         expect(res.status).toBe(422)
         expect(res.data.message).toBe("click_token expired")
@@ -298,14 +298,14 @@ medusaIntegrationTestRunner({
         expect((await post(await order({ api_key: newKey }))).data.status).toBe("success")
         // The grace period ends: move the old key's end into the past.
         const service = affiliateService(container)
-        const old = (await service.listApiKeys({ campaign_id: campaignId })).filter((k) => k.expires_at)
-        await service.updateApiKeys(old.map((k) => ({ id: k.id, expires_at: new Date(Date.now() - 1000) })))
+        const old = (await service.listAffiliateApiKeys({ campaign_id: campaignId })).filter((k) => k.expires_at)
+        await service.updateAffiliateApiKeys(old.map((k) => ({ id: k.id, expires_at: new Date(Date.now() - 1000) })))
         expect((await post(await order())).status).toBe(401)
         expect((await post(await order({ api_key: newKey }))).data.status).toBe("success")
       })
 
       it("stores the key only encrypted and hashed", async () => {
-        const [row] = await affiliateService(getContainer()).listApiKeys({ campaign_id: campaignId })
+        const [row] = await affiliateService(getContainer()).listAffiliateApiKeys({ campaign_id: campaignId })
         expect(JSON.stringify(row)).not.toContain(apiKey)
         expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/)
       })
@@ -334,7 +334,7 @@ medusaIntegrationTestRunner({
           await post({ ...body, api_key: apiKey + "x" }),
         ]
         jest.restoreAllMocks()
-        const log = await affiliateService(getContainer()).listRequestLogs({}, { order: { created_at: "ASC" } })
+        const log = await affiliateService(getContainer()).listAffiliateRequestLogs({}, { order: { created_at: "ASC" } })
         for (const a of answers) {
           expect(log.map((l) => l.request_id)).toContain(a.data.request_id)
         }

@@ -1,3 +1,17 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { adminAffiliatesMiddlewares } from "./affiliates/middlewares"
+import { adminCampaignMiddlewares } from "./campaigns/middlewares"
+import { adminClickMiddlewares } from "./clicks/middlewares"
+import { adminConversionMiddlewares } from "./conversions/middlewares"
+import { guardAdminInput } from "./input-guard"
+import { adminRequestLogMiddlewares } from "./requests/middlewares"
 
-export const adminAffiliateMiddlewares: MiddlewareRoute[] = []
+export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
+  // No method: mounted as a prefix, so it runs for every /admin/affiliate/* request.
+  { matcher: "/admin/affiliate", middlewares: [guardAdminInput] },
+  ...adminCampaignMiddlewares,
+  ...adminAffiliatesMiddlewares,
+  ...adminClickMiddlewares,
+  ...adminConversionMiddlewares,
+  ...adminRequestLogMiddlewares,
+]

@@ -21,6 +21,12 @@ export const AffiliateCampaign = model
     currency_code: model.text().nullable(),
     attribution_window_days: model.number().default(30),
     status: model.enum(["active", "paused", "archived"]).default("active"),
+    // Forwarding to an external network's S2S endpoint (optional). Parameter names default to
+    // this plugin's own contract, so two installations can talk to each other.
+    outbound_url: model.text().nullable(),
+    outbound_method: model.enum(["POST", "GET"]).default("POST"),
+    outbound_api_key_ciphertext: model.text().nullable(),
+    outbound_parameter_names: model.json().nullable(),
     metadata: model.json().nullable(),
     api_keys: model.hasMany(() => AffiliateApiKey, { mappedBy: "campaign" }),
     clicks: model.hasMany(() => AffiliateClick, { mappedBy: "campaign" }),

@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import { Affiliate } from "./affiliate"
+import { AffiliateAttribution } from "./attribution"
 import { AffiliateCampaign } from "./campaign"
 import { AffiliateConversion } from "./conversion"
 
@@ -24,5 +25,6 @@ export const AffiliateClick = model
     campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "clicks" }),
     affiliate: model.belongsTo(() => Affiliate, { mappedBy: "clicks" }),
     conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "click" }),
+    attributions: model.hasMany(() => AffiliateAttribution, { mappedBy: "click" }),
   })
   .indexes([{ on: ["click_token"], unique: true }])

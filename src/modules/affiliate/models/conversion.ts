@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { Affiliate } from "./affiliate"
 import { AffiliateCampaign } from "./campaign"
 import { AffiliateClick } from "./click"
+import { AffiliateCommissionAdjustment } from "./commission-adjustment"
 
 /** An order attributed to a click, with the commission it earns. Unique per campaign and order. */
 export const AffiliateConversion = model
@@ -24,10 +25,13 @@ export const AffiliateConversion = model
     occurred_at: model.dateTime(),
     // Later calls for the same order: how often a shop re-sent it (double tagging shows here).
     duplicate_count: model.number().default(0),
+    // What the commission was computed on, for recomputing after a partial refund.
+    refunded_total: model.bigNumber().default(0),
     metadata: model.json().nullable(),
     campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "conversions" }),
     affiliate: model.belongsTo(() => Affiliate, { mappedBy: "conversions" }),
     click: model.belongsTo(() => AffiliateClick, { mappedBy: "conversions" }),
+    adjustments: model.hasMany(() => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
   })
   .indexes([
     // Live and test conversions are unique apart, so a test never blocks the real order.

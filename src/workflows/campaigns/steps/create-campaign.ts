@@ -23,11 +23,11 @@ export const createCampaignStep = createStep(
   async (input: CreateCampaignInput, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     // bigNumber columns take decimal strings at run time; the generated types only say number.
-    const campaign = await service.createCampaigns(input as typeof input & { commission_value: number })
+    const campaign = await service.createAffiliateCampaigns(input as typeof input & { commission_value: number })
     return new StepResponse(campaign, campaign.id)
   },
   async (id, { container }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteCampaigns(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateCampaigns(id)
   }
 )

@@ -12,15 +12,15 @@ export const expireApiKeysStep = createStep(
   "expire-affiliate-api-keys",
   async ({ campaign_id, expires_at }: ExpireApiKeysInput, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const keys = await service.listApiKeys({ campaign_id }, { select: ["id", "expires_at"] })
+    const keys = await service.listAffiliateApiKeys({ campaign_id }, { select: ["id", "expires_at"] })
     const live = keys.filter((k) => !k.expires_at || new Date(k.expires_at) > expires_at)
     if (live.length) {
-      await service.updateApiKeys(live.map((k) => ({ id: k.id, expires_at })))
+      await service.updateAffiliateApiKeys(live.map((k) => ({ id: k.id, expires_at })))
     }
     return new StepResponse(undefined, live.map((k) => ({ id: k.id, expires_at: k.expires_at })))
   },
   async (previous, { container }) => {
     if (!previous?.length) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateApiKeys(previous)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateAffiliateApiKeys(previous)
   }
 )

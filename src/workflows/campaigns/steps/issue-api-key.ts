@@ -12,7 +12,7 @@ export const issueApiKeyStep = createStep(
   async ({ campaign_id }: { campaign_id: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const key = generateApiKey()
-    const row = await service.createApiKeys({
+    const row = await service.createAffiliateApiKeys({
       campaign_id,
       key_hash: hashApiKey(key),
       key_ciphertext: encryptApiKey(key, service.getOptions().encryptionKey),
@@ -22,6 +22,6 @@ export const issueApiKeyStep = createStep(
   },
   async (id, { container }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteApiKeys(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateApiKeys(id)
   }
 )

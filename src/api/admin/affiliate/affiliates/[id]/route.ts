@@ -1,0 +1,40 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { deleteAffiliateWorkflow } from "../../../../../workflows/affiliates/workflows/delete-affiliate"
+import { updateAffiliateWorkflow } from "../../../../../workflows/affiliates/workflows/update-affiliate"
+import { assertCodeFree, withTrackingLinks } from "../helpers"
+import type { AdminUpdateAffiliateType } from "../validators"
+
+async function retrieve(req: AuthenticatedMedusaRequest, fields: string[]) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph(
+    { entity: "affiliate", fields, filters: { id: req.params.id } },
+    { throwIfKeyNotFound: true }
+  )
+  return data[0]
+}
+
+/** GET /admin/affiliate/affiliates/:id, with a tracking link per campaign not archived. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const [affiliate] = await withTrackingLinks(req.scope, [await retrieve(req, req.queryConfig.fields)])
+  res.json({ affiliate })
+}
+
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAffiliateType>, res: MedusaResponse) => {
+  const { id } = req.params
+  await retrieve(req, ["id"])
+  if (req.validatedBody.code) {
+    await assertCodeFree(req.scope, req.validatedBody.code, id)
+  }
+  await updateAffiliateWorkflow(req.scope).run({ input: { id, ...req.validatedBody } })
+  const [affiliate] = await withTrackingLinks(req.scope, [await retrieve(req, req.queryConfig.fields)])
+  res.json({ affiliate })
+}
+
+/** DELETE /admin/affiliate/affiliates/:id: soft delete; its links stop recording clicks. */
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { id } = req.params
+  await retrieve(req, ["id"])
+  await deleteAffiliateWorkflow(req.scope).run({ input: { id } })
+  res.json({ id, object: "affiliate", deleted: true })
+}

@@ -1,0 +1,44 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../modules/affiliate/service"
+
+export type TrackingLink = { campaign_id: string; campaign_name: string; url: string }
+type LinkCampaign = { id: string; name: string; handle: string }
+
+/** One link per campaign: `${publicUrl}/affiliate/click/<handle>?aff=<code>`. */
+export function buildTrackingLinks(publicUrl: string, code: string, campaigns: LinkCampaign[]): TrackingLink[] {
+  return campaigns.map((c) => ({
+    campaign_id: c.id,
+    campaign_name: c.name,
+    url: `${publicUrl}/affiliate/click/${encodeURIComponent(c.handle)}?aff=${encodeURIComponent(code)}`,
+  }))
+}
+
+/** Adds `tracking_links` (every campaign not archived) to each affiliate that has a code. */
+export async function withTrackingLinks<T extends { code?: string }>(scope: MedusaContainer, affiliates: T[]) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { publicUrl } = scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
+  const { data: campaigns } = await query.graph({
+    entity: "affiliate_campaign",
+    fields: ["id", "name", "handle"],
+    filters: { status: ["active", "paused"] },
+    pagination: { order: { created_at: "ASC" } },
+  })
+  return affiliates.map((a) => ({
+    ...a,
+    tracking_links: a.code === undefined ? [] : buildTrackingLinks(publicUrl, a.code, campaigns as LinkCampaign[]),
+  }))
+}
+
+/** Codes are unique among live affiliates; say so before the database index has to. */
+export async function assertCodeFree(scope: MedusaContainer, code: string, exceptId?: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "affiliate", fields: ["id"], filters: { code } })
+  if (data.some((a: { id: string }) => a.id !== exceptId)) {
+    throw new MedusaError(
+      MedusaError.Types.DUPLICATE_ERROR,
+      `An affiliate with code "${code}" already exists: choose another code`
+    )
+  }
+}

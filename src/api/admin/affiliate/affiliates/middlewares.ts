@@ -1,0 +1,37 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { listAffiliatesTransformQueryConfig, retrieveAffiliateTransformQueryConfig } from "./query-config"
+import {
+  AdminCreateAffiliate,
+  AdminGetAffiliateParams,
+  AdminGetAffiliatesParams,
+  AdminUpdateAffiliate,
+} from "./validators"
+
+export const adminAffiliatesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/affiliates",
+    middlewares: [validateAndTransformQuery(AdminGetAffiliatesParams, listAffiliatesTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/affiliates",
+    middlewares: [
+      validateAndTransformBody(AdminCreateAffiliate),
+      validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateTransformQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/affiliates/:id",
+    middlewares: [validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/affiliates/:id",
+    middlewares: [
+      validateAndTransformBody(AdminUpdateAffiliate),
+      validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateTransformQueryConfig),
+    ],
+  },
+]

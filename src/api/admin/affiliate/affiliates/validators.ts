@@ -1,0 +1,38 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { z } from "@medusajs/framework/zod"
+import { booleanFilter, checkPagination, enumFilter, idFilter, searchFilter } from "../validators"
+
+const AFFILIATE_STATUSES = ["active", "paused"] as const
+
+const affiliateFields = {
+  // Goes into links as `?aff=`: URL-safe so it never needs escaping to be read back.
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "code must be 1-64 letters, digits, underscores or dashes"),
+  name: z.string().trim().min(1, "name must not be empty").max(255),
+  email: z.string().trim().max(320).pipe(z.email("email must be a valid email address")),
+  status: z.enum(AFFILIATE_STATUSES),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+}
+
+export const AdminCreateAffiliate = z.object({
+  ...affiliateFields,
+  status: affiliateFields.status.default("active"),
+  metadata: affiliateFields.metadata.optional(),
+})
+export type AdminCreateAffiliateType = z.infer<typeof AdminCreateAffiliate>
+
+export const AdminUpdateAffiliate = z.object(affiliateFields).partial()
+export type AdminUpdateAffiliateType = z.infer<typeof AdminUpdateAffiliate>
+
+export const AdminGetAffiliateParams = createFindParams()
+export const AdminGetAffiliatesParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
+  .extend({
+    q: searchFilter.optional(),
+    id: idFilter("id").optional(),
+    status: enumFilter(AFFILIATE_STATUSES).optional(),
+    with_tracking_links: booleanFilter("with_tracking_links").optional(),
+  })
+  .superRefine(checkPagination)
+export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesParams>

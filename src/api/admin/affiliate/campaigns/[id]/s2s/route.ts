@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { loadS2sSetup } from "../../helpers"
+
+/**
+ * GET /admin/affiliate/campaigns/:id/s2s: what the Integration Setup tab and the quick-access
+ * modal show (seed 000): `{ api_key, endpoint_url, method, parameters, example_curl,
+ * previous_key_expires_at }`. The key is shown whole, to admins only; it is never logged.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.set("Cache-Control", "no-store")
+  res.json(await loadS2sSetup(req.scope, req.params.id))
+}

@@ -1,0 +1,43 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { listCampaignsTransformQueryConfig, retrieveCampaignTransformQueryConfig } from "./query-config"
+import {
+  AdminCreateCampaign,
+  AdminGetCampaignParams,
+  AdminGetCampaignsParams,
+  AdminRegenerateApiKey,
+  AdminUpdateCampaign,
+} from "./validators"
+
+export const adminCampaignMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/campaigns",
+    middlewares: [validateAndTransformQuery(AdminGetCampaignsParams, listCampaignsTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/campaigns",
+    middlewares: [
+      validateAndTransformBody(AdminCreateCampaign),
+      validateAndTransformQuery(AdminGetCampaignParams, retrieveCampaignTransformQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/campaigns/:id",
+    middlewares: [validateAndTransformQuery(AdminGetCampaignParams, retrieveCampaignTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/campaigns/:id",
+    middlewares: [
+      validateAndTransformBody(AdminUpdateCampaign),
+      validateAndTransformQuery(AdminGetCampaignParams, retrieveCampaignTransformQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/campaigns/:id/s2s/regenerate",
+    middlewares: [validateAndTransformBody(AdminRegenerateApiKey)],
+  },
+]

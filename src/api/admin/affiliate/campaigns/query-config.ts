@@ -1,0 +1,32 @@
+export const campaignFields = [
+  "id",
+  "name",
+  "handle",
+  "type",
+  "tool_type",
+  "target_url",
+  "allowed_redirect_hosts",
+  "integration_method",
+  "commission_type",
+  "commission_value",
+  "currency_code",
+  "attribution_window_days",
+  "status",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+// Only these can be asked for with `fields` or sorted on with `order`; the API keys never can.
+const allowed = [...campaignFields, "deleted_at"]
+
+export const retrieveCampaignTransformQueryConfig = {
+  defaults: campaignFields,
+  allowed,
+  isList: false,
+}
+
+export const listCampaignsTransformQueryConfig = {
+  ...retrieveCampaignTransformQueryConfig,
+  isList: true,
+}

@@ -1,0 +1,141 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { z } from "@medusajs/framework/zod"
+import { MathBN } from "@medusajs/framework/utils"
+import { amountProblem, isKnownCurrency } from "../../../../lib/money"
+import { checkPagination, enumFilter, idFilter, searchFilter } from "../validators"
+
+export const CAMPAIGN_TYPES = ["banner", "text", "link", "video"] as const
+export const CAMPAIGN_STATUSES = ["active", "paused", "archived"] as const
+
+const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/
+const DECIMAL = /^(0|[1-9]\d{0,17})(\.\d+)?$/
+const PERCENT_DECIMALS = 4
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === "http:" || url.protocol === "https:") && !!url.hostname
+  } catch {
+    return false
+  }
+}
+
+export type CommissionRule = {
+  commission_type: "percentage" | "flat"
+  commission_value: string
+  currency_code?: string | null
+}
+
+/**
+ * What is wrong with a commission rule, field by field: a percentage is 0-100 with at most four
+ * decimals; a flat amount needs a known currency and no more decimals than it has. Decimal
+ * strings are compared with MathBN, never as floats. Used for creates and for merged updates.
+ */
+export function commissionRuleIssues(rule: CommissionRule): { path: string; message: string }[] {
+  const value = rule.commission_value
+  if (!DECIMAL.test(value)) {
+    return [{ path: "commission_value", message: "commission_value must be a decimal number of at least 0, e.g. 10 or \"12.5\"" }]
+  }
+  if (rule.commission_type === "percentage") {
+    if (MathBN.gt(value, 100)) {
+      return [{ path: "commission_value", message: "commission_value must be at most 100 for a percentage commission" }]
+    }
+    if ((value.split(".")[1]?.length ?? 0) > PERCENT_DECIMALS) {
+      return [{ path: "commission_value", message: `commission_value has more than ${PERCENT_DECIMALS} decimals` }]
+    }
+    return []
+  }
+  if (!rule.currency_code) {
+    return [{ path: "currency_code", message: "currency_code is required for a flat commission" }]
+  }
+  if (!isKnownCurrency(rule.currency_code)) {
+    return [{ path: "currency_code", message: `currency_code ${rule.currency_code} is not a known ISO 4217 currency` }]
+  }
+  const problem = amountProblem(value, rule.currency_code)
+  return problem ? [{ path: "commission_value", message: `commission_value ${problem}` }] : []
+}
+
+const campaignFields = {
+  name: z.string().trim().min(1, "name must not be empty").max(255),
+  handle: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(100)
+    .regex(HANDLE, "handle must be lower-case letters, digits and single dashes, e.g. summer-sale"),
+  type: z.enum(CAMPAIGN_TYPES),
+  tool_type: z.enum(["sale", "lead"]),
+  target_url: z
+    .string()
+    .trim()
+    .max(2048)
+    .refine(isHttpUrl, "target_url must be an absolute http(s) URL, e.g. https://shop.example.com/landing"),
+  allowed_redirect_hosts: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(HOST, "allowed_redirect_hosts must hold host names (with an optional port), e.g. shop.example.com")
+    )
+    .max(50),
+  integration_method: z.enum(["s2s"]),
+  commission_type: z.enum(["percentage", "flat"]),
+  // A JSON number or a decimal string, kept as text so no float ever touches it.
+  commission_value: z.union([z.number(), z.string().trim()]).transform((v) => String(v)),
+  currency_code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
+    .nullable(),
+  attribution_window_days: z.number().int().min(1).max(365),
+  status: z.enum(CAMPAIGN_STATUSES),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+}
+
+export const AdminCreateCampaign = z
+  .object({
+    ...campaignFields,
+    handle: campaignFields.handle.optional(),
+    type: campaignFields.type.default("link"),
+    tool_type: campaignFields.tool_type.default("sale"),
+    allowed_redirect_hosts: campaignFields.allowed_redirect_hosts.default([]),
+    integration_method: campaignFields.integration_method.default("s2s"),
+    commission_type: campaignFields.commission_type.default("percentage"),
+    currency_code: campaignFields.currency_code.optional(),
+    attribution_window_days: campaignFields.attribution_window_days.default(30),
+    status: campaignFields.status.default("active"),
+    metadata: campaignFields.metadata.optional(),
+  })
+  .superRefine((body, ctx) => {
+    for (const issue of commissionRuleIssues(body)) {
+      ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message })
+    }
+  })
+export type AdminCreateCampaignType = z.infer<typeof AdminCreateCampaign>
+
+/** Field by field; the route checks the commission rule once merged with the stored campaign. */
+export const AdminUpdateCampaign = z.object(campaignFields).partial()
+export type AdminUpdateCampaignType = z.infer<typeof AdminUpdateCampaign>
+
+export const AdminGetCampaignParams = createFindParams()
+export const AdminGetCampaignsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
+  .extend({
+    q: searchFilter.optional(),
+    id: idFilter("id").optional(),
+    status: enumFilter(CAMPAIGN_STATUSES).optional(),
+    type: enumFilter(CAMPAIGN_TYPES).optional(),
+  })
+  .superRefine(checkPagination)
+export type AdminGetCampaignsParamsType = z.infer<typeof AdminGetCampaignsParams>
+
+export const AdminRegenerateApiKey = z.object({
+  grace_period_hours: z
+    .number({ error: "grace_period_hours must be a number of hours from 0 to 720" })
+    .min(0)
+    .max(720)
+    .optional(),
+})
+export type AdminRegenerateApiKeyType = z.infer<typeof AdminRegenerateApiKey>

@@ -1,0 +1,11 @@
+import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { listClicksTransformQueryConfig } from "./query-config"
+import { AdminGetClicksParams } from "./validators"
+
+export const adminClickMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/clicks",
+    middlewares: [validateAndTransformQuery(AdminGetClicksParams, listClicksTransformQueryConfig)],
+  },
+]

@@ -1,0 +1,13 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [conversion],
+  } = await query.graph(
+    { entity: "affiliate_conversion", fields: req.queryConfig.fields, filters: { id: req.params.id } },
+    { throwIfKeyNotFound: true }
+  )
+  res.json({ conversion })
+}

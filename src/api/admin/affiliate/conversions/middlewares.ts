@@ -1,0 +1,33 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { listConversionsTransformQueryConfig, retrieveConversionTransformQueryConfig } from "./query-config"
+import {
+  AdminApproveConversion,
+  AdminGetConversionParams,
+  AdminGetConversionsParams,
+  AdminRejectConversion,
+} from "./validators"
+
+const retrieveQuery = validateAndTransformQuery(AdminGetConversionParams, retrieveConversionTransformQueryConfig)
+
+export const adminConversionMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/conversions",
+    middlewares: [validateAndTransformQuery(AdminGetConversionsParams, listConversionsTransformQueryConfig)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/conversions/:id",
+    middlewares: [retrieveQuery],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/conversions/:id/approve",
+    middlewares: [validateAndTransformBody(AdminApproveConversion), retrieveQuery],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/conversions/:id/reject",
+    middlewares: [validateAndTransformBody(AdminRejectConversion), retrieveQuery],
+  },
+]

@@ -1,0 +1,23 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { reviewConversionWorkflow, ReviewAction } from "../../../../workflows/conversions/workflows/review-conversion"
+
+/**
+ * The approve and reject routes differ only in their action: both run the review workflow
+ * (pending only; a test conversion can never be approved) and answer the updated conversion.
+ */
+export function reviewHandler(action: ReviewAction) {
+  return async (req: AuthenticatedMedusaRequest<{ reason?: string }>, res: MedusaResponse) => {
+    const { id } = req.params
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    await query.graph({ entity: "affiliate_conversion", fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
+    await reviewConversionWorkflow(req.scope).run({ input: { id, action, reason: req.validatedBody.reason } })
+    const {
+      data: [conversion],
+    } = await query.graph(
+      { entity: "affiliate_conversion", fields: req.queryConfig.fields, filters: { id } },
+      { throwIfKeyNotFound: true }
+    )
+    res.json({ conversion })
+  }
+}

@@ -1,0 +1,29 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { z } from "@medusajs/framework/zod"
+import { booleanFilter, checkPagination, dateRangeFilter, enumFilter, idFilter } from "../validators"
+
+export const CONVERSION_STATUSES = ["pending", "approved", "rejected", "paid", "reversed"] as const
+
+export const AdminGetConversionParams = createFindParams()
+export const AdminGetConversionsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
+  .extend({
+    id: idFilter("id").optional(),
+    campaign_id: idFilter("campaign_id").optional(),
+    affiliate_id: idFilter("affiliate_id").optional(),
+    click_id: idFilter("click_id").optional(),
+    status: enumFilter(CONVERSION_STATUSES).optional(),
+    source: enumFilter(["s2s", "store"] as const).optional(),
+    is_test: booleanFilter("is_test").optional(),
+    order_id: z.string().min(1).max(255).optional(),
+    created_at: dateRangeFilter("created_at").optional(),
+  })
+  .superRefine(checkPagination)
+export type AdminGetConversionsParamsType = z.infer<typeof AdminGetConversionsParams>
+
+const reason = z.string().trim().min(1, "reason must not be empty").max(500, "reason must be at most 500 characters")
+
+export const AdminApproveConversion = z.object({ reason: reason.optional() })
+export type AdminApproveConversionType = z.infer<typeof AdminApproveConversion>
+
+export const AdminRejectConversion = z.object({ reason })
+export type AdminRejectConversionType = z.infer<typeof AdminRejectConversion>

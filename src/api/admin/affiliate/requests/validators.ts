@@ -1,0 +1,17 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { z } from "@medusajs/framework/zod"
+import { booleanFilter, checkPagination, dateRangeFilter, enumFilter, idFilter } from "../validators"
+
+export const AdminGetRequestsParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" })
+  .extend({
+    campaign_id: idFilter("campaign_id").optional(),
+    outcome: enumFilter(["success", "duplicate", "skipped", "error"] as const).optional(),
+    source: enumFilter(["s2s", "store"] as const).optional(),
+    order_id: z.string().min(1).max(255).optional(),
+    request_id: z.string().min(1).max(100).optional(),
+    click_token: z.string().min(1).max(128).optional(),
+    is_test: booleanFilter("is_test").optional(),
+    created_at: dateRangeFilter("created_at").optional(),
+  })
+  .superRefine(checkPagination)
+export type AdminGetRequestsParamsType = z.infer<typeof AdminGetRequestsParams>

@@ -1,0 +1,77 @@
+import { z } from "@medusajs/framework/zod"
+
+/*
+ * Query pieces shared by the admin lists. Medusa's validator reports a custom issue by its
+ * message alone, so every message here names its field.
+ */
+
+/** An id, or several (`?campaign_id=a,b` or `?campaign_id[]=a&campaign_id[]=b`). */
+export const idFilter = (field: string) =>
+  z.union([
+    z.string().min(1, `${field} must not be empty`).max(100, `${field} is too long`),
+    z.array(z.string().min(1).max(100)).max(100, `${field} takes at most 100 ids`),
+  ])
+
+/** One enum value or several. */
+export const enumFilter = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.array(z.enum(values)).max(values.length * 2)])
+
+/** `true` / `false` as query strings (or real booleans). */
+export const booleanFilter = (field: string) =>
+  z.preprocess(
+    (v) => (v === "true" ? true : v === "false" ? false : v),
+    z.boolean({ error: `${field} must be true or false` })
+  )
+
+const isoDate = (field: string) =>
+  z
+    .string()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), {
+      message: `${field} must be an ISO 8601 date or date-time`,
+    })
+    .transform((v) => new Date(v))
+
+/**
+ * `created_at[gte]=…&created_at[lte]=…` (Medusa's `$gte` spelling works as well), turned into the
+ * operators the module filters take. Anything but a real date is a 400, never a database error.
+ */
+export const dateRangeFilter = (field: string) =>
+  z
+    .strictObject({
+      gte: isoDate(`${field}[gte]`).optional(),
+      gt: isoDate(`${field}[gt]`).optional(),
+      lte: isoDate(`${field}[lte]`).optional(),
+      lt: isoDate(`${field}[lt]`).optional(),
+      $gte: isoDate(`${field}[gte]`).optional(),
+      $gt: isoDate(`${field}[gt]`).optional(),
+      $lte: isoDate(`${field}[lte]`).optional(),
+      $lt: isoDate(`${field}[lt]`).optional(),
+    })
+    .transform((r) => {
+      const range: Record<string, Date> = {}
+      for (const op of ["gte", "gt", "lte", "lt"] as const) {
+        const value = r[op] ?? r[`$${op}`]
+        if (value) range[`$${op}`] = value
+      }
+      return range
+    })
+
+export const searchFilter = z.string().max(200, "q is too long")
+
+/** A case-insensitive "contains" on any of `fields`, with LIKE's wildcards taken literally. */
+export function searchAny(q: string | undefined, fields: string[]): Record<string, unknown> {
+  const term = q?.trim()
+  if (!term) return {}
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return { $or: fields.map((f) => ({ [f]: { $ilike: pattern } })) }
+}
+
+/** `limit` and `offset` as Medusa's lists take them, refusing what the database would choke on. */
+export function checkPagination(q: { limit?: number; offset?: number }, ctx: z.RefinementCtx) {
+  if (q.limit !== undefined && (!Number.isInteger(q.limit) || q.limit < 0 || q.limit > 1000)) {
+    ctx.addIssue({ code: "custom", path: ["limit"], message: "limit must be an integer from 0 to 1000" })
+  }
+  if (q.offset !== undefined && (!Number.isInteger(q.offset) || q.offset < 0)) {
+    ctx.addIssue({ code: "custom", path: ["offset"], message: "offset must be an integer of at least 0" })
+  }
+}

@@ -1,0 +1,24 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+export type CreateAffiliateInput = {
+  code: string
+  name: string
+  email: string
+  status?: "active" | "paused"
+  metadata?: Record<string, unknown> | null
+}
+
+export const createAffiliateStep = createStep(
+  "create-affiliate",
+  async (input: CreateAffiliateInput, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const affiliate = await service.createAffiliates(input)
+    return new StepResponse(affiliate, affiliate.id)
+  },
+  async (id, { container }) => {
+    if (!id) return
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliates(id)
+  }
+)

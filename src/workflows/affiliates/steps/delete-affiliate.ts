@@ -1,0 +1,19 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+/**
+ * Soft-deletes an affiliate: its links stop recording clicks, its clicks and conversions stay
+ * for reporting. The compensation restores it.
+ */
+export const deleteAffiliateStep = createStep(
+  "delete-affiliate",
+  async ({ id }: { id: string }, { container }) => {
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).softDeleteAffiliates(id)
+    return new StepResponse({ id }, id)
+  },
+  async (id, { container }) => {
+    if (!id) return
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).restoreAffiliates(id)
+  }
+)

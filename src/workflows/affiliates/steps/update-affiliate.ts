@@ -1,0 +1,23 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { CreateAffiliateInput } from "./create-affiliate"
+
+export type UpdateAffiliateInput = { id: string } & Partial<CreateAffiliateInput>
+
+/** Updates one affiliate; the compensation puts back the previous values of the fields it changed. */
+export const updateAffiliateStep = createStep(
+  "update-affiliate",
+  async ({ id, ...data }: UpdateAffiliateInput, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const fields = Object.keys(data) as (keyof typeof data)[]
+    const previous = await service.retrieveAffiliate(id, { select: ["id", ...fields] })
+    const affiliate = await service.updateAffiliates({ id, ...data })
+    const restore = Object.fromEntries(fields.map((f) => [f, previous[f]]))
+    return new StepResponse(affiliate, { id, ...restore })
+  },
+  async (previous, { container }) => {
+    if (!previous) return
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateAffiliates(previous)
+  }
+)

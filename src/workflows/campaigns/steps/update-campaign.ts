@@ -1,0 +1,31 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { CreateCampaignInput } from "./create-campaign"
+
+export type UpdateCampaignInput = { id: string } & Partial<CreateCampaignInput>
+
+/** Updates one campaign; the compensation puts back the previous values of the fields it changed. */
+export const updateCampaignStep = createStep(
+  "update-affiliate-campaign",
+  async ({ id, ...data }: UpdateCampaignInput, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const fields = Object.keys(data) as (keyof typeof data)[]
+    const previous = (await service.retrieveAffiliateCampaign(id, {
+      select: ["id", ...fields, ...(fields.includes("commission_value") ? ["raw_commission_value"] : [])],
+    })) as Record<string, any>
+    const restore: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, previous[f]]))
+    if ("commission_value" in restore) {
+      // The exact decimal, not the number the getter rounds it to.
+      restore.commission_value = previous.raw_commission_value?.value ?? previous.commission_value
+    }
+    // bigNumber columns take decimal strings at run time; the generated types only say number.
+    const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string; commission_value?: number })
+    return new StepResponse(campaign, { id, ...restore })
+  },
+  async (previous, { container }) => {
+    if (!previous) return
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    await service.updateAffiliateCampaigns(previous as { id: string })
+  }
+)
