@@ -12,7 +12,7 @@ const CODE = "demo-partner"
 
 export default async function seedDemo({ container }: ExecArgs) {
   const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-  let [campaign] = await service.listCampaigns({ handle: HANDLE })
+  let [campaign] = await service.listAffiliateCampaigns({ handle: HANDLE })
   if (!campaign) {
     const { result } = await createCampaignWorkflow(container).run({
       input: {
@@ -31,7 +31,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   if (!(await service.listAffiliates({ code: CODE })).length) {
     await service.createAffiliates({ code: CODE, name: "Demo Partner", email: "partner@example.com" })
   }
-  const [key] = await service.listApiKeys({ campaign_id: campaign.id, expires_at: null })
+  const [key] = await service.listAffiliateApiKeys({ campaign_id: campaign.id, expires_at: null })
   const apiKey = decryptApiKey(key.key_ciphertext, service.getOptions().encryptionKey)
   writeFileSync(
     process.env.DEMO_OUTPUT || ".demo-data/demo.json",
