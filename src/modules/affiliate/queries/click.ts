@@ -1,5 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { runPrepared } from "./prepared"
 
 /* The affiliate link's hot path: one read and one insert, without the ORM (see ./s2s.ts). */
 
@@ -15,12 +16,11 @@ export type ClickTarget = {
 
 /** The campaign (by id or handle) and the affiliate (by code); either may be missing. */
 export async function findClickTarget(knex: Knex, campaign: string, affiliateCode: string): Promise<ClickTarget> {
-  const { rows } = await knex.raw(
-    `SELECT c.id AS campaign_id, c.status AS campaign_status, c.target_url, c.allowed_redirect_hosts,
+  const rows = await runPrepared<ClickTarget>(knex, "affiliate_click_target", `SELECT c.id AS campaign_id, c.status AS campaign_status, c.target_url, c.allowed_redirect_hosts,
             c.attribution_window_days, a.id AS affiliate_id, a.status AS affiliate_status
        FROM (SELECT 1) one
-       LEFT JOIN affiliate_campaign c ON (c.id = ? OR c.handle = ?) AND c.deleted_at IS NULL
-       LEFT JOIN affiliate a ON a.code = ? AND a.deleted_at IS NULL
+       LEFT JOIN affiliate_campaign c ON (c.id = $1 OR c.handle = $2) AND c.deleted_at IS NULL
+       LEFT JOIN affiliate a ON a.code = $3 AND a.deleted_at IS NULL
       LIMIT 1`,
     [campaign, campaign, affiliateCode]
   )
@@ -42,10 +42,9 @@ export type ClickInsert = {
 
 export async function insertClick(knex: Knex, click: ClickInsert): Promise<string> {
   const id = generateEntityId(undefined, "aclk")
-  await knex.raw(
-    `INSERT INTO affiliate_click (id, click_token, campaign_id, affiliate_id, sub1, sub2, sub3, sub4, sub5,
+  await runPrepared(knex, "affiliate_insert_click", `INSERT INTO affiliate_click (id, click_token, campaign_id, affiliate_id, sub1, sub2, sub3, sub4, sub5,
        landing_url, referrer, user_agent, device_type, ip_hash, expires_at)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
     [
       id, click.click_token, click.campaign_id, click.affiliate_id, ...[0, 1, 2, 3, 4].map((i) => click.subs[i] ?? null),
       click.landing_url, click.referrer, click.user_agent, click.device_type, click.ip_hash, click.expires_at,

@@ -1,10 +1,11 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { runPrepared } from "./prepared"
 
 /*
- * The S2S hot path in two statements: one read (key, campaign, click, affiliate) and one write
- * (conversion upsert and its request-log entry together). The generated service would need five
- * round trips and an ORM unit of work for the same; measured in `npm run bench` (README).
+ * The S2S hot path in two prepared statements: one read (key, campaign, click, affiliate) and one
+ * write (conversion upsert and its request-log entry together). The generated service would need
+ * five round trips and an ORM unit of work for the same; measured in `npm run bench` (README).
  */
 
 export type S2sContext = {
@@ -25,16 +26,15 @@ export type S2sContext = {
 
 /** The live key's campaign and, if the token exists anywhere, its click. Null for a bad key. */
 export async function findS2sContext(knex: Knex, keyHash: string, clickToken: string): Promise<S2sContext | null> {
-  const { rows } = await knex.raw(
-    `SELECT k.campaign_id, k.key_hash, k.key_prefix, c.status AS campaign_status, c.commission_type,
+  const rows = await runPrepared<S2sContext>(knex, "affiliate_s2s_context", `SELECT k.campaign_id, k.key_hash, k.key_prefix, c.status AS campaign_status, c.commission_type,
             c.commission_value::text AS commission_value, c.currency_code,
             clk.id AS click_id, clk.campaign_id AS click_campaign_id, clk.affiliate_id,
             a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at
        FROM affiliate_api_key k
        JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
-       LEFT JOIN affiliate_click clk ON clk.click_token = ? AND clk.deleted_at IS NULL
+       LEFT JOIN affiliate_click clk ON clk.click_token = $1 AND clk.deleted_at IS NULL
        LEFT JOIN affiliate a ON a.id = clk.affiliate_id AND a.deleted_at IS NULL
-      WHERE k.key_hash = ? AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
+      WHERE k.key_hash = $2 AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
     [clickToken, keyHash]
   )
   return rows[0] ?? null
@@ -42,10 +42,9 @@ export async function findS2sContext(knex: Knex, keyHash: string, clickToken: st
 
 /** The campaign a live key belongs to, for answers that do not need the click. */
 export async function findKeyCampaign(knex: Knex, keyHash: string): Promise<{ campaign_id: string; key_hash: string } | null> {
-  const { rows } = await knex.raw(
-    `SELECT k.campaign_id, k.key_hash FROM affiliate_api_key k
+  const rows = await runPrepared<{ campaign_id: string; key_hash: string }>(knex, "affiliate_key_campaign", `SELECT k.campaign_id, k.key_hash FROM affiliate_api_key k
        JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
-      WHERE k.key_hash = ? AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
+      WHERE k.key_hash = $1 AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
     [keyHash]
   )
   return rows[0] ?? null
@@ -70,7 +69,7 @@ const LOG_COLUMNS = `id, request_id, source, method, outcome, http_status, reaso
   order_id, click_token, conversion_id, is_test`
 
 export async function insertRequestLog(knex: Knex, log: RequestLogInput): Promise<void> {
-  await knex.raw(`INSERT INTO affiliate_request_log (${LOG_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, [
+  await runPrepared(knex, "affiliate_insert_request_log", `INSERT INTO affiliate_request_log (${LOG_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`, [
     generateEntityId(undefined, "areq"),
     log.request_id,
     log.source,
@@ -119,21 +118,20 @@ export async function recordConversion(
 ): Promise<{ conversion_id: string; duplicate: boolean }> {
   const id = generateEntityId(undefined, "aconv")
   const raw = (value: string) => JSON.stringify({ value, precision: 20 })
-  const { rows } = await knex.raw(
-    `WITH conversion AS (
+  const rows = await runPrepared<{ id: string }>(knex, "affiliate_record_conversion", `WITH conversion AS (
        INSERT INTO affiliate_conversion (id, campaign_id, affiliate_id, click_id, order_id, order_total,
          raw_order_total, order_currency, commission_amount, raw_commission_amount, commission_currency,
          source, is_test, limited_data_use, user_agent, ip_hash, device_type, context, occurred_at, metadata)
-       VALUES (?,?,?,?,?,?,?::jsonb,?,?,?::jsonb,?,?,?,?,?,?,?,?,?,?::jsonb)
+       VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10::jsonb,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::jsonb)
        ON CONFLICT (campaign_id, order_id, is_test) WHERE deleted_at IS NULL
        DO UPDATE SET duplicate_count = affiliate_conversion.duplicate_count + 1
        RETURNING id
      ), logged AS (
        INSERT INTO affiliate_request_log (${LOG_COLUMNS})
-       SELECT ?, ?, ?, ?,
-              CASE WHEN conversion.id = ? THEN 'success' ELSE 'duplicate' END, 200,
-              CASE WHEN conversion.id = ? THEN 'recorded' ELSE 'order already recorded' END,
-              ?, ?, ?, ?, conversion.id, ?
+       SELECT $21, $22, $23, $24,
+              CASE WHEN conversion.id = $1 THEN 'success' ELSE 'duplicate' END, 200,
+              CASE WHEN conversion.id = $1 THEN 'recorded' ELSE 'order already recorded' END,
+              $25, $26, $27, $28, conversion.id, $29
          FROM conversion
      )
      SELECT id FROM conversion`,
@@ -142,7 +140,7 @@ export async function recordConversion(
       row.order_currency, row.commission_amount, raw(row.commission_amount), row.commission_currency,
       row.source, row.is_test, row.limited_data_use, row.user_agent, row.ip_hash, row.device_type, row.context,
       row.occurred_at, row.metadata ? JSON.stringify(row.metadata) : null,
-      generateEntityId(undefined, "areq"), log.request_id, log.source, log.method, id, id,
+      generateEntityId(undefined, "areq"), log.request_id, log.source, log.method,
       log.campaign_id, log.key_prefix, log.order_id, log.click_token, log.is_test,
     ]
   )
