@@ -28,6 +28,9 @@ module.exports = defineConfig({
         rateLimitPerMinute: process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE
           ? Number(process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE)
           : undefined,
+        outboundMaxAttempts: process.env.AFFILIATE_OUTBOUND_MAX_ATTEMPTS
+          ? Number(process.env.AFFILIATE_OUTBOUND_MAX_ATTEMPTS)
+          : undefined,
       },
     },
   ],

@@ -31,7 +31,7 @@ const server = createServer(async (req, res) => {
       commission_currency: commission.currency, source: "s2s", is_test: false, limited_data_use: false, user_agent: null,
       ip_hash: null, device_type: null, context: null, occurred_at: new Date(), metadata: null,
     },
-    { request_id: "bench", source: "s2s", method: "POST", campaign_id: ctx.campaign_id, key_prefix: "s2s_bench", order_id: body.order_id, click_token: body.click_token, is_test: false }
+    { request_id: "bench", source: "s2s", method: "POST", campaign_id: ctx.campaign_id, key_prefix: "s2s_bench", order_id: body.order_id, click_token: body.click_token, is_test: false, http_status: 200 }
   )
   res.writeHead(200, { "content-type": "application/json" })
   res.end(JSON.stringify({ status: result.duplicate ? "duplicate" : "success", conversion_id: result.conversion_id }))

@@ -8,15 +8,19 @@ export type AffiliatePluginOptions = {
   publicUrl?: string
   /** S2S calls allowed per API key per minute, in each server process. 0 turns the limit off. */
   rateLimitPerMinute?: number
+  /** Tries of an outbound S2S delivery before it is marked failed (exponential backoff between). */
+  outboundMaxAttempts?: number
 }
 
 export type ResolvedAffiliateOptions = {
   encryptionKey: Buffer
   publicUrl: string
   rateLimitPerMinute: number
+  outboundMaxAttempts: number
 }
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
+export const DEFAULT_OUTBOUND_MAX_ATTEMPTS = 8
 const DEVELOPMENT_SECRET = "medusa-plugin-affiliate-s2s development key: set AFFILIATE_ENCRYPTION_KEY"
 
 export function resolveOptions(options: AffiliatePluginOptions = {}): ResolvedAffiliateOptions {
@@ -36,5 +40,9 @@ export function resolveOptions(options: AffiliatePluginOptions = {}): ResolvedAf
     ),
     rateLimitPerMinute:
       rate === undefined || !Number.isFinite(rate) || rate < 0 ? DEFAULT_RATE_LIMIT_PER_MINUTE : Math.floor(rate),
+    outboundMaxAttempts:
+      options.outboundMaxAttempts && options.outboundMaxAttempts >= 1
+        ? Math.floor(options.outboundMaxAttempts)
+        : DEFAULT_OUTBOUND_MAX_ATTEMPTS,
   }
 }

@@ -126,7 +126,7 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
       occurred_at: occurredAt,
       metadata: limited ? null : data.metadata ?? null,
     },
-    { ...fields, request_id: requestId, source: "s2s", method: req.method }
+    { ...fields, request_id: requestId, source: "s2s", method: req.method, http_status: 200 }
   )
   return result.duplicate ? answer.duplicate(result.conversion_id) : answer.recorded(result.conversion_id)
 }

@@ -114,7 +114,7 @@ export type ConversionInsert = {
 export async function recordConversion(
   knex: Knex,
   row: ConversionInsert,
-  log: Omit<RequestLogInput, "outcome" | "conversion_id" | "http_status" | "reason">
+  log: Omit<RequestLogInput, "outcome" | "conversion_id" | "reason">
 ): Promise<{ conversion_id: string; duplicate: boolean }> {
   const id = generateEntityId(undefined, "aconv")
   const raw = (value: string) => JSON.stringify({ value, precision: 20 })
@@ -129,7 +129,7 @@ export async function recordConversion(
      ), logged AS (
        INSERT INTO affiliate_request_log (${LOG_COLUMNS})
        SELECT $21, $22, $23, $24,
-              CASE WHEN conversion.id = $1 THEN 'success' ELSE 'duplicate' END, 200,
+              CASE WHEN conversion.id = $1 THEN 'success' ELSE 'duplicate' END, $30::int,
               CASE WHEN conversion.id = $1 THEN 'recorded' ELSE 'order already recorded' END,
               $25, $26, $27, $28, conversion.id, $29
          FROM conversion
@@ -141,7 +141,7 @@ export async function recordConversion(
       row.source, row.is_test, row.limited_data_use, row.user_agent, row.ip_hash, row.device_type, row.context,
       row.occurred_at, row.metadata ? JSON.stringify(row.metadata) : null,
       generateEntityId(undefined, "areq"), log.request_id, log.source, log.method,
-      log.campaign_id, log.key_prefix, log.order_id, log.click_token, log.is_test,
+      log.campaign_id, log.key_prefix, log.order_id, log.click_token, log.is_test, log.http_status,
     ]
   )
   const conversionId: string = rows[0].id

@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { sealOutboundKey } from "../../../lib/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
@@ -16,6 +17,11 @@ export type CreateCampaignInput = {
   attribution_window_days?: number
   status?: "active" | "paused" | "archived"
   metadata?: Record<string, unknown> | null
+  outbound_url?: string | null
+  outbound_method?: "POST" | "GET"
+  /** Write-only: the step stores it encrypted. */
+  outbound_api_key?: string | null
+  outbound_parameter_names?: Record<string, string | undefined> | null
 }
 
 export const createCampaignStep = createStep(
@@ -23,7 +29,8 @@ export const createCampaignStep = createStep(
   async (input: CreateCampaignInput, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     // bigNumber columns take decimal strings at run time; the generated types only say number.
-    const campaign = await service.createAffiliateCampaigns(input as typeof input & { commission_value: number })
+    const data = sealOutboundKey(input, service.getOptions().encryptionKey)
+    const campaign = await service.createAffiliateCampaigns(data as typeof data & { commission_value: number })
     return new StepResponse(campaign, campaign.id)
   },
   async (id, { container }) => {

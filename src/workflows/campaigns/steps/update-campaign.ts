@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { sealOutboundKey } from "../../../lib/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { CreateCampaignInput } from "./create-campaign"
@@ -8,8 +9,9 @@ export type UpdateCampaignInput = { id: string } & Partial<CreateCampaignInput>
 /** Updates one campaign; the compensation puts back the previous values of the fields it changed. */
 export const updateCampaignStep = createStep(
   "update-affiliate-campaign",
-  async ({ id, ...data }: UpdateCampaignInput, { container }) => {
+  async ({ id, ...input }: UpdateCampaignInput, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const data = sealOutboundKey(input, service.getOptions().encryptionKey)
     const fields = Object.keys(data) as (keyof typeof data)[]
     const previous = (await service.retrieveAffiliateCampaign(id, {
       select: ["id", ...fields, ...(fields.includes("commission_value") ? ["raw_commission_value"] : [])],

@@ -13,6 +13,9 @@ export const campaignFields = [
   "attribution_window_days",
   "status",
   "metadata",
+  "outbound_url",
+  "outbound_method",
+  "outbound_parameter_names",
   "created_at",
   "updated_at",
 ]

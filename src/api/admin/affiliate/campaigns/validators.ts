@@ -2,11 +2,14 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { MathBN } from "@medusajs/framework/utils"
 import { amountProblem, isKnownCurrency } from "../../../../lib/money"
+import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../lib/outbound"
 import { checkPagination, enumFilter, idFilter, searchFilter } from "../validators"
 
 export const CAMPAIGN_TYPES = ["banner", "text", "link", "video"] as const
 export const CAMPAIGN_STATUSES = ["active", "paused", "archived"] as const
 
+const OUTBOUND_NAMES = Object.keys(DEFAULT_OUTBOUND_NAMES) as OutboundName[]
+const PARAM_NAME = /^[A-Za-z0-9_.\[\]-]{1,64}$/
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/
 const DECIMAL = /^(0|[1-9]\d{0,17})(\.\d+)?$/
@@ -93,6 +96,23 @@ const campaignFields = {
   attribution_window_days: z.number().int().min(1).max(365),
   status: z.enum(CAMPAIGN_STATUSES),
   metadata: z.record(z.string(), z.unknown()).nullable(),
+  // Forwarding to an external network's S2S endpoint; null turns it off.
+  outbound_url: z
+    .string()
+    .trim()
+    .max(2048)
+    .refine(isHttpUrl, "outbound_url must be an absolute http(s) URL")
+    .nullable(),
+  outbound_method: z.enum(["POST", "GET"]),
+  // Write-only: stored encrypted, never returned.
+  outbound_api_key: z.string().min(1).max(512).nullable(),
+  outbound_parameter_names: z
+    .strictObject(
+      Object.fromEntries(
+        OUTBOUND_NAMES.map((name) => [name, z.string().regex(PARAM_NAME, `outbound_parameter_names.${name} must be a parameter name`).optional()])
+      )
+    )
+    .nullable(),
 }
 
 export const AdminCreateCampaign = z
@@ -108,6 +128,10 @@ export const AdminCreateCampaign = z
     attribution_window_days: campaignFields.attribution_window_days.default(30),
     status: campaignFields.status.default("active"),
     metadata: campaignFields.metadata.optional(),
+    outbound_url: campaignFields.outbound_url.optional(),
+    outbound_method: campaignFields.outbound_method.default("POST"),
+    outbound_api_key: campaignFields.outbound_api_key.optional(),
+    outbound_parameter_names: campaignFields.outbound_parameter_names.optional(),
   })
   .superRefine((body, ctx) => {
     for (const issue of commissionRuleIssues(body)) {

@@ -1,0 +1,173 @@
+import { createServer, Server } from "node:http"
+import { AddressInfo } from "node:net"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { cancelOrderWorkflow, capturePaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import type { AxiosInstance } from "axios"
+import { deliverOutboundWorkflow } from "../../src/workflows/outbound/workflows/deliver-outbound"
+import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
+import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
+
+jest.setTimeout(180_000)
+
+// Read by medusa-config.ts when the runner loads it.
+const MAX_ATTEMPTS = 3
+const previous = process.env.AFFILIATE_OUTBOUND_MAX_ATTEMPTS
+process.env.AFFILIATE_OUTBOUND_MAX_ATTEMPTS = String(MAX_ATTEMPTS)
+afterAll(() => {
+  if (previous === undefined) delete process.env.AFFILIATE_OUTBOUND_MAX_ATTEMPTS
+  else process.env.AFFILIATE_OUTBOUND_MAX_ATTEMPTS = previous
+})
+
+/** A stand-in for an external network's S2S endpoint. */
+function network() {
+  const received: Record<string, unknown>[] = []
+  let status = 503
+  const server: Server = createServer((req, res) => {
+    let body = ""
+    req.on("data", (c) => (body += c))
+    req.on("end", () => {
+      received.push(JSON.parse(body || "{}"))
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ status: status < 300 ? "success" : "error" }))
+    })
+  })
+  return {
+    received,
+    setStatus: (s: number) => (status = s),
+    start: () => new Promise<string>((r) => server.listen(0, "127.0.0.1", () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/integration/s2sConvert`))),
+    stop: () => new Promise((r) => server.close(r)),
+  }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let setup: StoreSetup
+    let code: string
+    const net = network()
+    let networkUrl: string
+
+    beforeAll(async () => {
+      networkUrl = await net.start()
+      setup = await setupStore(getContainer())
+      code = (await createAffiliate(getContainer())).code
+    })
+    afterAll(() => net.stop())
+    beforeEach(() => {
+      net.received.length = 0
+      net.setStatus(503)
+    })
+
+    const service = () => affiliateService(getContainer())
+    const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString()
+
+    async function checkout(campaignHandle: string, consent: "granted" | "denied" = "granted") {
+      const token = await clickToken(api, campaignHandle, code)
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const handled = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+      const { order } = await placeOrder(api as AxiosInstance, setup, {
+        promoCode: setup.promoCode,
+        beforeComplete: async (cartId) => {
+          await api.post(`/store/carts/${cartId}/affiliate`, { click_token: token, consent }, { headers: storeHeaders(setup) })
+        },
+      })
+      await handled
+      return { order, token }
+    }
+
+    describe("outbound S2S", () => {
+      const forwarding = () =>
+        createCampaign(getContainer(), { commission_value: 10, outbound_url: networkUrl, outbound_api_key: "partner-network-key" })
+
+      it("retries a network that is down and delivers exactly once after it recovers", async () => {
+        const { campaign } = await forwarding()
+        const { order, token } = await checkout(campaign.handle)
+        // The subscriber tried at once; the network answered 503.
+        expect(net.received).toHaveLength(1)
+        const [delivery] = await service().listAffiliateOutboundDeliveries({ campaign_id: campaign.id })
+        expect(delivery).toMatchObject({ status: "pending", attempt_count: 1 })
+        expect(new Date(delivery.next_attempt_at!).getTime()).toBeGreaterThan(Date.now())
+
+        net.setStatus(200)
+        await deliverOutboundWorkflow(getContainer()).run({ input: { now: new Date().toISOString() } })
+        expect(net.received).toHaveLength(1) // not due yet: backoff
+        await deliverOutboundWorkflow(getContainer()).run({ input: { now: inMinutes(2) } })
+        await deliverOutboundWorkflow(getContainer()).run({ input: { now: inMinutes(600) } })
+        expect(net.received).toHaveLength(2)
+        expect(net.received[1]).toEqual({
+          api_key: "partner-network-key",
+          click_token: token,
+          order_id: order.id,
+          order_total: "90",
+          order_currency: "USD",
+        })
+        const [after] = await service().listAffiliateOutboundDeliveries({ campaign_id: campaign.id }, { relations: ["attempts"] })
+        expect(after).toMatchObject({ status: "delivered", attempt_count: 2 })
+        expect(after.attempts.map((a) => a.http_status).sort()).toEqual([200, 503])
+        expect(after.attempts.find((a) => a.http_status === 503)!.response_excerpt).toContain("error")
+      })
+
+      it("gives up after the configured number of attempts", async () => {
+        const { campaign } = await forwarding()
+        net.setStatus(500)
+        await checkout(campaign.handle)
+        for (const minutes of [2, 60, 24 * 60, 7 * 24 * 60]) {
+          await deliverOutboundWorkflow(getContainer()).run({ input: { now: inMinutes(minutes) } })
+        }
+        expect(net.received).toHaveLength(MAX_ATTEMPTS)
+        const [delivery] = await service().listAffiliateOutboundDeliveries({ campaign_id: campaign.id })
+        expect(delivery).toMatchObject({ status: "failed", attempt_count: MAX_ATTEMPTS, next_attempt_at: null })
+      })
+
+      it("sends nothing without consent", async () => {
+        const { campaign } = await forwarding()
+        await checkout(campaign.handle, "denied")
+        expect(net.received).toHaveLength(0)
+        expect(await service().listAffiliateOutboundDeliveries({ campaign_id: campaign.id })).toHaveLength(0)
+      })
+    })
+
+    describe("reversal", () => {
+      const waitFor = (event: string) => TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS) as any)
+      const paymentOf = async (orderId: string) => {
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: orderId } })
+        return data[0].payment_collections[0].payments[0].id as string
+      }
+
+      it("reverses the conversion of a canceled order", async () => {
+        const { campaign } = await createCampaign(getContainer(), { commission_value: 10 })
+        const { order } = await checkout(campaign.handle)
+        const canceled = waitFor("order.canceled")
+        await cancelOrderWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        await canceled
+        const [conversion] = await service().listAffiliateConversions({ order_id: order.id })
+        expect(conversion).toMatchObject({ status: "reversed", status_reason: "order canceled" })
+        expect(String(conversion.commission_amount)).toBe("0")
+      })
+
+      it("recomputes the commission after a partial refund and records an adjustment once paid", async () => {
+        const { campaign } = await createCampaign(getContainer(), { commission_value: 10 })
+        const { order } = await checkout(campaign.handle)
+        const paymentId = await paymentOf(order.id)
+        await capturePaymentWorkflow(getContainer()).run({ input: { payment_id: paymentId } })
+        let refunded = waitFor("payment.refunded")
+        await refundPaymentWorkflow(getContainer()).run({ input: { payment_id: paymentId, amount: 45 } })
+        await refunded
+        let [conversion] = await service().listAffiliateConversions({ order_id: order.id })
+        // 90 of items, 45 refunded: 10 % of the 45 that remain.
+        expect(conversion.status).toBe("pending")
+        expect(String(conversion.commission_amount)).toBe("4.5")
+        expect(String(conversion.refunded_total)).toBe("45")
+
+        await service().updateAffiliateConversions({ id: conversion.id, status: "paid" })
+        refunded = waitFor("payment.refunded")
+        await refundPaymentWorkflow(getContainer()).run({ input: { payment_id: paymentId, amount: 45 } })
+        await refunded
+        ;[conversion] = await service().listAffiliateConversions({ order_id: order.id }, { relations: ["adjustments"] })
+        expect(conversion.status).toBe("paid")
+        expect(String(conversion.commission_amount)).toBe("4.5")
+        expect(conversion.adjustments.map((a) => [String(a.amount), a.reason])).toEqual([["-4.5", "order fully refunded"]])
+      })
+    })
+  },
+})

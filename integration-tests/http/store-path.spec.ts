@@ -1,0 +1,193 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { AxiosInstance } from "axios"
+import { recordStoreConversionWorkflow } from "../../src/workflows/store/workflows/record-store-conversion"
+import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
+import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
+
+jest.setTimeout(180_000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let setup: StoreSetup
+    let campaign: { id: string; handle: string }
+    let apiKey: string
+    let code: string
+
+    beforeAll(async () => {
+      const container = getContainer()
+      setup = await setupStore(container)
+      const created = await createCampaign(container, { commission_value: 10 })
+      campaign = created.campaign
+      apiKey = created.apiKey
+      code = (await createAffiliate(container)).code
+    })
+
+    const headers = () => storeHeaders(setup)
+    const capture = (cartId: string, body: Record<string, unknown>, extra: Record<string, string> = {}) =>
+      api.post(`/store/carts/${cartId}/affiliate`, body, { headers: { ...headers(), ...extra }, validateStatus: () => true })
+    const service = () => affiliateService(getContainer())
+    const conversions = () => service().listAffiliateConversions({ campaign_id: campaign.id })
+    const decisions = (orderId: string) => service().listAffiliateRequestLogs({ order_id: orderId, source: "store" })
+
+    /** Places a real order, waiting for the plugin's order.placed subscriber to finish. */
+    async function checkout(beforeComplete?: (cartId: string) => Promise<unknown>, promo = true) {
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const handled = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+      const { order, cart_id } = await placeOrder(api as AxiosInstance, setup, {
+        promoCode: promo ? setup.promoCode : undefined,
+        beforeComplete: beforeComplete ? async (cartId) => void (await beforeComplete(cartId)) : undefined,
+      })
+      await handled
+      return { order, cart_id }
+    }
+
+    describe("capture", () => {
+      it("stores the token and consent on the cart, joined by a module link; the newest token wins", async () => {
+        const first = await clickToken(api, campaign.handle, code)
+        const second = await clickToken(api, campaign.handle, code)
+        const { data: cart } = await api.post("/store/carts", { region_id: setup.regionId }, { headers: headers() })
+        const cartId = cart.cart.id
+        expect((await capture(cartId, { click_token: first, consent: "denied" })).status).toBe(200)
+        const res = await capture(cartId, { click_token: second, consent: "granted", consent_source: "cookie-banner" })
+        expect(res.status).toBe(200)
+        expect(res.data.attribution).toMatchObject({ click_token: second, consent: "granted", token_source: "body", consent_source: "cookie-banner" })
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({ entity: "cart", fields: ["id", "affiliate_attribution.*"], filters: { id: cartId } })
+        expect(data[0].affiliate_attribution).toMatchObject({ click_token: second, consent: "granted" })
+      })
+
+      it("refuses an unknown, case-altered or expired token with 422 and leaves the cart unchanged", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { data: cart } = await api.post("/store/carts", { region_id: setup.regionId }, { headers: headers() })
+        const cartId = cart.cart.id
+        await capture(cartId, { click_token: token, consent: "granted" })
+        const flipped = token.replace(/[A-Za-z]/, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()))
+        for (const bad of ["nope", flipped, token + " "]) {
+          const res = await capture(cartId, { click_token: bad, consent: "denied" })
+          expect(res.status).toBe(422)
+          expect(res.data.message).toBe("Unknown click_token")
+        }
+        const expiring = await clickToken(api, campaign.handle, code)
+        const [click] = await service().listAffiliateClicks({ click_token: expiring })
+        await service().updateAffiliateClicks({ id: click.id, expires_at: new Date(Date.now() - 1000) })
+        expect((await capture(cartId, { click_token: expiring, consent: "granted" })).data.message).toBe("click_token expired")
+        const [attribution] = await service().listAffiliateAttributions({ cart_id: cartId })
+        expect(attribution).toMatchObject({ click_token: token, consent: "granted" })
+      })
+
+      it("takes the token from the affiliate link's cookie, updates consent alone, and DELETE removes it", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { data: cart } = await api.post("/store/carts", { region_id: setup.regionId }, { headers: headers() })
+        const cartId = cart.cart.id
+        const viaCookie = await capture(cartId, { consent: "denied" }, { Cookie: `affiliate_click_token=${token}` })
+        expect(viaCookie.data.attribution).toMatchObject({ click_token: token, token_source: "cookie", consent: "denied" })
+        const consentOnly = await capture(cartId, { consent: "granted" })
+        expect(consentOnly.data.attribution).toMatchObject({ click_token: token, consent: "granted" })
+        const removed = await api.delete(`/store/carts/${cartId}/affiliate`, { headers: headers() })
+        expect(removed.data.deleted).toBe(true)
+        expect(await service().listAffiliateAttributions({ cart_id: cartId })).toHaveLength(0)
+      })
+
+      it("answers 400 without consent and 404 for an unknown cart", async () => {
+        const { data: cart } = await api.post("/store/carts", { region_id: setup.regionId }, { headers: headers() })
+        expect((await capture(cart.cart.id, { click_token: "x" })).status).toBe(400)
+        expect((await capture("cart_nope", { consent: "granted" })).status).toBe(404)
+      })
+
+      it("records a click for storefronts that receive affiliate traffic directly", async () => {
+        const res = await api.post(
+          "/store/affiliate/clicks",
+          { campaign: campaign.handle, aff: code, sub1: "spring", user_agent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Safari/605.1.15" },
+          { headers: headers() }
+        )
+        expect(res.status).toBe(201)
+        expect(res.data.click_token).toMatch(/^[0-9A-Za-z]{22}$/)
+        expect(new Date(res.data.expires_at).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000)
+        const [click] = await service().listAffiliateClicks({ click_token: res.data.click_token })
+        expect(click).toMatchObject({ sub1: "spring", device_type: "desktop" })
+      })
+    })
+
+    describe("order.placed", () => {
+      it("records exactly one conversion with the item total after discounts, its currency and commission", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { order } = await checkout((cartId) => capture(cartId, { click_token: token, consent: "granted" }))
+        const rows = await conversions()
+        expect(rows).toHaveLength(1)
+        // 100 USD item, 10 % promotion, 10 USD shipping not counted: 90; 10 % commission: 9.
+        expect(rows[0]).toMatchObject({ order_id: order.id, order_currency: "usd", source: "store", status: "pending" })
+        expect(String(rows[0].order_total)).toBe("90")
+        expect(String(rows[0].commission_amount)).toBe("9")
+        const [decision] = await decisions(order.id)
+        expect(decision).toMatchObject({ outcome: "success", conversion_id: rows[0].id })
+      })
+
+      it.each([
+        ["consent denied", "denied", "consent_not_granted"],
+        ["consent absent", null, "no_click_token_or_consent"],
+        ["no attribution", undefined, "no_attribution"],
+      ])("records nothing with %s, and says why", async (_label, consent, reason) => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { order } = await checkout(
+          consent === undefined
+            ? undefined
+            : consent === null
+              ? (cartId) => capture(cartId, { click_token: token, consent: "denied" }).then(() => service().listAffiliateAttributions({ cart_id: cartId })).then(([a]) => service().updateAffiliateAttributions({ id: a.id, consent: null } as any))
+              : (cartId) => capture(cartId, { click_token: token, consent })
+        )
+        expect(await conversions()).toHaveLength(0)
+        const [decision] = await decisions(order.id)
+        expect(decision.outcome).toBe("skipped")
+        expect(decision.reason).toBe(reason === "no_click_token_or_consent" ? "consent_not_granted" : reason)
+        expect(await service().listAffiliateOutboundDeliveries({})).toHaveLength(0)
+      })
+
+      it("records one conversion when consent is denied, then granted before checkout", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        await checkout(async (cartId) => {
+          await capture(cartId, { click_token: token, consent: "denied" })
+          await capture(cartId, { consent: "granted" })
+        })
+        expect(await conversions()).toHaveLength(1)
+      })
+
+      it("records nothing for a click whose window ended before the order", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { order } = await checkout(async (cartId) => {
+          await capture(cartId, { click_token: token, consent: "granted" })
+          const [click] = await service().listAffiliateClicks({ click_token: token })
+          await service().updateAffiliateClicks({ id: click.id, expires_at: new Date(Date.now() - 1000) })
+        })
+        expect(await conversions()).toHaveLength(0)
+        expect((await decisions(order.id))[0].reason).toBe("click_expired")
+      })
+
+      it("records one conversion when the event comes twice and the workflow runs twice at once", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { order } = await checkout((cartId) => capture(cartId, { click_token: token, consent: "granted" }))
+        const container = getContainer()
+        await Promise.all([1, 2, 3].map(() => recordStoreConversionWorkflow(container).run({ input: { order_id: order.id } })))
+        const eventBus = container.resolve(Modules.EVENT_BUS)
+        const again = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+        await eventBus.emit({ name: "order.placed", data: { id: order.id } })
+        await again
+        const rows = await conversions()
+        expect(rows).toHaveLength(1)
+        expect(rows[0].duplicate_count).toBe(4)
+        const outcomes = (await decisions(order.id)).map((d) => d.outcome).sort()
+        expect(outcomes).toEqual(["duplicate", "duplicate", "duplicate", "duplicate", "success"])
+      })
+
+      it("answers duplicate to an external S2S call for an order the store already recorded", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { order } = await checkout((cartId) => capture(cartId, { click_token: token, consent: "granted" }))
+        const res = await api.post("/integration/s2sConvert", {
+          api_key: apiKey, click_token: token, order_id: order.id, order_total: "90", order_currency: "usd",
+        })
+        expect(res.data.status).toBe("duplicate")
+        expect(await conversions()).toHaveLength(1)
+      })
+    })
+  },
+})

@@ -1,0 +1,19 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+/** Removes a cart's attribution (soft delete, so the compensation can restore it). */
+export const deleteAttributionStep = createStep(
+  "delete-affiliate-attribution",
+  async ({ cart_id }: { cart_id: string }, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const rows = await service.listAffiliateAttributions({ cart_id }, { select: ["id"] })
+    const ids = rows.map((r) => r.id)
+    if (ids.length) await service.softDeleteAffiliateAttributions(ids)
+    return new StepResponse({ deleted: ids.length > 0 }, ids)
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) return
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).restoreAffiliateAttributions(ids)
+  }
+)

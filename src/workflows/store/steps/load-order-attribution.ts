@@ -1,0 +1,59 @@
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { StoreConversionFacts } from "../../../lib/store-decision"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+export type OrderAttribution = StoreConversionFacts & {
+  order: { id: string; currency_code: string; order_total: string }
+  click_id: string | null
+  click_token: string | null
+  commission: { commission_type: "percentage" | "flat"; commission_value: string; currency_code: string | null } | null
+  outbound: { url: string; method: "POST" | "GET"; names: Record<string, string> | null } | null
+}
+
+/**
+ * Reads what the decision needs: the order's amount (item total after discounts, excluding tax
+ * and shipping: `item_total - item_tax_total`), the cart's attribution, its click, campaign and
+ * affiliate. Only reads, so nothing to compensate.
+ */
+export const loadOrderAttributionStep = createStep(
+  "load-order-affiliate-attribution",
+  async ({ order_id }: { order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    const { data: [order] } = await query.graph({
+      entity: "order",
+      fields: ["id", "currency_code", "item_total", "item_tax_total", "created_at", "cart.id"],
+      filters: { id: order_id },
+    })
+    const [attribution] = order?.cart?.id
+      ? await service.listAffiliateAttributions({ cart_id: order.cart.id })
+      : []
+    const [click] = attribution?.click_id
+      ? await service.listAffiliateClicks({ id: attribution.click_id }, { relations: ["campaign", "affiliate"] })
+      : []
+    const campaign = click?.campaign
+    const facts: OrderAttribution = {
+      order: {
+        id: order_id,
+        currency_code: order?.currency_code ?? "usd",
+        order_total: MathBN.sub(order?.item_total ?? 0, order?.item_tax_total ?? 0).toFixed(),
+      },
+      attribution: attribution ? { consent: attribution.consent, click_token: attribution.click_token } : null,
+      click: click ?? null,
+      click_id: click?.id ?? null,
+      click_token: click?.click_token ?? null,
+      campaign: campaign ? { status: campaign.status } : null,
+      affiliate: click?.affiliate ? { status: click.affiliate.status } : null,
+      commission: campaign
+        ? { commission_type: campaign.commission_type, commission_value: MathBN.convert(campaign.commission_value).toFixed(), currency_code: campaign.currency_code }
+        : null,
+      outbound: campaign?.outbound_url
+        ? { url: campaign.outbound_url, method: campaign.outbound_method, names: campaign.outbound_parameter_names as Record<string, string> | null }
+        : null,
+      placed_at: order?.created_at ?? new Date(),
+    }
+    return new StepResponse(facts)
+  }
+)

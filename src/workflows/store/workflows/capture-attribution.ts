@@ -1,0 +1,29 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { resolveClickStep } from "../steps/resolve-click"
+import { upsertAttributionStep } from "../steps/upsert-attribution"
+
+export type CaptureAttributionInput = {
+  cart_id: string
+  click_token?: string | null
+  token_source?: "body" | "cookie" | null
+  consent?: "granted" | "denied" | null
+  consent_source?: string | null
+}
+
+/**
+ * Stores what a storefront captured for a cart: the click token (validated first, so an unknown
+ * or expired token leaves the cart unchanged) and the shopper's consent, with when and from where.
+ */
+export const captureAttributionWorkflow = createWorkflow("capture-affiliate-attribution", (input: CaptureAttributionInput) => {
+  const click = resolveClickStep({ click_token: input.click_token })
+  const change = transform({ input, click }, ({ input, click }) => ({
+    cart_id: input.cart_id,
+    click,
+    token_source: input.token_source,
+    consent: input.consent,
+    consent_source: input.consent_source,
+    at: new Date(),
+  }))
+  const attribution = upsertAttributionStep(change)
+  return new WorkflowResponse(attribution)
+})
