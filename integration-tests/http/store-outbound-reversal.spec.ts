@@ -5,6 +5,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, capturePaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { deliverOutboundWorkflow } from "../../src/workflows/outbound/workflows/deliver-outbound"
+import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
 
@@ -45,9 +46,11 @@ medusaIntegrationTestRunner({
     let code: string
     const net = network()
     let networkUrl: string
+    let admin: AdminAuth
 
     beforeAll(async () => {
       networkUrl = await net.start()
+      admin = await createAdminAndLogin(api as AxiosInstance, getContainer() as any)
       setup = await setupStore(getContainer())
       code = (await createAffiliate(getContainer())).code
     })
@@ -116,6 +119,36 @@ medusaIntegrationTestRunner({
         expect(net.received).toHaveLength(MAX_ATTEMPTS)
         const [delivery] = await service().listAffiliateOutboundDeliveries({ campaign_id: campaign.id })
         expect(delivery).toMatchObject({ status: "failed", attempt_count: MAX_ATTEMPTS, next_attempt_at: null })
+      })
+
+      it("sends a test delivery from the admin and shows the network's answer", async () => {
+        const { campaign } = await forwarding()
+        net.setStatus(200)
+        const res = await api.post(`/admin/affiliate/campaigns/${campaign.id}/outbound/test`, {}, admin.headers)
+        expect(res.data.delivery).toMatchObject({ status: "delivered", is_test: true, attempt_count: 1 })
+        expect(res.data.delivery.attempts[0]).toMatchObject({ http_status: 200, response_excerpt: expect.stringContaining("success") })
+        expect(net.received[0]).toMatchObject({ test: "true", api_key: "partner-network-key" })
+        expect(JSON.stringify(res.data)).not.toContain("partner-network-key")
+        const list = await api.get(`/admin/affiliate/outbound-deliveries?campaign_id=${campaign.id}`, admin.headers)
+        expect(list.data.count).toBe(1)
+        const plain = await createCampaign(getContainer())
+        const refused = await api.post(`/admin/affiliate/campaigns/${plain.campaign.id}/outbound/test`, {}, { ...admin.headers, validateStatus: () => true })
+        expect(refused.status).toBe(400)
+      })
+
+      it("shows the order's attribution, conversion, deliveries and decisions to the admin", async () => {
+        const { campaign } = await forwarding()
+        net.setStatus(200)
+        const { order, token } = await checkout(campaign.handle)
+        const { data } = await api.get(`/admin/affiliate/orders/${order.id}/attribution`, admin.headers)
+        expect(data.attribution).toMatchObject({ click_token: token, consent: "granted", click: { campaign: { id: campaign.id } } })
+        expect(data.conversions).toEqual([expect.objectContaining({ order_id: order.id, status: "pending" })])
+        expect(data.deliveries).toEqual([expect.objectContaining({ status: "delivered" })])
+        expect(data.decisions[0]).toMatchObject({ source: "store", outcome: "success" })
+        const denied = await checkout(campaign.handle, "denied")
+        const why = await api.get(`/admin/affiliate/orders/${denied.order.id}/attribution`, admin.headers)
+        expect(why.data.conversions).toEqual([])
+        expect(why.data.decisions[0]).toMatchObject({ outcome: "skipped", reason: "consent_not_granted" })
       })
 
       it("sends nothing without consent", async () => {

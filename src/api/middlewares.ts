@@ -1,8 +1,14 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAffiliateMiddlewares } from "./admin/affiliate/middlewares"
+import { adminOutboundMiddlewares } from "./admin/affiliate/outbound-deliveries/middlewares"
 import { integrationMiddlewares } from "./integration/middlewares"
 import { storeAffiliateMiddlewares } from "./store/middlewares"
 
 export default defineMiddlewares({
-  routes: [...integrationMiddlewares, ...adminAffiliateMiddlewares, ...storeAffiliateMiddlewares],
+  routes: [
+    ...integrationMiddlewares,
+    ...adminAffiliateMiddlewares,
+    ...adminOutboundMiddlewares,
+    ...storeAffiliateMiddlewares,
+  ],
 })
