@@ -5,6 +5,7 @@ import { adminClickMiddlewares } from "./clicks/middlewares"
 import { adminConversionMiddlewares } from "./conversions/middlewares"
 import { guardAdminInput } from "./input-guard"
 import { adminRequestLogMiddlewares } from "./requests/middlewares"
+import { adminDashboardMiddlewares } from "./stats/middlewares"
 
 export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   // No method: mounted as a prefix, so it runs for every /admin/affiliate/* request.
@@ -14,4 +15,5 @@ export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   ...adminClickMiddlewares,
   ...adminConversionMiddlewares,
   ...adminRequestLogMiddlewares,
+  ...adminDashboardMiddlewares,
 ]

@@ -1,0 +1,127 @@
+// Starts the app as `npm run demo` does (embedded Postgres, migrations, admin user, demo data,
+// `medusa develop`), but on a fresh database in .e2e-data/ and a free port, and stops it again.
+import { spawn, spawnSync } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { mkdirSync, readFileSync, rmSync } from "node:fs"
+import { createServer } from "node:net"
+import { ensureDatabase, startPostgres } from "../lib/postgres.mjs"
+
+const DATA = ".e2e-data"
+const MEDUSA_BIN = "node_modules/.bin/medusa"
+export const ADMIN = { email: "admin@example.com", password: "supersecret" }
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.on("error", reject)
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+function medusa(args, env, { allowFailure = false } = {}) {
+  const run = spawnSync(MEDUSA_BIN, args, { env, encoding: "utf8" })
+  if (run.status !== 0 && !allowFailure) {
+    process.stdout.write(run.stdout ?? "")
+    process.stderr.write(run.stderr ?? "")
+    throw new Error(`medusa ${args.join(" ")} failed`)
+  }
+}
+
+async function waitFor(url, { timeoutMs, accept = (r) => r.ok }) {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    try {
+      if (accept(await fetch(url))) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
+}
+
+export async function startApp({ log = () => {} } = {}) {
+  rmSync(DATA, { recursive: true, force: true })
+  mkdirSync(DATA, { recursive: true })
+  const t0 = Date.now()
+  const pg = await startPostgres({ dataDir: `${DATA}/pg` })
+  const database = `medusa_affiliate_e2e_${Date.now()}`
+  await ensureDatabase(pg, database)
+  const port = Number(process.env.E2E_PORT || (await freePort()))
+  const base = `http://localhost:${port}`
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url(database),
+    NODE_ENV: "development",
+    PORT: String(port),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    JWT_SECRET: randomBytes(32).toString("hex"),
+    COOKIE_SECRET: randomBytes(32).toString("hex"),
+    AFFILIATE_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    AFFILIATE_PUBLIC_URL: base,
+    ADMIN_CORS: base,
+    AUTH_CORS: base,
+    STORE_CORS: base,
+    DEMO_OUTPUT: `${DATA}/demo.json`,
+  }
+  let app
+  const stop = async () => {
+    if (app && app.exitCode === null && app.signalCode === null) {
+      const exited = new Promise((r) => app.once("exit", r))
+      try {
+        // `medusa develop` runs the server in a child of its own: stop the whole process group.
+        process.kill(-app.pid, "SIGTERM")
+      } catch {}
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-app.pid, "SIGKILL")
+        } catch {}
+      }, 10_000)
+      await exited
+      clearTimeout(timer)
+    }
+    await pg.stop()
+  }
+  try {
+    log("migrating")
+    medusa(["db:migrate"], env)
+    medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
+    log("seeding the demo campaign and affiliate")
+    medusa(["exec", "./scripts/seed-demo.ts"], env)
+    const demo = JSON.parse(readFileSync(`${DATA}/demo.json`, "utf8"))
+    log("seeding a store (region, product, shipping) for orders placed through the Store API")
+    medusa(["exec", "./scripts/seed-store.ts"], { ...env, STORE_OUTPUT: `${DATA}/store.json` })
+    const store = JSON.parse(readFileSync(`${DATA}/store.json`, "utf8"))
+    const setupSeconds = (Date.now() - t0) / 1000
+    log(`starting medusa develop on ${base}`)
+    const t1 = Date.now()
+    app = spawn(MEDUSA_BIN, ["develop"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true })
+    const output = []
+    let restarts = 0
+    const keep = (chunk) => {
+      if (/\[Watcher\].*restarting dev server/.test(String(chunk))) restarts++
+      output.push(String(chunk))
+      if (output.length > 200) output.shift()
+      if (process.env.E2E_VERBOSE) process.stdout.write(chunk)
+    }
+    app.stdout.on("data", keep)
+    app.stderr.on("data", keep)
+    const died = new Promise((_, reject) =>
+      app.once("exit", (code) => reject(new Error(`medusa develop exited (${code}):\n${output.join("").slice(-4000)}`)))
+    )
+    await Promise.race([
+      (async () => {
+        await waitFor(`${base}/health`, { timeoutMs: 300_000 })
+        await waitFor(`${base}/app`, { timeoutMs: 300_000, accept: (r) => r.ok })
+      })(),
+      died,
+    ])
+    died.catch(() => {})
+    const bootSeconds = (Date.now() - t1) / 1000
+    return { base, demo, store, env, stop, restarts: () => restarts, timings: { setupSeconds, bootSeconds } }
+  } catch (e) {
+    await stop()
+    throw e
+  }
+}

@@ -1,0 +1,34 @@
+import { StatusBadge } from "@medusajs/ui"
+import type { CampaignStatus, ConversionStatus, RequestLogEntry } from "../lib/types"
+
+type Color = "green" | "red" | "orange" | "blue" | "purple" | "grey"
+
+const CONVERSION: Record<ConversionStatus, Color> = {
+  pending: "orange",
+  approved: "green",
+  rejected: "red",
+  paid: "blue",
+  reversed: "grey",
+}
+const CAMPAIGN: Record<CampaignStatus, Color> = { active: "green", paused: "orange", archived: "grey" }
+const OUTCOME: Record<RequestLogEntry["outcome"], Color> = {
+  success: "green",
+  duplicate: "blue",
+  skipped: "orange",
+  error: "red",
+}
+
+const label = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+export const ConversionStatusBadge = ({ status }: { status: ConversionStatus }) => (
+  <StatusBadge color={CONVERSION[status] ?? "grey"}>{label(status)}</StatusBadge>
+)
+export const CampaignStatusBadge = ({ status }: { status: CampaignStatus }) => (
+  <StatusBadge color={CAMPAIGN[status] ?? "grey"}>{label(status)}</StatusBadge>
+)
+export const OutcomeBadge = ({ outcome }: { outcome: RequestLogEntry["outcome"] }) => (
+  <StatusBadge color={OUTCOME[outcome] ?? "grey"}>{label(outcome)}</StatusBadge>
+)
+export const AffiliateStatusBadge = ({ status }: { status: "active" | "paused" }) => (
+  <StatusBadge color={status === "active" ? "green" : "orange"}>{label(status)}</StatusBadge>
+)

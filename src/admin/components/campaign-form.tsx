@@ -1,0 +1,351 @@
+import { Plug, ServerStack } from "@medusajs/icons"
+import { Button, Checkbox, Container, Heading, Input, Label, Select, Tabs, Text, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { useNavigate, useSearchParams } from "react-router-dom"
+import {
+  TestConversionResult,
+  useRegenerateApiKey,
+  useS2sSetup,
+  useSaveCampaign,
+  useSendTestConversion,
+} from "../hooks/api/campaigns"
+import { CAMPAIGN_TYPE_LABELS, errorMessage, TOOL_TYPE_LABELS } from "../lib/format"
+import type { Campaign, CampaignInput, CampaignType } from "../lib/types"
+import { AffiliateNav } from "./affiliate-nav"
+import { ErrorState, LoadingState } from "./page-state"
+import { S2sSetupView } from "./s2s-setup-view"
+
+const TYPES: CampaignType[] = ["banner", "text", "link", "video"]
+
+function initialValues(campaign: Campaign | undefined, type: string | null): CampaignInput {
+  if (campaign) {
+    return {
+      name: campaign.name,
+      type: campaign.type,
+      tool_type: campaign.tool_type,
+      target_url: campaign.target_url,
+      commission_type: campaign.commission_type,
+      commission_value: String(campaign.commission_value),
+      currency_code: campaign.currency_code,
+      attribution_window_days: campaign.attribution_window_days,
+      status: campaign.status,
+    }
+  }
+  return {
+    name: "",
+    type: TYPES.includes(type as CampaignType) ? (type as CampaignType) : "link",
+    tool_type: "sale",
+    target_url: "",
+    commission_type: "percentage",
+    commission_value: "10",
+    currency_code: null,
+    attribution_window_days: 30,
+    status: "active",
+  }
+}
+
+const Field = ({ label, id, hint, children }: { label: string; id: string; hint?: string; children: React.ReactNode }) => (
+  <div className="flex flex-col gap-y-2">
+    <Label htmlFor={id} size="small" weight="plus">
+      {label}
+    </Label>
+    {children}
+    {hint && (
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        {hint}
+      </Text>
+    )}
+  </div>
+)
+
+/**
+ * The campaign form (seed 000): "General Settings" and "Integration Setup" tabs. "Save" stays on the
+ * form (a new campaign moves to its edit address, keeping the tab); "Save & Close" returns to the list.
+ */
+export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
+  const navigate = useNavigate()
+  const [params, setParams] = useSearchParams()
+  const [values, setValues] = useState<CampaignInput>(() => initialValues(campaign, params.get("type")))
+  const [tab, setTab] = useState(params.get("tab") === "integration" ? "integration" : "general")
+  const [method, setMethod] = useState<"s2s">("s2s")
+  const [regenerate, setRegenerate] = useState(false)
+  const [graceHours, setGraceHours] = useState("0")
+  const [testResult, setTestResult] = useState<TestConversionResult | null>(null)
+  const save = useSaveCampaign()
+  const regen = useRegenerateApiKey()
+  const sendTest = useSendTestConversion()
+  const setup = useS2sSetup(campaign?.id)
+  const prompt = usePrompt()
+
+  const set = <K extends keyof CampaignInput>(key: K, value: CampaignInput[K]) => setValues((v) => ({ ...v, [key]: value }))
+
+  const submit = async (close: boolean) => {
+    if (!values.name.trim() || !values.target_url.trim()) {
+      setTab("general")
+      toast.error("Campaign Name and Target URL are required")
+      return
+    }
+    const grace = Number(graceHours || 0)
+    if (regenerate && campaign) {
+      if (!Number.isFinite(grace) || grace < 0 || grace > 720) {
+        toast.error("The grace period must be 0 to 720 hours")
+        return
+      }
+      const ok = await prompt({
+        title: "Regenerate the API key?",
+        description:
+          grace > 0
+            ? `A new key is issued now; the current key keeps working for ${grace} hours, then stops. Update all systems using the old key.`
+            : "A new key is issued now and the current key stops working at once. Update all systems using the old key.",
+        confirmText: "Regenerate",
+        cancelText: "Cancel",
+      })
+      if (!ok) return
+    }
+    const body: CampaignInput = {
+      ...values,
+      commission_value: values.commission_value.trim(),
+      currency_code: values.commission_type === "flat" ? values.currency_code || null : null,
+      attribution_window_days: Number(values.attribution_window_days),
+    }
+    try {
+      const { campaign: saved } = await save.mutateAsync({ id: campaign?.id, body })
+      if (regenerate && campaign) {
+        await regen.mutateAsync({ id: campaign.id, grace_period_hours: grace })
+        setRegenerate(false)
+        setGraceHours("0")
+        toast.success("API key regenerated")
+      }
+      toast.success(campaign ? "Campaign saved" : "Campaign created")
+      if (close) {
+        navigate("/affiliate")
+      } else if (!campaign) {
+        navigate(`/affiliate/campaigns/${saved.id}/edit?tab=${tab}`, { replace: true })
+      }
+    } catch (e) {
+      toast.error(errorMessage(e))
+    }
+  }
+
+  const onSendTest = () => {
+    if (!campaign || !setup.data) return
+    setTestResult(null)
+    sendTest.mutate(
+      { id: campaign.id, apiKey: setup.data.api_key, currency: campaign.currency_code || "usd" },
+      {
+        onSuccess: (r) => {
+          setTestResult(r)
+          if (r.http >= 400) toast.error("The test conversion was refused: see the answer below")
+        },
+        onError: (e) => toast.error(errorMessage(e)),
+      }
+    )
+  }
+
+  const busy = save.isPending || regen.isPending
+  return (
+    <div className="flex flex-col gap-y-3">
+      <AffiliateNav />
+      <Container className="flex flex-col gap-y-4 p-0">
+        <div className="flex items-center justify-between px-6 pt-4">
+          <Heading level="h1">{campaign ? `Edit campaign: ${campaign.name}` : `New ${CAMPAIGN_TYPE_LABELS[values.type]}`}</Heading>
+        </div>
+        <Tabs
+          value={tab}
+          onValueChange={(v) => {
+            setTab(v)
+            const next = new URLSearchParams(params)
+            next.set("tab", v)
+            setParams(next, { replace: true })
+          }}
+        >
+          <Tabs.List className="px-6">
+            <Tabs.Trigger value="general">General Settings</Tabs.Trigger>
+            <Tabs.Trigger value="integration">
+              <Plug className="mr-1" />
+              Integration Setup
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content value="general" className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+            <Field label="Campaign Name" id="campaign-name">
+              <Input id="campaign-name" value={values.name} onChange={(e) => set("name", e.target.value)} placeholder="Summer Sale" />
+            </Field>
+            <Field label="Campaign Type" id="campaign-type">
+              <Select value={values.type} onValueChange={(v) => set("type", v as CampaignType)}>
+                <Select.Trigger id="campaign-type">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {TYPES.map((t) => (
+                    <Select.Item key={t} value={t}>
+                      {CAMPAIGN_TYPE_LABELS[t]}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </Field>
+            <Field label="Tool Type" id="tool-type" hint="What is tracked: Sale Integration is the typical choice for order-based S2S.">
+              <Select value={values.tool_type} onValueChange={(v) => set("tool_type", v as CampaignInput["tool_type"])}>
+                <Select.Trigger id="tool-type">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="sale">{TOOL_TYPE_LABELS.sale}</Select.Item>
+                  <Select.Item value="lead">{TOOL_TYPE_LABELS.lead}</Select.Item>
+                </Select.Content>
+              </Select>
+            </Field>
+            <Field label="Target URL" id="target-url" hint="Where affiliate links send visitors; click_token is appended.">
+              <Input
+                id="target-url"
+                type="url"
+                value={values.target_url}
+                onChange={(e) => set("target_url", e.target.value)}
+                placeholder="https://shop.example.com/landing"
+              />
+            </Field>
+            <Field label="Commission Type" id="commission-type">
+              <Select value={values.commission_type} onValueChange={(v) => set("commission_type", v as CampaignInput["commission_type"])}>
+                <Select.Trigger id="commission-type">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="percentage">Percentage of the order</Select.Item>
+                  <Select.Item value="flat">Flat amount per order</Select.Item>
+                </Select.Content>
+              </Select>
+            </Field>
+            <div className="grid grid-cols-2 gap-4">
+              <Field label={values.commission_type === "percentage" ? "Commission (%)" : "Commission"} id="commission-value">
+                <Input
+                  id="commission-value"
+                  inputMode="decimal"
+                  value={values.commission_value}
+                  onChange={(e) => set("commission_value", e.target.value)}
+                />
+              </Field>
+              {values.commission_type === "flat" && (
+                <Field label="Currency" id="currency-code">
+                  <Input
+                    id="currency-code"
+                    maxLength={3}
+                    value={values.currency_code ?? ""}
+                    onChange={(e) => set("currency_code", e.target.value.toLowerCase())}
+                    placeholder="usd"
+                  />
+                </Field>
+              )}
+            </div>
+            <Field label="Attribution Window (days)" id="attribution-window">
+              <Input
+                id="attribution-window"
+                type="number"
+                min={1}
+                max={365}
+                value={String(values.attribution_window_days)}
+                onChange={(e) => set("attribution_window_days", Number(e.target.value))}
+              />
+            </Field>
+            <Field label="Status" id="campaign-status">
+              <Select value={values.status} onValueChange={(v) => set("status", v as CampaignInput["status"])}>
+                <Select.Trigger id="campaign-status">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="active">Active</Select.Item>
+                  <Select.Item value="paused">Paused</Select.Item>
+                  <Select.Item value="archived">Archived</Select.Item>
+                </Select.Content>
+              </Select>
+            </Field>
+          </Tabs.Content>
+          <Tabs.Content value="integration" className="flex flex-col gap-y-4 px-6 py-4">
+            <Heading level="h2">Choose Your Integration Method</Heading>
+            <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+              <button
+                type="button"
+                aria-pressed={method === "s2s"}
+                onClick={() => setMethod("s2s")}
+                className={
+                  "flex flex-col items-start gap-y-1 rounded-lg p-4 text-left " +
+                  (method === "s2s" ? "shadow-borders-interactive-with-active bg-ui-bg-base" : "shadow-elevation-card-rest")
+                }
+              >
+                <span className="txt-compact-small-plus flex items-center gap-x-2">
+                  <ServerStack />
+                  S2S API (Server)
+                </span>
+                <span className="txt-compact-xsmall text-ui-fg-subtle">
+                  Server-to-server conversion tracking without cookies or JavaScript.
+                </span>
+              </button>
+            </div>
+            {!campaign ? (
+              <div role="status" className="bg-ui-bg-subtle rounded-lg p-4">
+                <Text size="small">
+                  Save this campaign first. Your API key and endpoint documentation will appear here after saving.
+                </Text>
+              </div>
+            ) : setup.isLoading ? (
+              <LoadingState rows={3} />
+            ) : setup.isError ? (
+              <ErrorState error={setup.error} onRetry={() => setup.refetch()} />
+            ) : setup.data ? (
+              <div className="flex flex-col gap-y-6">
+                <S2sSetupView setup={setup.data} />
+                <div className="bg-ui-bg-subtle flex flex-col gap-y-2 rounded-lg p-4">
+                  <div className="flex items-center gap-x-2">
+                    <Checkbox id="regenerate-key" checked={regenerate} onCheckedChange={(c) => setRegenerate(c === true)} />
+                    <Label htmlFor="regenerate-key" size="small" weight="plus">
+                      Regenerate API Key
+                    </Label>
+                  </div>
+                  <Text size="xsmall" className="text-ui-fg-error">
+                    Warning: regenerating invalidates the current key. Update all systems using the old key.
+                  </Text>
+                  {regenerate && (
+                    <div className="flex max-w-xs flex-col gap-y-1">
+                      <Label htmlFor="grace-period" size="xsmall">
+                        Grace period (hours): the old key keeps working this long (0 stops it at once)
+                      </Label>
+                      <Input id="grace-period" type="number" min={0} max={720} value={graceHours} onChange={(e) => setGraceHours(e.target.value)} />
+                      <Text size="xsmall" className="text-ui-fg-subtle">
+                        The new key is issued when you click Save.
+                      </Text>
+                    </div>
+                  )}
+                </div>
+                <div className="flex flex-col gap-y-2">
+                  <div className="flex items-center gap-x-2">
+                    <Button type="button" size="small" variant="secondary" isLoading={sendTest.isPending} onClick={onSendTest}>
+                      Send test conversion
+                    </Button>
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      Posts a test conversion (test: true) with a fresh test click to the real endpoint. It is never commissionable.
+                    </Text>
+                  </div>
+                  {testResult && (
+                    <pre data-testid="test-conversion-result" className="bg-ui-bg-subtle txt-compact-small overflow-x-auto rounded-md p-3 font-mono">
+                      {`HTTP ${testResult.http}\n${JSON.stringify(testResult.body, null, 2)}`}
+                    </pre>
+                  )}
+                </div>
+              </div>
+            ) : null}
+          </Tabs.Content>
+        </Tabs>
+        <div className="flex justify-end gap-x-2 border-t px-6 py-4">
+          <Button variant="secondary" size="small" type="button" onClick={() => navigate("/affiliate")} disabled={busy}>
+            Cancel
+          </Button>
+          <Button variant="secondary" size="small" type="button" onClick={() => submit(false)} isLoading={busy}>
+            Save
+          </Button>
+          <Button size="small" type="button" onClick={() => submit(true)} isLoading={busy}>
+            Save & Close
+          </Button>
+        </div>
+      </Container>
+    </div>
+  )
+}

@@ -1,0 +1,73 @@
+import { Badge, Heading, Table, Text } from "@medusajs/ui"
+import type { S2sSetup } from "../lib/types"
+import { formatDate } from "../lib/format"
+import { CopyButton, CopyField } from "./copy-button"
+
+/** API key, endpoint, parameter table and example cURL: the seed's "What the Form Shows After Saving". */
+export const S2sSetupView = ({ setup, compact = false }: { setup: S2sSetup; compact?: boolean }) => (
+  <div className="flex flex-col gap-y-6">
+    <div className="flex flex-col gap-y-1">
+      <CopyField label="API Key" value={setup.api_key} testId="s2s-api-key" />
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        Your server must send it with every conversion POST (as api_key, the X-API-Key header or a Bearer token).
+      </Text>
+      {setup.previous_key_expires_at && (
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          The previous key keeps working until {formatDate(setup.previous_key_expires_at)}.
+        </Text>
+      )}
+    </div>
+    <div className="flex flex-col gap-y-1">
+      <div className="flex items-center gap-x-2">
+        <span className="txt-compact-small-plus text-ui-fg-subtle">Method</span>
+        <Badge size="2xsmall" color="blue">
+          {setup.method}
+        </Badge>
+      </div>
+      <CopyField label="S2S Endpoint URL" value={setup.endpoint_url} testId="s2s-endpoint-url" />
+    </div>
+    {!compact && (
+      <>
+        <div className="flex flex-col gap-y-2">
+          <Heading level="h3">Required Parameters</Heading>
+          <Table aria-label="Required Parameters">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Parameter</Table.HeaderCell>
+                <Table.HeaderCell>Required</Table.HeaderCell>
+                <Table.HeaderCell>Description</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {setup.parameters.map((p) => (
+                <Table.Row key={p.name}>
+                  <Table.Cell>
+                    <code className="font-mono">{p.name}</code>
+                  </Table.Cell>
+                  <Table.Cell>{p.required ? "Yes" : "No"}</Table.Cell>
+                  <Table.Cell className="whitespace-normal py-2">{p.description}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+        <div className="flex flex-col gap-y-2">
+          <div className="flex items-center justify-between">
+            <Heading level="h3">Example cURL</Heading>
+            <CopyButton value={setup.example_curl} label="Copy Example cURL" />
+          </div>
+          <pre
+            data-testid="s2s-example-curl"
+            className="bg-ui-contrast-bg-base text-ui-contrast-fg-primary txt-compact-small overflow-x-auto rounded-lg p-4 font-mono"
+          >
+            {setup.example_curl}
+          </pre>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            Answers: {'{"status":"success"}'} when recorded, {'{"status":"duplicate"}'} for an order already recorded,{" "}
+            {'{"status":"error","message":"…"}'} otherwise.
+          </Text>
+        </div>
+      </>
+    )}
+  </div>
+)

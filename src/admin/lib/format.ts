@@ -1,0 +1,41 @@
+import type { Campaign } from "./types"
+
+export const CAMPAIGN_TYPE_LABELS: Record<Campaign["type"], string> = {
+  banner: "Banner Campaign",
+  text: "Text Campaign",
+  link: "Link Campaign",
+  video: "Video Campaign",
+}
+
+export const TOOL_TYPE_LABELS: Record<Campaign["tool_type"], string> = {
+  sale: "Sale Integration",
+  lead: "Lead Integration",
+}
+
+export function formatMoney(amount: number | string | null | undefined, currency: string | null | undefined): string {
+  if (amount === null || amount === undefined || amount === "") return "-"
+  const code = (currency || "").toUpperCase()
+  const value = Number(amount)
+  if (!code) return String(amount)
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency: code }).format(value)
+  } catch {
+    return `${amount} ${code}`
+  }
+}
+
+export function formatCommissionRule(c: Pick<Campaign, "commission_type" | "commission_value" | "currency_code">) {
+  return c.commission_type === "percentage"
+    ? `${Number(c.commission_value)}%`
+    : formatMoney(c.commission_value, c.currency_code)
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return "-"
+  return new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+}
+
+export function errorMessage(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error && typeof error.message === "string") return error.message
+  return "Something went wrong"
+}

@@ -1,0 +1,137 @@
+import { PencilSquare, ServerStack } from "@medusajs/icons"
+import { Button, Container, Heading, Tabs, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { useNavigate, useParams } from "react-router-dom"
+import { AffiliateNav } from "../../../../components/affiliate-nav"
+import { CampaignStatusBadge } from "../../../../components/badges"
+import { LineChart } from "../../../../components/line-chart"
+import { ErrorState, LoadingState } from "../../../../components/page-state"
+import { S2sSetupModal } from "../../../../components/s2s-setup-modal"
+import { useCampaign, useCampaignSeries } from "../../../../hooks/api/campaigns"
+import { CAMPAIGN_TYPE_LABELS, formatCommissionRule, formatMoney, TOOL_TYPE_LABELS } from "../../../../lib/format"
+
+const PERIODS = [7, 30, 90] as const
+
+const Stat = ({ label, value }: { label: string; value: string }) => (
+  <div className="shadow-elevation-card-rest flex flex-col gap-y-1 rounded-lg p-4">
+    <Text size="xsmall" className="text-ui-fg-subtle">
+      {label}
+    </Text>
+    <Text size="xlarge" weight="plus">
+      {value}
+    </Text>
+  </div>
+)
+
+/** A campaign's settings and its clicks, conversions, conversion rate and commission over time. */
+const CampaignDetailPage = () => {
+  const { id = "" } = useParams()
+  const navigate = useNavigate()
+  const [days, setDays] = useState<number>(30)
+  const [modalOpen, setModalOpen] = useState(false)
+  const campaign = useCampaign(id)
+  const stats = useCampaignSeries(id, days)
+
+  if (campaign.isLoading) return <Container><LoadingState rows={6} /></Container>
+  if (campaign.isError || !campaign.data) return <Container><ErrorState error={campaign.error} onRetry={() => campaign.refetch()} /></Container>
+  const c = campaign.data.campaign
+  const series = stats.data?.series ?? []
+  const labels = series.map((p) => p.date)
+  const currencies = [...new Set(series.flatMap((p) => Object.keys(p.commission)))]
+  const currency = currencies[0] ?? c.currency_code ?? "usd"
+  const sum = (f: (p: (typeof series)[number]) => number) => series.reduce((a, p) => a + f(p), 0)
+  const clicks = sum((p) => p.clicks)
+  const conversions = sum((p) => p.conversions)
+  const commission = sum((p) => Number(p.commission[currency] ?? 0))
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <AffiliateNav />
+      <Container className="flex flex-col gap-y-4">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="flex flex-col gap-y-1">
+            <div className="flex items-center gap-x-2">
+              <Heading level="h1">{c.name}</Heading>
+              <CampaignStatusBadge status={c.status} />
+            </div>
+            <Text size="small" className="text-ui-fg-subtle">
+              {CAMPAIGN_TYPE_LABELS[c.type]} · {TOOL_TYPE_LABELS[c.tool_type]} · {formatCommissionRule(c)} commission ·{" "}
+              {c.attribution_window_days}-day attribution window
+            </Text>
+            <Text size="small" className="text-ui-fg-subtle break-all">
+              Target URL: {c.target_url}
+            </Text>
+          </div>
+          <div className="flex gap-x-2">
+            <Button size="small" variant="secondary" onClick={() => setModalOpen(true)}>
+              <ServerStack />
+              S2S setup
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => navigate(`/affiliate/campaigns/${c.id}/edit`)}>
+              <PencilSquare />
+              Edit
+            </Button>
+          </div>
+        </div>
+      </Container>
+      <Container className="flex flex-col gap-y-4">
+        <div className="flex items-center justify-between">
+          <Heading level="h2">Performance</Heading>
+          <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v))}>
+            <Tabs.List>
+              {PERIODS.map((d) => (
+                <Tabs.Trigger key={d} value={String(d)}>
+                  {d} days
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+          </Tabs>
+        </div>
+        {stats.isLoading ? (
+          <LoadingState rows={5} />
+        ) : stats.isError ? (
+          <ErrorState error={stats.error} onRetry={() => stats.refetch()} />
+        ) : (
+          <>
+            <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+              <Stat label={`Clicks (${days} days)`} value={String(clicks)} />
+              <Stat label={`Conversions (${days} days)`} value={String(conversions)} />
+              <Stat label="Conversion rate" value={`${clicks ? ((conversions / clicks) * 100).toFixed(1) : "0.0"}%`} />
+              <Stat label={`Commission (${currency.toUpperCase()})`} value={formatMoney(commission, currency)} />
+            </div>
+            {!clicks && !conversions ? (
+              <Text size="small" className="text-ui-fg-subtle">
+                No clicks or conversions in the last {days} days yet: share a tracking link from the Affiliates page.
+              </Text>
+            ) : null}
+            <LineChart
+              title="Clicks and conversions"
+              labels={labels}
+              series={[
+                { name: "Clicks", color: "#3b82f6", values: series.map((p) => p.clicks) },
+                { name: "Conversions", color: "#10b981", values: series.map((p) => p.conversions) },
+              ]}
+            />
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+              <LineChart
+                title="Conversion rate"
+                labels={labels}
+                format={(v) => `${Math.round(v * 10) / 10}%`}
+                series={[{ name: "Conversion rate", color: "#f59e0b", values: series.map((p) => p.conversion_rate) }]}
+              />
+              <LineChart
+                title={`Commission (${currency.toUpperCase()})`}
+                labels={labels}
+                format={(v) => formatMoney(v, currency)}
+                series={[{ name: "Commission", color: "#8b5cf6", values: series.map((p) => Number(p.commission[currency] ?? 0)) }]}
+              />
+            </div>
+          </>
+        )}
+      </Container>
+      <S2sSetupModal campaign={modalOpen ? c : null} onClose={() => setModalOpen(false)} />
+    </div>
+  )
+}
+
+export default CampaignDetailPage

@@ -1,0 +1,77 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { ConversionStatusBadge, OutcomeBadge } from "../components/badges"
+import { ErrorState, LoadingState } from "../components/page-state"
+import { useOrderAttribution } from "../hooks/api/order-attribution"
+import { formatDate, formatMoney } from "../lib/format"
+
+const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <div className="grid grid-cols-2 items-center px-6 py-3">
+    <Text size="small" weight="plus" className="text-ui-fg-subtle">
+      {label}
+    </Text>
+    <div className="text-ui-fg-base txt-small">{children}</div>
+  </div>
+)
+
+const DELIVERY_COLOR = { delivered: "green", pending: "orange", failed: "red" } as const
+
+/** On the order page: which affiliate this order is attributed to, or why it is not. */
+const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { data, isLoading, error, refetch } = useOrderAttribution(order.id)
+  const attribution = data?.attribution
+  const click = attribution?.click
+  const conversion = data?.conversions[0]
+  const whyNot = data?.decisions.find((d) => d.outcome === "skipped")
+  return (
+    <Container className="divide-y p-0" aria-label="Affiliate attribution">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">Affiliate attribution</Heading>
+        {conversion && <ConversionStatusBadge status={conversion.status} />}
+      </div>
+      {isLoading && <LoadingState rows={3} />}
+      {error && <ErrorState error={error} onRetry={() => refetch()} />}
+      {data && !conversion && (
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            No conversion for this order{whyNot ? `: ${whyNot.reason.replace(/_/g, " ")}` : attribution ? "" : ": no affiliate click was captured on its cart"}.
+          </Text>
+        </div>
+      )}
+      {click && (
+        <>
+          <Row label="Campaign">
+            {click.campaign ? <Link to={`/affiliate/campaigns/${click.campaign.id}`}>{click.campaign.name}</Link> : "-"}
+          </Row>
+          <Row label="Affiliate">{click.affiliate ? `${click.affiliate.name} (${click.affiliate.code})` : "-"}</Row>
+          <Row label="Click time">{formatDate(click.created_at)}</Row>
+        </>
+      )}
+      {attribution && (
+        <Row label="Consent">
+          {attribution.consent ?? "not given"}
+          {attribution.consent_at ? ` · ${formatDate(attribution.consent_at)}` : ""}
+        </Row>
+      )}
+      {conversion && <Row label="Commission">{formatMoney(conversion.commission_amount, conversion.commission_currency)}</Row>}
+      {data?.deliveries.map((d) => (
+        <Row key={d.id} label="Outbound delivery">
+          <StatusBadge color={DELIVERY_COLOR[d.status]}>{d.status}</StatusBadge>{" "}
+          {d.attempt_count} of {d.max_attempts} attempts
+          {d.attempts[0]?.http_status ? ` · last HTTP ${d.attempts[0].http_status}` : ""}
+        </Row>
+      ))}
+      {data?.decisions[0] && (
+        <Row label="Last decision">
+          <OutcomeBadge outcome={data.decisions[0].outcome} /> {data.decisions[0].reason.replace(/_/g, " ")}
+        </Row>
+      )}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({ zone: "order.details.side.after" })
+
+export default OrderAffiliateAttributionWidget

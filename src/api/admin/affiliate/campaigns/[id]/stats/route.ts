@@ -1,0 +1,23 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
+import { campaignSeries, campaignTotals } from "../../../stats/queries"
+import type { AdminGetCampaignSeriesParamsType } from "../../../stats/validators"
+
+/**
+ * GET /admin/affiliate/campaigns/:id/stats?days=7|30|90: a point per UTC day (clicks, live
+ * conversions, conversion rate in %, commission per currency) and the campaign's all-time totals.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignSeriesParamsType>,
+  res: MedusaResponse
+) => {
+  const { id } = req.params
+  const { days } = req.validatedQuery as AdminGetCampaignSeriesParamsType
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  await query.graph({ entity: "affiliate_campaign", fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
+  const knex = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getKnex()
+  const [series, [totals]] = await Promise.all([campaignSeries(knex, id, days), campaignTotals(knex, [id])])
+  res.json({ days, series, totals: totals ?? { campaign_id: id, clicks: 0, conversions: 0, commission: [] } })
+}

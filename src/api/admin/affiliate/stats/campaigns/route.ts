@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../../modules/affiliate/service"
+import { campaignTotals } from "../queries"
+import type { AdminGetCampaignTotalsParamsType } from "../validators"
+
+/**
+ * GET /admin/affiliate/stats/campaigns[?campaign_id=…]: clicks, live conversions and commission
+ * (per currency) for each campaign that has any, for the campaigns table.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignTotalsParamsType>,
+  res: MedusaResponse
+) => {
+  const { campaign_id } = req.validatedQuery as AdminGetCampaignTotalsParamsType
+  const ids = campaign_id === undefined ? undefined : Array.isArray(campaign_id) ? campaign_id : [campaign_id]
+  const knex = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getKnex()
+  res.json({ stats: await campaignTotals(knex, ids) })
+}

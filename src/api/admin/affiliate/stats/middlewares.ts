@@ -1,0 +1,21 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "./validators"
+
+/** The dashboard's own endpoints: campaign totals and series, and the test click. */
+export const adminDashboardMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/stats/campaigns",
+    middlewares: [validateAndTransformQuery(AdminGetCampaignTotalsParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate/campaigns/:id/stats",
+    middlewares: [validateAndTransformQuery(AdminGetCampaignSeriesParams, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate/campaigns/:id/test-click",
+    middlewares: [validateAndTransformBody(AdminTestClick)],
+  },
+]
