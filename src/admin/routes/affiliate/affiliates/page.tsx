@@ -189,6 +189,6 @@ const AffiliatesPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Affiliates" })
+export const config = defineRouteConfig({ label: "Affiliates", rank: 1 })
 
 export default AffiliatesPage

@@ -186,6 +186,6 @@ const ConversionsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Conversions" })
+export const config = defineRouteConfig({ label: "Conversions", rank: 2 })
 
 export default ConversionsPage

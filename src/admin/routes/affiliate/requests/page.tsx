@@ -125,6 +125,6 @@ const RequestLogPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Request log" })
+export const config = defineRouteConfig({ label: "Request log", rank: 3 })
 
 export default RequestLogPage
