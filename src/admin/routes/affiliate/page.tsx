@@ -10,6 +10,7 @@ import { S2sSetupModal } from "../../components/s2s-setup-modal"
 import { useCampaigns, useCampaignTotals, useDeleteCampaign } from "../../hooks/api/campaigns"
 import { CAMPAIGN_TYPE_LABELS, errorMessage, formatCommissionRule, formatMoney } from "../../lib/format"
 import type { Campaign, CampaignType } from "../../lib/types"
+import { Pager } from "../../components/pager"
 
 const PAGE_SIZE = 20
 
@@ -162,16 +163,7 @@ const CampaignsPage = () => {
                 })}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={count}
-              pageSize={PAGE_SIZE}
-              pageIndex={page}
-              pageCount={Math.max(1, Math.ceil(count / PAGE_SIZE))}
-              canPreviousPage={page > 0}
-              canNextPage={(page + 1) * PAGE_SIZE < count}
-              previousPage={() => setPage((p) => p - 1)}
-              nextPage={() => setPage((p) => p + 1)}
-            />
+            <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
         )}
       </Container>

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../../components/page-s
 import { useAffiliate, useAffiliates, useSaveAffiliate } from "../../../hooks/api/affiliates"
 import { errorMessage, formatDate } from "../../../lib/format"
 import type { AffiliateInput } from "../../../lib/types"
+import { Pager } from "../../../components/pager"
 
 const PAGE_SIZE = 20
 const EMPTY: AffiliateInput = { code: "", name: "", email: "", status: "active" }
@@ -171,16 +172,7 @@ const AffiliatesPage = () => {
                 ))}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={count}
-              pageSize={PAGE_SIZE}
-              pageIndex={page}
-              pageCount={Math.max(1, Math.ceil(count / PAGE_SIZE))}
-              canPreviousPage={page > 0}
-              canNextPage={(page + 1) * PAGE_SIZE < count}
-              previousPage={() => setPage((p) => p - 1)}
-              nextPage={() => setPage((p) => p + 1)}
-            />
+            <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
         )}
       </Container>

@@ -10,6 +10,7 @@ import { useCampaigns } from "../../../hooks/api/campaigns"
 import { useConversions, useReviewConversion } from "../../../hooks/api/conversions"
 import { errorMessage, formatDate, formatMoney } from "../../../lib/format"
 import type { Conversion } from "../../../lib/types"
+import { Pager } from "../../../components/pager"
 
 const PAGE_SIZE = 20
 const STATUSES = ["pending", "approved", "rejected", "paid", "reversed"]
@@ -153,16 +154,7 @@ const ConversionsPage = () => {
                 ))}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={count}
-              pageSize={PAGE_SIZE}
-              pageIndex={page}
-              pageCount={Math.max(1, Math.ceil(count / PAGE_SIZE))}
-              canPreviousPage={page > 0}
-              canNextPage={(page + 1) * PAGE_SIZE < count}
-              previousPage={() => setPage((p) => p - 1)}
-              nextPage={() => setPage((p) => p + 1)}
-            />
+            <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
         )}
       </Container>

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../../components/page-s
 import { useCampaigns } from "../../../hooks/api/campaigns"
 import { useRequestLog } from "../../../hooks/api/requests"
 import { formatDate } from "../../../lib/format"
+import { Pager } from "../../../components/pager"
 
 const PAGE_SIZE = 50
 const INITIAL = { outcome: "all", source: "all", campaign_id: "all", is_test: "all", order_id: "", from: "", to: "" }
@@ -102,22 +103,13 @@ const RequestLogPage = () => {
                     <Table.Cell className="max-w-[360px] whitespace-normal py-2">{r.reason}</Table.Cell>
                     <Table.Cell>{r.campaign_id ? campaignName.get(r.campaign_id) ?? r.campaign_id : "-"}</Table.Cell>
                     <Table.Cell>{r.order_id ?? "-"}</Table.Cell>
-                    <Table.Cell>{r.key_prefix ? <code className="font-mono">{r.key_prefix}…</code> : "-"}</Table.Cell>
+                    <Table.Cell>{r.key_prefix ? <code className="font-mono">{r.key_prefix}</code> : "-"}</Table.Cell>
                     <Table.Cell><code className="txt-compact-xsmall font-mono">{r.request_id}</code></Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={count}
-              pageSize={PAGE_SIZE}
-              pageIndex={page}
-              pageCount={Math.max(1, Math.ceil(count / PAGE_SIZE))}
-              canPreviousPage={page > 0}
-              canNextPage={(page + 1) * PAGE_SIZE < count}
-              previousPage={() => setPage((p) => p - 1)}
-              nextPage={() => setPage((p) => p + 1)}
-            />
+            <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
         )}
       </Container>
