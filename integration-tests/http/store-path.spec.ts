@@ -89,6 +89,14 @@ medusaIntegrationTestRunner({
         expect(await service().listAffiliateAttributions({ cart_id: cartId })).toHaveLength(0)
       })
 
+      it("takes concurrent captures for a new cart without a server error, keeping one attribution", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const { data: cart } = await api.post("/store/carts", { region_id: setup.regionId }, { headers: headers() })
+        const answers = await Promise.all([1, 2, 3, 4, 5].map(() => capture(cart.cart.id, { click_token: token, consent: "granted" })))
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200])
+        expect(await service().listAffiliateAttributions({ cart_id: cart.cart.id })).toHaveLength(1)
+      })
+
       it("answers 400 without consent and 404 for an unknown cart", async () => {
         const { data: cart } = await api.post("/store/carts", { region_id: setup.regionId }, { headers: headers() })
         expect((await capture(cart.cart.id, { click_token: "x" })).status).toBe(400)

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { resolveClickStep } from "../steps/resolve-click"
 import { upsertAttributionStep } from "../steps/upsert-attribution"
 
@@ -13,8 +14,11 @@ export type CaptureAttributionInput = {
 /**
  * Stores what a storefront captured for a cart: the click token (validated first, so an unknown
  * or expired token leaves the cart unchanged) and the shopper's consent, with when and from where.
+ * A lock per cart makes concurrent captures for one cart take turns (one attribution per cart).
  */
 export const captureAttributionWorkflow = createWorkflow("capture-affiliate-attribution", (input: CaptureAttributionInput) => {
+  const lock = transform({ input }, ({ input }) => ({ key: `affiliate-attribution:${input.cart_id}`, timeout: 5, ttl: 10 }))
+  acquireLockStep(lock)
   const click = resolveClickStep({ click_token: input.click_token })
   const change = transform({ input, click }, ({ input, click }) => ({
     cart_id: input.cart_id,
@@ -25,5 +29,6 @@ export const captureAttributionWorkflow = createWorkflow("capture-affiliate-attr
     at: new Date(),
   }))
   const attribution = upsertAttributionStep(change)
+  releaseLockStep(lock)
   return new WorkflowResponse(attribution)
 })
