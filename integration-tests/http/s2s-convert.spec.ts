@@ -20,7 +20,7 @@ afterAll(() => {
 })
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let apiKey: string
     let campaignId: string
     let affiliateCode: string
@@ -275,6 +275,24 @@ medusaIntegrationTestRunner({
         expect(tooMany[0].data.status).toBe("error")
         // The limit is per key: the suite's main key is unaffected.
         expect((await post(await order())).data.status).toBe("success")
+      })
+    })
+
+    describe("server faults", () => {
+      it("answers 500 with a generic message and the request_id, never a stack trace", async () => {
+        const body = await order()
+        // A real fault: the conversions table is gone (the runner restores the database after each test).
+        await dbConnection.raw("ALTER TABLE affiliate_conversion RENAME TO affiliate_conversion_gone")
+        const res = await post(body)
+        expect(res.status).toBe(500)
+        expect(res.data).toEqual({
+          status: "error",
+          message: "Internal error: the conversion was not recorded, retry later",
+          request_id: expect.stringMatching(/^req_/),
+        })
+        expect(JSON.stringify(res.data)).not.toMatch(/affiliate_conversion|at .*\.ts/)
+        const [logged] = await affiliateService(getContainer()).listAffiliateRequestLogs({ request_id: res.data.request_id })
+        expect(logged).toMatchObject({ outcome: "error", http_status: 500, reason: "internal_error" })
       })
     })
 

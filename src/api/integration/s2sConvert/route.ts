@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
 import { redactApiKeys } from "../../../lib/api-key"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import { insertRequestLog } from "../../../modules/affiliate/queries/s2s"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { failed, S2sAnswer } from "./answers"
 import { convert } from "./convert"
@@ -12,16 +13,26 @@ import { convert } from "./convert"
  */
 async function handle(req: MedusaRequest, res: MedusaResponse) {
   const requestId = generateEntityId(undefined, "req")
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   let result: S2sAnswer
   try {
-    result = await convert(req, req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE), requestId)
+    result = await convert(req, service, requestId)
   } catch (e) {
     const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
     logger.error(`s2sConvert ${requestId} failed: ${redactApiKeys(String((e as Error)?.stack ?? e))}`)
     result = failed(500, "Internal error: the conversion was not recorded, retry later")
+    await logFault(service, req.method, requestId).catch(() => undefined)
   }
   res.set({ "X-Request-Id": requestId, "Cache-Control": "no-store", ...result.headers })
   res.status(result.http).json({ ...result.body, request_id: requestId })
+}
+
+/** Best effort: the fault may be the database itself, so a failure to log it is ignored. */
+async function logFault(service: AffiliateModuleService, method: string, requestId: string) {
+  await insertRequestLog(service.getKnex(), {
+    request_id: requestId, source: "s2s", method, outcome: "error", http_status: 500, reason: "internal_error",
+    campaign_id: null, key_prefix: null, order_id: null, click_token: null, conversion_id: null, is_test: false,
+  })
 }
 
 // Every method reaches the handler so that the others get the contract's 405 (and a log entry).
