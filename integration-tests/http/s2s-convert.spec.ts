@@ -350,6 +350,7 @@ medusaIntegrationTestRunner({
           await post({ ...body, order_total: "1,5" }),
           await api.get(`${ENDPOINT}?${form({ ...body, order_id: "LOG-2" } as any)}`, any),
           await post({ ...body, api_key: apiKey + "x" }),
+          await post({ ...body, click_token: apiKey }),
         ]
         jest.restoreAllMocks()
         const log = await affiliateService(getContainer()).listAffiliateRequestLogs({}, { order: { created_at: "ASC" } })
@@ -357,7 +358,7 @@ medusaIntegrationTestRunner({
           expect(log.map((l) => l.request_id)).toContain(a.data.request_id)
         }
         const outcomes = answers.map((a) => log.find((l) => l.request_id === a.data.request_id)!)
-        expect(outcomes.map((l) => l.outcome)).toEqual(["success", "duplicate", "skipped", "error", "error", "success", "error"])
+        expect(outcomes.map((l) => l.outcome)).toEqual(["success", "duplicate", "skipped", "error", "error", "success", "error", "error"])
         expect(outcomes[2].reason).toBe("consent_not_granted")
         expect(outcomes[3]).toMatchObject({ http_status: 422, campaign_id: campaignId, order_id: "LOG-1" })
         expect(outcomes[6]).toMatchObject({ http_status: 401, campaign_id: null })

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto"
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { apiKeyPrefix, hashApiKey } from "../../../lib/api-key"
+import { apiKeyPrefix, hashApiKey, redactApiKeys } from "../../../lib/api-key"
 import { detectDevice } from "../../../lib/device"
 import { hashIp } from "../../../lib/ip-hash"
 import { computeCommission } from "../../../lib/money"
@@ -48,8 +48,9 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
   const input = await readS2sParams(req)
   if (!("params" in input)) return finish(answer.failed(input.http, input.message, input.errors))
   const { params } = input
-  if (typeof params.order_id === "string") fields.order_id = params.order_id.slice(0, 255)
-  if (typeof params.click_token === "string") fields.click_token = params.click_token.slice(0, 128)
+  // Redacted: a key pasted into the wrong parameter must not land in the log whole either.
+  if (typeof params.order_id === "string") fields.order_id = redactApiKeys(params.order_id.slice(0, 255))
+  if (typeof params.click_token === "string") fields.click_token = redactApiKeys(params.click_token.slice(0, 128))
 
   const key = presentedKey(req, params.api_key)
   if (!key) return finish(answer.failed(401, answer.INVALID_API_KEY), "missing API key")
