@@ -20,12 +20,12 @@ export class RateLimiter {
     const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updatedAt: now }
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs)
     bucket.updatedAt = now
+    if (!this.buckets.has(key) && this.buckets.size >= 10_000) this.sweep(now)
     this.buckets.set(key, bucket)
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1
       return 0
     }
-    if (this.buckets.size > 10_000) this.sweep(now)
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000))
   }
 
