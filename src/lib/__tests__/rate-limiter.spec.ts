@@ -49,4 +49,14 @@ describe("RateLimiter", () => {
     expect(rl.take("a")).toBeGreaterThanOrEqual(1)
     expect(rl.take("b")).toBe(0)
   })
+
+  it("keeps at most 10,000 buckets when many different keys arrive (memory stays bounded)", () => {
+    let t = 0
+    const limiter = new RateLimiter(60, () => t)
+    for (let i = 0; i < 10_500; i++) {
+      limiter.take(`key-${i}`)
+      t += 1_000 // a second apart: earlier buckets refill completely and can be dropped
+    }
+    expect((limiter as unknown as { buckets: Map<string, unknown> }).buckets.size).toBeLessThanOrEqual(10_000)
+  })
 })
