@@ -7,7 +7,7 @@ import { computeCommission } from "../../../lib/money"
 import { RateLimiter } from "../../../lib/rate-limiter"
 import { parseS2sInput } from "../../../lib/s2s-input"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { findKeyCampaign, findS2sContext, insertRequestLog, recordConversion } from "../../../modules/affiliate/queries/s2s"
+import { findS2sContext, insertRequestLog, recordConversion } from "../../../modules/affiliate/queries/s2s"
 import * as answer from "./answers"
 import { readS2sParams } from "./read-input"
 
@@ -66,7 +66,8 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
 
   const parsed = parseS2sInput(params)
   if ("errors" in parsed) {
-    const owner = await findKeyCampaign(knex, keyHash)
+    // Only the key matters here: an empty token matches no click.
+    const owner = await findS2sContext(knex, keyHash, "")
     if (!owner) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
     fields.campaign_id = owner.campaign_id
     return finish(answer.failed(400, parsed.message, parsed.errors))

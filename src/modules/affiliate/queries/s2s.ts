@@ -24,7 +24,10 @@ export type S2sContext = {
   click_expires_at: Date | null
 }
 
-/** The live key's campaign and, if the token exists anywhere, its click. Null for a bad key. */
+/**
+ * The live key's campaign and, if the token exists anywhere, its click. Null for a bad key: the
+ * one definition of a live key (not expired, campaign not deleted).
+ */
 export async function findS2sContext(knex: Knex, keyHash: string, clickToken: string): Promise<S2sContext | null> {
   const rows = await runPrepared<S2sContext>(knex, "affiliate_s2s_context", `SELECT k.campaign_id, k.key_hash, k.key_prefix, c.status AS campaign_status, c.commission_type,
             c.commission_value::text AS commission_value, c.currency_code,
@@ -36,16 +39,6 @@ export async function findS2sContext(knex: Knex, keyHash: string, clickToken: st
        LEFT JOIN affiliate a ON a.id = clk.affiliate_id AND a.deleted_at IS NULL
       WHERE k.key_hash = $2 AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
     [clickToken, keyHash]
-  )
-  return rows[0] ?? null
-}
-
-/** The campaign a live key belongs to, for answers that do not need the click. */
-export async function findKeyCampaign(knex: Knex, keyHash: string): Promise<{ campaign_id: string; key_hash: string } | null> {
-  const rows = await runPrepared<{ campaign_id: string; key_hash: string }>(knex, "affiliate_key_campaign", `SELECT k.campaign_id, k.key_hash FROM affiliate_api_key k
-       JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
-      WHERE k.key_hash = $1 AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
-    [keyHash]
   )
   return rows[0] ?? null
 }
