@@ -45,3 +45,15 @@ export const EmptyState = ({ title, description, action }: { title: string; desc
     {action}
   </div>
 )
+
+type ListQuery = { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown }
+
+/**
+ * A list's loading, error (with Retry) and empty states, and once there is data the list itself.
+ * The list is a function so that it is only built when the data exists.
+ */
+export const QueryState = ({ query, isEmpty, empty, children }: { query: ListQuery; isEmpty: boolean; empty: React.ReactNode; children: () => React.ReactNode }) => {
+  if (query.isLoading) return <LoadingState />
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
+  return <>{isEmpty ? empty : children()}</>
+}

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { AffiliateNav } from "../../components/affiliate-nav"
 import { CampaignStatusBadge } from "../../components/badges"
-import { EmptyState, ErrorState, LoadingState } from "../../components/page-state"
+import { EmptyState, QueryState } from "../../components/page-state"
 import { S2sSetupModal } from "../../components/s2s-setup-modal"
 import { useCampaigns, useCampaignTotals, useDeleteCampaign } from "../../hooks/api/campaigns"
 import { CAMPAIGN_TYPE_LABELS, errorMessage, formatCommissionRule, formatMoney } from "../../lib/format"
@@ -86,13 +86,8 @@ const CampaignsPage = () => {
         <div className="px-6 py-4">
           <Heading level="h2">All campaigns</Heading>
         </div>
-        {campaigns.isLoading ? (
-          <LoadingState />
-        ) : campaigns.isError ? (
-          <ErrorState error={campaigns.error} onRetry={() => campaigns.refetch()} />
-        ) : !count ? (
-          <EmptyState title="No campaigns yet" description="Click Create New on one of the cards above to create the first one." />
-        ) : (
+        <QueryState query={campaigns} isEmpty={!count} empty={<EmptyState title="No campaigns yet" description="Click Create New on one of the cards above to create the first one." />}>
+          {() => (
           <>
             <Table aria-label="Campaigns">
               <Table.Header>
@@ -165,7 +160,8 @@ const CampaignsPage = () => {
             </Table>
             <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
-        )}
+          )}
+        </QueryState>
       </Container>
       <S2sSetupModal campaign={modalCampaign} onClose={() => setModalCampaign(null)} />
     </div>

@@ -5,7 +5,7 @@ import { useState } from "react"
 import { AffiliateNav } from "../../../components/affiliate-nav"
 import { AffiliateStatusBadge } from "../../../components/badges"
 import { CopyButton } from "../../../components/copy-button"
-import { EmptyState, ErrorState, LoadingState } from "../../../components/page-state"
+import { EmptyState, ErrorState, LoadingState, QueryState } from "../../../components/page-state"
 import { useAffiliate, useAffiliates, useSaveAffiliate } from "../../../hooks/api/affiliates"
 import { errorMessage, formatDate } from "../../../lib/format"
 import type { AffiliateInput } from "../../../lib/types"
@@ -132,16 +132,11 @@ const AffiliatesPage = () => {
             </Button>
           </div>
         </div>
-        {list.isLoading ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : !count ? (
-          <EmptyState
+        <QueryState query={list} isEmpty={!count} empty={<EmptyState
             title={q ? "No affiliate matches" : "No affiliates yet"}
             description={q ? "Try another search." : "Create one to get its tracking links."}
-          />
-        ) : (
+          />}>
+          {() => (
           <>
             <Table aria-label="Affiliates">
               <Table.Header>
@@ -174,7 +169,8 @@ const AffiliatesPage = () => {
             </Table>
             <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
-        )}
+          )}
+        </QueryState>
       </Container>
       {drawer && <AffiliateDrawer key={drawer.id ?? "new"} id={drawer.id} open onClose={() => setDrawer(null)} />}
     </div>

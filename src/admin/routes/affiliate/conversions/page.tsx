@@ -4,7 +4,7 @@ import { useMemo, useState } from "react"
 import { AffiliateNav } from "../../../components/affiliate-nav"
 import { ConversionStatusBadge } from "../../../components/badges"
 import { FilterSelect, filterQuery } from "../../../components/filter-select"
-import { EmptyState, ErrorState, LoadingState } from "../../../components/page-state"
+import { EmptyState, QueryState } from "../../../components/page-state"
 import { useAffiliates } from "../../../hooks/api/affiliates"
 import { useCampaigns } from "../../../hooks/api/campaigns"
 import { useConversions, useReviewConversion } from "../../../hooks/api/conversions"
@@ -96,16 +96,11 @@ const ConversionsPage = () => {
             )}
           </div>
         </div>
-        {list.isLoading ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : !count ? (
-          <EmptyState
+        <QueryState query={list} isEmpty={!count} empty={<EmptyState
             title={filtered ? "No conversion matches these filters" : "No conversions yet"}
             description={filtered ? undefined : "They appear when a shop reports an order through the S2S endpoint or an attributed order is placed."}
-          />
-        ) : (
+          />}>
+          {() => (
           <>
             <Table aria-label="Conversions">
               <Table.Header>
@@ -156,7 +151,8 @@ const ConversionsPage = () => {
             </Table>
             <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
-        )}
+          )}
+        </QueryState>
       </Container>
       <Drawer open={!!rejecting} onOpenChange={(o) => !o && setRejecting(null)}>
         <Drawer.Content aria-describedby={undefined}>

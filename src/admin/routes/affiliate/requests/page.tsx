@@ -4,7 +4,7 @@ import { useMemo, useState } from "react"
 import { AffiliateNav } from "../../../components/affiliate-nav"
 import { OutcomeBadge } from "../../../components/badges"
 import { FilterSelect, filterQuery } from "../../../components/filter-select"
-import { EmptyState, ErrorState, LoadingState } from "../../../components/page-state"
+import { EmptyState, QueryState } from "../../../components/page-state"
 import { useCampaigns } from "../../../hooks/api/campaigns"
 import { useRequestLog } from "../../../hooks/api/requests"
 import { formatDate } from "../../../lib/format"
@@ -66,13 +66,8 @@ const RequestLogPage = () => {
             )}
           </div>
         </div>
-        {list.isLoading ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : !count ? (
-          <EmptyState title={filtered ? "No request matches these filters" : "No requests logged yet"} description={filtered ? undefined : "Calls to the S2S endpoint and order decisions appear here."} />
-        ) : (
+        <QueryState query={list} isEmpty={!count} empty={<EmptyState title={filtered ? "No request matches these filters" : "No requests logged yet"} description={filtered ? undefined : "Calls to the S2S endpoint and order decisions appear here."} />}>
+          {() => (
           <>
             <Table aria-label="Request log">
               <Table.Header>
@@ -111,7 +106,8 @@ const RequestLogPage = () => {
             </Table>
             <Pager count={count} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
-        )}
+          )}
+        </QueryState>
       </Container>
     </div>
   )
