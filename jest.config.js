@@ -4,7 +4,15 @@ loadEnv("test", process.cwd())
 const transform = {
   "^.+\\.[jt]sx?$": [
     "@swc/jest",
-    { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+    {
+      // Legacy decorators with metadata, as tsc compiles them: the module service's methods use
+      // Medusa's @InjectManager and @MedusaContext.
+      jsc: {
+        parser: { syntax: "typescript", decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: "es2021",
+      },
+    },
   ],
 }
 

@@ -54,7 +54,7 @@ export async function clickLink(api: AxiosInstance, campaign: string, query: Rec
 /** A real click through the link, as a shopper makes it; returns its token. */
 export async function clickToken(api: AxiosInstance, campaign: string, affiliateCode: string): Promise<string> {
   const res = await clickLink(api, campaign, { aff: affiliateCode })
-  if (res.status !== 302) throw new Error(`affiliate link answered ${res.status}`)
+  if (res.status !== 302) throw new Error(`affiliate link answered ${res.status}: ${JSON.stringify(res.data)}`)
   const token = new URL(res.headers.location).searchParams.get("click_token")
   if (!token) throw new Error("affiliate link gave no click_token")
   return token

@@ -7,7 +7,9 @@ import path from "node:path"
 
 const require = createRequire(import.meta.url)
 const built = (p) => require(path.resolve(".medusa/server/src", p))
-const { findS2sContext, recordConversion } = built("modules/affiliate/queries/s2s.js")
+// The module's private SQL, on purpose: this baseline measures the statements without the framework.
+const { findS2sContext } = built("modules/affiliate/queries/s2s-context.js")
+const { recordConversion } = built("modules/affiliate/queries/conversion.js")
 const { hashApiKey } = built("lib/api-key.js")
 const { computeCommission } = built("lib/money.js")
 const knex = require("knex")({ client: "pg", connection: process.env.DATABASE_URL, pool: { min: 2, max: 10 } })
@@ -34,6 +36,6 @@ const server = createServer(async (req, res) => {
     { request_id: "bench", source: "s2s", method: "POST", campaign_id: ctx.campaign_id, key_prefix: "s2s_bench", order_id: body.order_id, click_token: body.click_token, is_test: false, http_status: 200 }
   )
   res.writeHead(200, { "content-type": "application/json" })
-  res.end(JSON.stringify({ status: result.duplicate ? "duplicate" : "success", conversion_id: result.conversion_id }))
+  res.end(JSON.stringify({ status: result.created ? "success" : "duplicate", conversion_id: result.conversion_id }))
 })
 server.listen(Number(process.env.PORT), () => process.send?.("ready"))

@@ -7,3 +7,6 @@ export const MAX_CLICK_TOKEN_LENGTH = 128
 export function generateClickToken(): string {
   return randomBase62(CLICK_TOKEN_LENGTH)
 }
+
+/** The first-party cookie the affiliate link sets; the cart capture endpoint reads it. */
+export const CLICK_COOKIE = "affiliate_click_token"

@@ -9,7 +9,8 @@ export function isKnownCurrency(code: string): boolean {
   return currencyDecimals(code) !== undefined
 }
 
-const DECIMAL = /^(0|[1-9]\d{0,17})(\.\d+)?$/
+/** A plain decimal of at least 0: no sign, exponent, comma or leading zeros; 18 integer digits at most. */
+export const DECIMAL = /^(0|[1-9]\d{0,17})(\.\d+)?$/
 
 /**
  * Checks an amount given as text: plain decimal, no sign, no exponent, no comma, and no more

@@ -3,7 +3,7 @@ import { S2S_PARAMETERS } from "./s2s-parameters"
 
 export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"
 
-/** What the admin's Integration Setup tab and quick-access modal show for a campaign (seed 000). */
+/** What the admin's Integration Setup tab and quick-access modal show for a campaign (README, "Admin dashboard"). */
 export type S2sSetup = {
   api_key: string
   endpoint_url: string

@@ -1,5 +1,11 @@
-import { MedusaService } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateClickToken } from "../../lib/click-token"
+import { detectDevice } from "../../lib/device"
+import { hashIp } from "../../lib/ip-hash"
+import { chooseDestination } from "../../lib/redirect"
+import { clickExpiry, DAY_MS } from "../../lib/time"
 import { Affiliate } from "./models/affiliate"
 import { AffiliateApiKey } from "./models/api-key"
 import { AffiliateAttribution } from "./models/attribution"
@@ -11,12 +17,35 @@ import { AffiliateOutboundAttempt } from "./models/outbound-attempt"
 import { AffiliateOutboundDelivery } from "./models/outbound-delivery"
 import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
+import { findClickTarget, insertClick } from "./queries/click"
+import { recordConversion, undoRecordedConversion } from "./queries/conversion"
+import { claimDeliveries } from "./queries/outbound"
+import { campaignSeries, campaignTotals } from "./queries/reporting"
+import { insertRequestLog } from "./queries/request-log"
+import { findS2sContext } from "./queries/s2s-context"
+import type {
+  CampaignTotals,
+  ClaimedDelivery,
+  ClickOutcome,
+  ClickRequest,
+  ConversionInsert,
+  RecordedConversion,
+  RequestLogInput,
+  S2sContext,
+  SeriesPoint,
+} from "./types"
 
-type InjectedDependencies = { manager: { getKnex(): Knex } }
+const SUB_MAX = 255
 
 /**
- * Generated CRUD for the module's models, plus the options and a knex handle for the two hot
- * paths (S2S conversions, link clicks), which run hand-written SQL: see ./queries.
+ * The only way into the affiliate tables: generated CRUD for the models, plus the methods below
+ * for the hot paths (S2S conversions, link clicks), the request log, the outbox and reporting,
+ * whose SQL lives in ./queries. Every method takes Medusa's shared context, so a call made with a
+ * transaction (another method's, or a caller's) runs inside it.
+ *
+ * The hot paths use `@InjectManager` (no transaction of their own) on purpose: each runs a single
+ * statement, which Postgres makes atomic, and a BEGIN/COMMIT pair would add two round trips to
+ * every S2S call and click.
  */
 // Keys are the models' own names: Query calls `list<Model>s` for an entity, so the generated
 // methods must be named after the models (listAffiliateCampaigns), not after shorter aliases.
@@ -33,22 +62,107 @@ class AffiliateModuleService extends MedusaService({
   AffiliateCommissionAdjustment,
 }) {
   protected readonly options_: ResolvedAffiliateOptions
-  protected readonly manager_: InjectedDependencies["manager"]
 
-  constructor(container: InjectedDependencies, options: AffiliatePluginOptions) {
+  constructor(container: Record<string, unknown>, options: AffiliatePluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveOptions(options)
-    this.manager_ = container.manager
   }
 
   getOptions(): ResolvedAffiliateOptions {
     return this.options_
   }
 
-  getKnex(): Knex {
-    return this.manager_.getKnex()
+  /** The key's campaign and the token's click, or null for a missing, expired or deleted key. */
+  @InjectManager()
+  async findS2sContext(keyHash: string, clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<S2sContext | null> {
+    return findS2sContext(knexOf(sharedContext), keyHash, clickToken)
   }
+
+  /** Records a conversion once per campaign and order, with its request-log entry (one statement). */
+  @InjectManager()
+  async recordConversion(
+    row: ConversionInsert,
+    log: Omit<RequestLogInput, "outcome" | "conversion_id" | "reason">,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordedConversion> {
+    return recordConversion(knexOf(sharedContext), row, log)
+  }
+
+  /** Takes back a `recordConversion`: the row it created or the repeat it counted, and its log entry. */
+  @InjectTransactionManager()
+  async undoRecordedConversion(recorded: RecordedConversion, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await undoRecordedConversion(knexOf(sharedContext), recorded)
+  }
+
+  /** Appends one entry to the request log; returns its id. */
+  @InjectManager()
+  async logRequest(entry: RequestLogInput, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    return insertRequestLog(knexOf(sharedContext), entry)
+  }
+
+  /**
+   * Records one visit through an affiliate link, for the redirect link and the storefront's
+   * `POST /store/affiliate/clicks`. Paused partners and crawlers still reach the store, but earn
+   * no click and no token.
+   */
+  @InjectManager()
+  async recordClick(click: ClickRequest, @MedusaContext() sharedContext: Context = {}): Promise<ClickOutcome> {
+    const knex = knexOf(sharedContext)
+    const target = await findClickTarget(knex, click.campaign, click.affiliate_code)
+    if (!target.campaign_id) return { result: "unknown_campaign", message: "Unknown campaign" }
+    if (!target.affiliate_id) return { result: "unknown_affiliate", message: "Unknown affiliate" }
+
+    const destination = chooseDestination(target.target_url!, click.deep_link ?? undefined, target.allowed_redirect_hosts ?? [])
+    const deviceType = detectDevice(click.user_agent)
+    if (target.campaign_status !== "active" || target.affiliate_status !== "active" || deviceType === "bot") {
+      return { result: "not_billable", destination }
+    }
+    const clickToken = generateClickToken()
+    const expiresAt = clickExpiry(new Date(), target.attribution_window_days!)
+    await insertClick(knex, {
+      click_token: clickToken,
+      campaign_id: target.campaign_id,
+      affiliate_id: target.affiliate_id,
+      subs: [0, 1, 2, 3, 4].map((i) => click.subs[i]?.slice(0, SUB_MAX) || null),
+      landing_url: destination.href,
+      referrer: click.referrer ?? null,
+      user_agent: click.user_agent ?? null,
+      device_type: deviceType,
+      ip_hash: hashIp(click.ip, this.options_.encryptionKey),
+      expires_at: expiresAt,
+    })
+    const windowMs = target.attribution_window_days! * DAY_MS
+    return { result: "recorded", destination, click_token: clickToken, expires_at: expiresAt, window_ms: windowMs }
+  }
+
+  /** Claims due outbound deliveries (or the given ones) for this worker, with a lease. */
+  @InjectManager()
+  async claimOutboundDeliveries(
+    now: Date,
+    deliveryIds: string[] | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimedDelivery[]> {
+    return claimDeliveries(knexOf(sharedContext), now, deliveryIds)
+  }
+
+  /** Clicks, live conversions and commission per currency, for the given campaigns or all. */
+  @InjectManager()
+  async campaignTotals(campaignIds: string[] | undefined, @MedusaContext() sharedContext: Context = {}): Promise<CampaignTotals[]> {
+    return campaignTotals(knexOf(sharedContext), campaignIds)
+  }
+
+  /** One point per UTC day for the last `days` days, the oldest first. */
+  @InjectManager()
+  async campaignSeries(campaignId: string, days: number, @MedusaContext() sharedContext: Context = {}): Promise<SeriesPoint[]> {
+    return campaignSeries(knexOf(sharedContext), campaignId, days)
+  }
+}
+
+/** The caller's transaction when there is one, else the pool. */
+function knexOf(sharedContext: Context): Knex {
+  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
+  return (manager.getTransactionContext() ?? manager.getKnex()) as Knex
 }
 
 export default AffiliateModuleService

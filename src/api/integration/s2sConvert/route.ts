@@ -2,7 +2,6 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
 import { redactApiKeys } from "../../../lib/api-key"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import { insertRequestLog } from "../../../modules/affiliate/queries/s2s"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { failed, S2sAnswer } from "./answers"
 import { convert } from "./convert"
@@ -29,7 +28,7 @@ async function handle(req: MedusaRequest, res: MedusaResponse) {
 
 /** Best effort: the fault may be the database itself, so a failure to log it is ignored. */
 async function logFault(service: AffiliateModuleService, method: string, requestId: string) {
-  await insertRequestLog(service.getKnex(), {
+  await service.logRequest({
     request_id: requestId, source: "s2s", method, outcome: "error", http_status: 500, reason: "internal_error",
     campaign_id: null, key_prefix: null, order_id: null, click_token: null, conversion_id: null, is_test: false,
   })

@@ -2,7 +2,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { runPrepared } from "./prepared"
 
-/* The affiliate link's hot path: one read and one insert, without the ORM (see ./s2s.ts). */
+/* The affiliate link's hot path: one prepared read and one prepared insert, without the ORM. */
 
 export type ClickTarget = {
   campaign_id: string | null

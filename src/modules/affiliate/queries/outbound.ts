@@ -1,17 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { ClaimedDelivery } from "../types"
 import { runPrepared } from "./prepared"
-
-export type ClaimedDelivery = {
-  id: string
-  url: string
-  method: "POST" | "GET"
-  payload: Record<string, string>
-  attempt_count: number
-  max_attempts: number
-  next_attempt_at: Date | null
-  outbound_api_key_ciphertext: string | null
-  outbound_parameter_names: Record<string, string> | null
-}
 
 /** How long a claimed delivery stays invisible to other workers while it is being sent. */
 const LEASE_MS = 5 * 60 * 1000

@@ -12,13 +12,13 @@ export type CreateAffiliateInput = {
 
 export const createAffiliateStep = createStep(
   "create-affiliate",
-  async (input: CreateAffiliateInput, { container }) => {
+  async (input: CreateAffiliateInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const affiliate = await service.createAffiliates(input)
+    const affiliate = await service.createAffiliates(input, context)
     return new StepResponse(affiliate, affiliate.id)
   },
-  async (id, { container }) => {
+  async (id, { container, context }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliates(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliates(id, context)
   }
 )

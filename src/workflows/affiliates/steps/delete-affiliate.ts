@@ -8,12 +8,12 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
  */
 export const deleteAffiliateStep = createStep(
   "delete-affiliate",
-  async ({ id }: { id: string }, { container }) => {
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).softDeleteAffiliates(id)
+  async ({ id }: { id: string }, { container, context }) => {
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).softDeleteAffiliates(id, {}, context)
     return new StepResponse({ id }, id)
   },
-  async (id, { container }) => {
+  async (id, { container, context }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).restoreAffiliates(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).restoreAffiliates(id, {}, context)
   }
 )

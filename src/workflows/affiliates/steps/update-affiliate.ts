@@ -8,16 +8,16 @@ export type UpdateAffiliateInput = { id: string } & Partial<CreateAffiliateInput
 /** Updates one affiliate; the compensation puts back the previous values of the fields it changed. */
 export const updateAffiliateStep = createStep(
   "update-affiliate",
-  async ({ id, ...data }: UpdateAffiliateInput, { container }) => {
+  async ({ id, ...data }: UpdateAffiliateInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const fields = Object.keys(data) as (keyof typeof data)[]
-    const previous = await service.retrieveAffiliate(id, { select: ["id", ...fields] })
-    const affiliate = await service.updateAffiliates({ id, ...data })
+    const previous = await service.retrieveAffiliate(id, { select: ["id", ...fields] }, context)
+    const affiliate = await service.updateAffiliates({ id, ...data }, context)
     const restore = Object.fromEntries(fields.map((f) => [f, previous[f]]))
     return new StepResponse(affiliate, { id, ...restore })
   },
-  async (previous, { container }) => {
+  async (previous, { container, context }) => {
     if (!previous) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateAffiliates(previous)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateAffiliates(previous, context)
   }
 )

@@ -26,15 +26,15 @@ export type CreateCampaignInput = {
 
 export const createCampaignStep = createStep(
   "create-affiliate-campaign",
-  async (input: CreateCampaignInput, { container }) => {
+  async (input: CreateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     // bigNumber columns take decimal strings at run time; the generated types only say number.
     const data = sealOutboundKey(input, service.getOptions().encryptionKey)
-    const campaign = await service.createAffiliateCampaigns(data as typeof data & { commission_value: number })
+    const campaign = await service.createAffiliateCampaigns(data as typeof data & { commission_value: number }, context)
     return new StepResponse(campaign, campaign.id)
   },
-  async (id, { container }) => {
+  async (id, { container, context }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateCampaigns(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateCampaigns(id, context)
   }
 )

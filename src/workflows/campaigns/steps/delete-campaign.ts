@@ -8,13 +8,13 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
  */
 export const deleteCampaignStep = createStep(
   "delete-affiliate-campaign",
-  async ({ id }: { id: string }, { container }) => {
+  async ({ id }: { id: string }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    await service.softDeleteAffiliateCampaigns(id)
+    await service.softDeleteAffiliateCampaigns(id, {}, context)
     return new StepResponse({ id }, id)
   },
-  async (id, { container }) => {
+  async (id, { container, context }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).restoreAffiliateCampaigns(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).restoreAffiliateCampaigns(id, {}, context)
   }
 )

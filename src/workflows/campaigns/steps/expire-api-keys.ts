@@ -10,17 +10,17 @@ export type ExpireApiKeysInput = { campaign_id: string; expires_at: Date }
  */
 export const expireApiKeysStep = createStep(
   "expire-affiliate-api-keys",
-  async ({ campaign_id, expires_at }: ExpireApiKeysInput, { container }) => {
+  async ({ campaign_id, expires_at }: ExpireApiKeysInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const keys = await service.listAffiliateApiKeys({ campaign_id }, { select: ["id", "expires_at"] })
+    const keys = await service.listAffiliateApiKeys({ campaign_id }, { select: ["id", "expires_at"] }, context)
     const live = keys.filter((k) => !k.expires_at || new Date(k.expires_at) > expires_at)
     if (live.length) {
-      await service.updateAffiliateApiKeys(live.map((k) => ({ id: k.id, expires_at })))
+      await service.updateAffiliateApiKeys(live.map((k) => ({ id: k.id, expires_at })), context)
     }
     return new StepResponse(undefined, live.map((k) => ({ id: k.id, expires_at: k.expires_at })))
   },
-  async (previous, { container }) => {
+  async (previous, { container, context }) => {
     if (!previous?.length) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateAffiliateApiKeys(previous)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).updateAffiliateApiKeys(previous, context)
   }
 )

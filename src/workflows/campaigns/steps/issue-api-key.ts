@@ -9,7 +9,7 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
  */
 export const issueApiKeyStep = createStep(
   "issue-affiliate-api-key",
-  async ({ campaign_id }: { campaign_id: string }, { container }) => {
+  async ({ campaign_id }: { campaign_id: string }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const key = generateApiKey()
     const row = await service.createAffiliateApiKeys({
@@ -17,11 +17,11 @@ export const issueApiKeyStep = createStep(
       key_hash: hashApiKey(key),
       key_ciphertext: encryptApiKey(key, service.getOptions().encryptionKey),
       key_prefix: apiKeyPrefix(key),
-    })
+    }, context)
     return new StepResponse({ id: row.id, key_prefix: row.key_prefix }, row.id)
   },
-  async (id, { container }) => {
+  async (id, { container, context }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateApiKeys(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateApiKeys(id, context)
   }
 )

@@ -9,25 +9,25 @@ export type UpdateCampaignInput = { id: string } & Partial<CreateCampaignInput>
 /** Updates one campaign; the compensation puts back the previous values of the fields it changed. */
 export const updateCampaignStep = createStep(
   "update-affiliate-campaign",
-  async ({ id, ...input }: UpdateCampaignInput, { container }) => {
+  async ({ id, ...input }: UpdateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const data = sealOutboundKey(input, service.getOptions().encryptionKey)
     const fields = Object.keys(data) as (keyof typeof data)[]
     const previous = (await service.retrieveAffiliateCampaign(id, {
       select: ["id", ...fields, ...(fields.includes("commission_value") ? ["raw_commission_value"] : [])],
-    })) as Record<string, any>
+    }, context)) as Record<string, any>
     const restore: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, previous[f]]))
     if ("commission_value" in restore) {
       // The exact decimal, not the number the getter rounds it to.
       restore.commission_value = previous.raw_commission_value?.value ?? previous.commission_value
     }
     // bigNumber columns take decimal strings at run time; the generated types only say number.
-    const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string; commission_value?: number })
+    const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string; commission_value?: number }, context)
     return new StepResponse(campaign, { id, ...restore })
   },
-  async (previous, { container }) => {
+  async (previous, { container, context }) => {
     if (!previous) return
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    await service.updateAffiliateCampaigns(previous as { id: string })
+    await service.updateAffiliateCampaigns(previous as { id: string }, context)
   }
 )

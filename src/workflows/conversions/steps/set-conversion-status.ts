@@ -16,18 +16,18 @@ export type SetConversionStatusInput = {
  */
 export const setConversionStatusStep = createStep(
   "set-affiliate-conversion-status",
-  async ({ id, status, status_reason, previous_status_reason }: SetConversionStatusInput, { container }) => {
+  async ({ id, status, status_reason, previous_status_reason }: SetConversionStatusInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const updated = await service.updateAffiliateConversions({
       selector: { id, status: "pending" },
       data: { status, status_reason },
-    })
+    }, context)
     if (!updated.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Conversion ${id} is no longer pending`)
     }
     return new StepResponse(updated[0], { id, status_reason: previous_status_reason })
   },
-  async (previous, { container }) => {
+  async (previous, { container, context }) => {
     if (!previous) return
     await container
       .resolve<AffiliateModuleService>(AFFILIATE_MODULE)

@@ -7,14 +7,17 @@ export type ReviewAction = "approve" | "reject"
 export type ReviewConversionInput = { id: string; action: ReviewAction; reason?: string | null }
 
 /**
- * Only a pending conversion is reviewed, and a test conversion is never commissionable, so it can
- * be rejected but never approved. Reads only: nothing to compensate.
+ * Only a pending conversion is reviewed, a rejection says why, and a test conversion is never
+ * commissionable, so it can be rejected but never approved. Reads only: nothing to compensate.
  */
 export const validateConversionReviewStep = createStep(
   "validate-affiliate-conversion-review",
-  async ({ id, action }: ReviewConversionInput, { container }) => {
+  async ({ id, action, reason }: ReviewConversionInput, { container, context }) => {
+    if (action === "reject" && !reason?.trim()) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "reason is required to reject a conversion")
+    }
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const conversion = await service.retrieveAffiliateConversion(id, { select: ["id", "status", "status_reason", "is_test"] })
+    const conversion = await service.retrieveAffiliateConversion(id, { select: ["id", "status", "status_reason", "is_test"] }, context)
     if (conversion.status !== "pending") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { decryptApiKey } from "../../../lib/api-key"
 import { outboundKeyName, RESPONSE_EXCERPT_LENGTH, retryDelayMs } from "../../../lib/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import type { ClaimedDelivery } from "../../../modules/affiliate/queries/outbound"
+import type { ClaimedDelivery } from "../../../modules/affiliate/types"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
 const TIMEOUT_MS = 10_000
@@ -36,14 +36,14 @@ async function send(delivery: ClaimedDelivery, apiKey: string | null): Promise<A
  */
 export const sendDeliveriesStep = createStep(
   "send-affiliate-outbound-deliveries",
-  async ({ deliveries, now }: { deliveries: ClaimedDelivery[]; now: string }, { container }) => {
+  async ({ deliveries, now }: { deliveries: ClaimedDelivery[]; now: string }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const secret = service.getOptions().encryptionKey
     const results: { id: string; status: string; http_status: number | null }[] = []
     for (const delivery of deliveries) {
       const key = delivery.outbound_api_key_ciphertext ? decryptApiKey(delivery.outbound_api_key_ciphertext, secret) : null
       const answer = await send(delivery, key)
-      await service.createAffiliateOutboundAttempts({ delivery_id: delivery.id, ...answer })
+      await service.createAffiliateOutboundAttempts({ delivery_id: delivery.id, ...answer }, context)
       const attempts = delivery.attempt_count + 1
       const ok = answer.http_status !== null && answer.http_status >= 200 && answer.http_status < 300
       const status = ok ? "delivered" : attempts >= delivery.max_attempts ? "failed" : "pending"
@@ -53,7 +53,7 @@ export const sendDeliveriesStep = createStep(
         attempt_count: attempts,
         delivered_at: ok ? new Date() : null,
         next_attempt_at: status === "pending" ? new Date(new Date(now).getTime() + retryDelayMs(attempts)) : null,
-      })
+      }, context)
       results.push({ id: delivery.id, status, http_status: answer.http_status })
     }
     return new StepResponse(results)

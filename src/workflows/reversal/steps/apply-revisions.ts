@@ -12,7 +12,7 @@ import type { OrderConversionFacts } from "./load-order-conversions"
  */
 export const applyRevisionsStep = createStep(
   "apply-affiliate-commission-revisions",
-  async ({ facts, canceled }: { facts: OrderConversionFacts; canceled: boolean }, { container }) => {
+  async ({ facts, canceled }: { facts: OrderConversionFacts; canceled: boolean }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const undo = { conversions: [] as Record<string, unknown>[], adjustment_ids: [] as string[] }
     for (const c of facts.conversions) {
@@ -23,7 +23,7 @@ export const applyRevisionsStep = createStep(
         if (MathBN.eq(owed, 0)) continue
         const [adjustment] = await service.createAffiliateCommissionAdjustments([
           { conversion_id: c.id, amount: owed.toFixed() as unknown as number, currency_code: c.commission_currency, reason: revision.reason },
-        ])
+        ], context)
         undo.adjustment_ids.push(adjustment.id)
         continue
       }
@@ -34,14 +34,14 @@ export const applyRevisionsStep = createStep(
         refunded_total: revision.refunded_total as unknown as number,
         ...(revision.reversed ? { status: "reversed" as const } : {}),
         status_reason: revision.reason,
-      })
+      }, context)
     }
     return new StepResponse(undo, undo)
   },
-  async (undo, { container }) => {
+  async (undo, { container, context }) => {
     if (!undo) return
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    if (undo.adjustment_ids.length) await service.deleteAffiliateCommissionAdjustments(undo.adjustment_ids)
-    if (undo.conversions.length) await service.updateAffiliateConversions(undo.conversions as any)
+    if (undo.adjustment_ids.length) await service.deleteAffiliateCommissionAdjustments(undo.adjustment_ids, context)
+    if (undo.conversions.length) await service.updateAffiliateConversions(undo.conversions as any, context)
   }
 )

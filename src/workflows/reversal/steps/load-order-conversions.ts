@@ -21,7 +21,7 @@ export type OrderConversionFacts = {
 /** The order's store conversions with their commission rule and the amount refunded so far. */
 export const loadOrderConversionsStep = createStep(
   "load-order-affiliate-conversions",
-  async ({ order_id }: { order_id: string }, { container }) => {
+  async ({ order_id }: { order_id: string }, { container, context }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const { data: [order] } = await query.graph({
@@ -32,7 +32,7 @@ export const loadOrderConversionsStep = createStep(
     const refunded = MathBN.sum(...(order?.payment_collections ?? []).map((pc: any) => pc?.refunded_amount ?? 0))
     const rows = await service.listAffiliateConversions(
       { order_id, source: "store", is_test: false },
-      { relations: ["campaign", "adjustments"] }
+      { relations: ["campaign", "adjustments"] }, context
     )
     const facts: OrderConversionFacts = {
       refunded_total: refunded.toFixed(),

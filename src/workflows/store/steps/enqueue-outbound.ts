@@ -19,7 +19,7 @@ export type EnqueueOutboundInput = {
  */
 export const enqueueOutboundStep = createStep(
   "enqueue-affiliate-outbound",
-  async (input: EnqueueOutboundInput, { container }) => {
+  async (input: EnqueueOutboundInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const delivery = await service.createAffiliateOutboundDeliveries({
       conversion_id: input.conversion_id,
@@ -29,11 +29,11 @@ export const enqueueOutboundStep = createStep(
       payload: buildOutboundPayload({ ...input, is_test: false }, input.outbound.names),
       max_attempts: service.getOptions().outboundMaxAttempts,
       next_attempt_at: new Date(),
-    })
+    }, context)
     return new StepResponse(delivery, delivery.id)
   },
-  async (id, { container }) => {
+  async (id, { container, context }) => {
     if (!id) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateOutboundDeliveries(id)
+    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateOutboundDeliveries(id, context)
   }
 )

@@ -1,10 +1,10 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { StoreConversionFacts } from "../../../lib/store-decision"
+import type { ConversionFacts } from "../../../lib/conversion-decision"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
-export type OrderAttribution = StoreConversionFacts & {
+export type OrderAttribution = ConversionFacts & {
   order: { id: string; currency_code: string; order_total: string }
   click_id: string | null
   click_token: string | null
@@ -19,7 +19,7 @@ export type OrderAttribution = StoreConversionFacts & {
  */
 export const loadOrderAttributionStep = createStep(
   "load-order-affiliate-attribution",
-  async ({ order_id }: { order_id: string }, { container }) => {
+  async ({ order_id }: { order_id: string }, { container, context }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const { data: [order] } = await query.graph({
@@ -28,10 +28,10 @@ export const loadOrderAttributionStep = createStep(
       filters: { id: order_id },
     })
     const [attribution] = order?.cart?.id
-      ? await service.listAffiliateAttributions({ cart_id: order.cart.id })
+      ? await service.listAffiliateAttributions({ cart_id: order.cart.id }, {}, context)
       : []
     const [click] = attribution?.click_id
-      ? await service.listAffiliateClicks({ id: attribution.click_id }, { relations: ["campaign", "affiliate"] })
+      ? await service.listAffiliateClicks({ id: attribution.click_id }, { relations: ["campaign", "affiliate"] }, context)
       : []
     const campaign = click?.campaign
     const facts: OrderAttribution = {
@@ -52,7 +52,7 @@ export const loadOrderAttributionStep = createStep(
       outbound: campaign?.outbound_url
         ? { url: campaign.outbound_url, method: campaign.outbound_method, names: campaign.outbound_parameter_names as Record<string, string> | null }
         : null,
-      placed_at: order?.created_at ?? new Date(),
+      occurred_at: order?.created_at ?? new Date(),
     }
     return new StepResponse(facts)
   }

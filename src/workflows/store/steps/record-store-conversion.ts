@@ -1,25 +1,28 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { ConversionDecision } from "../../../lib/conversion-decision"
 import { computeCommission } from "../../../lib/money"
-import type { StoreDecision } from "../../../lib/store-decision"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import { insertRequestLog, recordConversion } from "../../../modules/affiliate/queries/s2s"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { RecordedConversion } from "../../../modules/affiliate/types"
 import type { OrderAttribution } from "./load-order-attribution"
 
 export type RecordedStoreConversion = { conversion_id: string; created: boolean } | null
+
+/** What the compensation takes back: the recorded conversion, or the skip's request-log entry. */
+type Undo = { recorded: RecordedConversion | null; request_log_id: string | null }
 
 /**
  * Records the order's conversion (source `store`) or the reason it records none, in the request
  * log either way. The unique index on (campaign, order_id) makes a second delivery of the event,
  * or a second server handling it at once, answer `duplicate` instead of counting twice. The
- * compensation removes a conversion this step created.
+ * compensation takes back everything the step wrote: the conversion it created or the repeat it
+ * counted, and the request-log entry.
  */
 export const recordStoreConversionStep = createStep(
   "record-store-affiliate-conversion",
-  async ({ facts, decision }: { facts: OrderAttribution; decision: StoreDecision }, { container }) => {
+  async ({ facts, decision }: { facts: OrderAttribution; decision: ConversionDecision }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const knex = service.getKnex()
     const log = {
       request_id: generateEntityId(undefined, "req"),
       source: "store" as const,
@@ -32,12 +35,11 @@ export const recordStoreConversionStep = createStep(
       is_test: false,
     }
     if (!decision.record) {
-      await insertRequestLog(knex, { ...log, outcome: "skipped", reason: decision.reason, conversion_id: null })
-      return new StepResponse<RecordedStoreConversion, string | null>(null, null)
+      const id = await service.logRequest({ ...log, outcome: "skipped", reason: decision.reason, conversion_id: null }, context)
+      return new StepResponse<RecordedStoreConversion, Undo>(null, { recorded: null, request_log_id: id })
     }
     const commission = computeCommission(facts.commission!, facts.order.order_total, facts.order.currency_code)
-    const result = await recordConversion(
-      knex,
+    const recorded = await service.recordConversion(
       {
         campaign_id: facts.click!.campaign_id,
         affiliate_id: facts.click!.affiliate_id,
@@ -54,16 +56,19 @@ export const recordStoreConversionStep = createStep(
         ip_hash: null,
         device_type: null,
         context: null,
-        occurred_at: new Date(facts.placed_at),
+        occurred_at: new Date(facts.occurred_at),
         metadata: null,
       },
-      log
+      log,
+      context
     )
-    const recorded = { conversion_id: result.conversion_id, created: !result.duplicate }
-    return new StepResponse<RecordedStoreConversion, string | null>(recorded, recorded.created ? recorded.conversion_id : null)
+    const result = { conversion_id: recorded.conversion_id, created: recorded.created }
+    return new StepResponse<RecordedStoreConversion, Undo>(result, { recorded, request_log_id: null })
   },
-  async (createdId, { container }) => {
-    if (!createdId) return
-    await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).deleteAffiliateConversions(createdId)
+  async (undo, { container, context }) => {
+    if (!undo) return
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    if (undo.recorded) await service.undoRecordedConversion(undo.recorded, context)
+    if (undo.request_log_id) await service.deleteAffiliateRequestLogs(undo.request_log_id, context)
   }
 )

@@ -12,10 +12,10 @@ export const CLICK_EXPIRED = "click_expired"
  */
 export const resolveClickStep = createStep(
   "resolve-affiliate-click",
-  async ({ click_token }: { click_token?: string | null }, { container }) => {
+  async ({ click_token }: { click_token?: string | null }, { container, context }) => {
     if (!click_token) return new StepResponse(null)
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const [click] = await service.listAffiliateClicks({ click_token }, { select: ["id", "click_token", "expires_at"] })
+    const [click] = await service.listAffiliateClicks({ click_token }, { select: ["id", "click_token", "expires_at"] }, context)
     if (!click || click.click_token !== click_token) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Unknown click_token", UNKNOWN_CLICK_TOKEN)
     }

@@ -20,9 +20,9 @@ const FIELDS = ["id", "cart_id", "click_id", "click_token", "token_source", "tok
  */
 export const upsertAttributionStep = createStep(
   "upsert-affiliate-attribution",
-  async (change: AttributionChange, { container }) => {
+  async (change: AttributionChange, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const [previous] = await service.listAffiliateAttributions({ cart_id: change.cart_id }, { select: FIELDS })
+    const [previous] = await service.listAffiliateAttributions({ cart_id: change.cart_id }, { select: FIELDS }, context)
     const data = {
       cart_id: change.cart_id,
       ...(change.click && {
@@ -34,14 +34,14 @@ export const upsertAttributionStep = createStep(
       ...(change.consent && { consent: change.consent, consent_at: change.at, consent_source: change.consent_source ?? null }),
     }
     const attribution = previous
-      ? await service.updateAffiliateAttributions({ id: previous.id, ...data })
-      : await service.createAffiliateAttributions(data)
+      ? await service.updateAffiliateAttributions({ id: previous.id, ...data }, context)
+      : await service.createAffiliateAttributions(data, context)
     return new StepResponse(attribution, { previous: previous ?? null, created_id: previous ? null : attribution.id })
   },
-  async (undo, { container }) => {
+  async (undo, { container, context }) => {
     if (!undo) return
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    if (undo.created_id) await service.deleteAffiliateAttributions(undo.created_id)
-    if (undo.previous) await service.updateAffiliateAttributions(undo.previous as any)
+    if (undo.created_id) await service.deleteAffiliateAttributions(undo.created_id, context)
+    if (undo.previous) await service.updateAffiliateAttributions(undo.previous as any, context)
   }
 )

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { decideStoreConversion } from "../../../lib/store-decision"
+import { decideConversion } from "../../../lib/conversion-decision"
 import { enqueueOutboundStep } from "../steps/enqueue-outbound"
 import { loadOrderAttributionStep } from "../steps/load-order-attribution"
 import { recordStoreConversionStep } from "../steps/record-store-conversion"
@@ -11,7 +11,7 @@ import { recordStoreConversionStep } from "../steps/record-store-conversion"
  */
 export const recordStoreConversionWorkflow = createWorkflow("record-store-affiliate-conversion", (input: { order_id: string }) => {
   const facts = loadOrderAttributionStep(input)
-  const decision = transform({ facts }, ({ facts }) => decideStoreConversion(facts))
+  const decision = transform({ facts }, ({ facts }) => decideConversion(facts))
   const recorded = recordStoreConversionStep({ facts, decision })
 
   const outbound = transform({ facts, recorded }, ({ facts, recorded }) =>

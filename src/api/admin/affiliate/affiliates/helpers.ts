@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 
@@ -29,16 +29,4 @@ export async function withTrackingLinks<T extends { code?: string }>(scope: Medu
     ...a,
     tracking_links: a.code === undefined ? [] : buildTrackingLinks(publicUrl, a.code, campaigns as LinkCampaign[]),
   }))
-}
-
-/** Codes are unique among live affiliates; say so before the database index has to. */
-export async function assertCodeFree(scope: MedusaContainer, code: string, exceptId?: string) {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "affiliate", fields: ["id"], filters: { code } })
-  if (data.some((a: { id: string }) => a.id !== exceptId)) {
-    throw new MedusaError(
-      MedusaError.Types.DUPLICATE_ERROR,
-      `An affiliate with code "${code}" already exists: choose another code`
-    )
-  }
 }

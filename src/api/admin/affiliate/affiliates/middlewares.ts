@@ -9,12 +9,12 @@ import {
 
 export const adminAffiliatesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/affiliates",
     middlewares: [validateAndTransformQuery(AdminGetAffiliatesParams, listAffiliatesTransformQueryConfig)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/affiliates",
     middlewares: [
       validateAndTransformBody(AdminCreateAffiliate),
@@ -22,12 +22,12 @@ export const adminAffiliatesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/affiliates/:id",
     middlewares: [validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateTransformQueryConfig)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/affiliates/:id",
     middlewares: [
       validateAndTransformBody(AdminUpdateAffiliate),

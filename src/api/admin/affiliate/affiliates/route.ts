@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAffiliateWorkflow } from "../../../../workflows/affiliates/workflows/create-affiliate"
 import { searchAny } from "../validators"
-import { assertCodeFree, withTrackingLinks } from "./helpers"
+import { withTrackingLinks } from "./helpers"
 import type { AdminCreateAffiliateType, AdminGetAffiliatesParamsType } from "./validators"
 
 /**
@@ -23,10 +23,9 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAffil
   res.json({ affiliates, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }
 
-/** POST /admin/affiliate/affiliates: a taken code is a 422, never a database error. */
+/** POST /admin/affiliate/affiliates: a taken code is a 422 (the workflow checks), never a database error. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAffiliateType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  await assertCodeFree(req.scope, req.validatedBody.code)
   const { result } = await createAffiliateWorkflow(req.scope).run({ input: req.validatedBody })
   const {
     data: [affiliate],

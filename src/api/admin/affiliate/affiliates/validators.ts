@@ -1,15 +1,15 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
+import { AFFILIATE_CODE_PATTERN } from "../../../../lib/link-identifiers"
 import { booleanFilter, checkPagination, enumFilter, idFilter, searchFilter } from "../validators"
 
 const AFFILIATE_STATUSES = ["active", "paused"] as const
 
 const affiliateFields = {
-  // Goes into links as `?aff=`: URL-safe so it never needs escaping to be read back.
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "code must be 1-64 letters, digits, underscores or dashes"),
+    .regex(AFFILIATE_CODE_PATTERN, "code must be 1-64 letters, digits, underscores or dashes"),
   name: z.string().trim().min(1, "name must not be empty").max(255),
   email: z.string().trim().max(320).pipe(z.email("email must be a valid email address")),
   status: z.enum(AFFILIATE_STATUSES),

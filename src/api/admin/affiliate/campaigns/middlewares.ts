@@ -10,12 +10,12 @@ import {
 
 export const adminCampaignMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/campaigns",
     middlewares: [validateAndTransformQuery(AdminGetCampaignsParams, listCampaignsTransformQueryConfig)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/campaigns",
     middlewares: [
       validateAndTransformBody(AdminCreateCampaign),
@@ -23,12 +23,12 @@ export const adminCampaignMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/campaigns/:id",
     middlewares: [validateAndTransformQuery(AdminGetCampaignParams, retrieveCampaignTransformQueryConfig)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/campaigns/:id",
     middlewares: [
       validateAndTransformBody(AdminUpdateCampaign),
@@ -36,7 +36,7 @@ export const adminCampaignMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/campaigns/:id/s2s/regenerate",
     middlewares: [validateAndTransformBody(AdminRegenerateApiKey)],
   },

@@ -1,7 +1,7 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { MathBN } from "@medusajs/framework/utils"
-import { amountProblem, isKnownCurrency } from "../../../../lib/money"
+import { commissionRuleIssues } from "../../../../lib/commission-rule"
+import { HANDLE_MAX, HANDLE_PATTERN } from "../../../../lib/link-identifiers"
 import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../lib/outbound"
 import { checkPagination, enumFilter, idFilter, searchFilter } from "../validators"
 
@@ -10,10 +10,7 @@ export const CAMPAIGN_STATUSES = ["active", "paused", "archived"] as const
 
 const OUTBOUND_NAMES = Object.keys(DEFAULT_OUTBOUND_NAMES) as OutboundName[]
 const PARAM_NAME = /^[A-Za-z0-9_.\[\]-]{1,64}$/
-const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/
-const DECIMAL = /^(0|[1-9]\d{0,17})(\.\d+)?$/
-const PERCENT_DECIMALS = 4
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -24,49 +21,14 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-export type CommissionRule = {
-  commission_type: "percentage" | "flat"
-  commission_value: string
-  currency_code?: string | null
-}
-
-/**
- * What is wrong with a commission rule, field by field: a percentage is 0-100 with at most four
- * decimals; a flat amount needs a known currency and no more decimals than it has. Decimal
- * strings are compared with MathBN, never as floats. Used for creates and for merged updates.
- */
-export function commissionRuleIssues(rule: CommissionRule): { path: string; message: string }[] {
-  const value = rule.commission_value
-  if (!DECIMAL.test(value)) {
-    return [{ path: "commission_value", message: "commission_value must be a decimal number of at least 0, e.g. 10 or \"12.5\"" }]
-  }
-  if (rule.commission_type === "percentage") {
-    if (MathBN.gt(value, 100)) {
-      return [{ path: "commission_value", message: "commission_value must be at most 100 for a percentage commission" }]
-    }
-    if ((value.split(".")[1]?.length ?? 0) > PERCENT_DECIMALS) {
-      return [{ path: "commission_value", message: `commission_value has more than ${PERCENT_DECIMALS} decimals` }]
-    }
-    return []
-  }
-  if (!rule.currency_code) {
-    return [{ path: "currency_code", message: "currency_code is required for a flat commission" }]
-  }
-  if (!isKnownCurrency(rule.currency_code)) {
-    return [{ path: "currency_code", message: `currency_code ${rule.currency_code} is not a known ISO 4217 currency` }]
-  }
-  const problem = amountProblem(value, rule.currency_code)
-  return problem ? [{ path: "commission_value", message: `commission_value ${problem}` }] : []
-}
-
 const campaignFields = {
   name: z.string().trim().min(1, "name must not be empty").max(255),
   handle: z
     .string()
     .trim()
     .toLowerCase()
-    .max(100)
-    .regex(HANDLE, "handle must be lower-case letters, digits and single dashes, e.g. summer-sale"),
+    .max(HANDLE_MAX)
+    .regex(HANDLE_PATTERN, "handle must be lower-case letters, digits and single dashes, e.g. summer-sale"),
   type: z.enum(CAMPAIGN_TYPES),
   tool_type: z.enum(["sale", "lead"]),
   target_url: z

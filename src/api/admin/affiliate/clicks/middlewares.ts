@@ -4,7 +4,7 @@ import { AdminGetClicksParams } from "./validators"
 
 export const adminClickMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/clicks",
     middlewares: [validateAndTransformQuery(AdminGetClicksParams, listClicksTransformQueryConfig)],
   },

@@ -11,22 +11,22 @@ const retrieveQuery = validateAndTransformQuery(AdminGetConversionParams, retrie
 
 export const adminConversionMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/conversions",
     middlewares: [validateAndTransformQuery(AdminGetConversionsParams, listConversionsTransformQueryConfig)],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/conversions/:id",
     middlewares: [retrieveQuery],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/conversions/:id/approve",
     middlewares: [validateAndTransformBody(AdminApproveConversion), retrieveQuery],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/conversions/:id/reject",
     middlewares: [validateAndTransformBody(AdminRejectConversion), retrieveQuery],
   },

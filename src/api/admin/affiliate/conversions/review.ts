@@ -9,9 +9,8 @@ import { reviewConversionWorkflow, ReviewAction } from "../../../../workflows/co
 export function reviewHandler(action: ReviewAction) {
   return async (req: AuthenticatedMedusaRequest<{ reason?: string }>, res: MedusaResponse) => {
     const { id } = req.params
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    await query.graph({ entity: "affiliate_conversion", fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
     await reviewConversionWorkflow(req.scope).run({ input: { id, action, reason: req.validatedBody.reason } })
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const {
       data: [conversion],
     } = await query.graph(

@@ -4,7 +4,7 @@ import { AdminGetDeliveriesParams } from "./validators"
 
 export const adminOutboundMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/outbound-deliveries",
     middlewares: [validateAndTransformQuery(AdminGetDeliveriesParams, listDeliveriesQueryConfig)],
   },

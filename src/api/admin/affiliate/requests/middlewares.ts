@@ -4,7 +4,7 @@ import { AdminGetRequestsParams } from "./validators"
 
 export const adminRequestLogMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/requests",
     middlewares: [validateAndTransformQuery(AdminGetRequestsParams, listRequestsTransformQueryConfig)],
   },

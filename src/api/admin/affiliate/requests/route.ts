@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminGetRequestsParamsType } from "./validators"
 
 /**
- * GET /admin/affiliate/requests: the request log behind "why didn't it fire?" (seed 004), newest
+ * GET /admin/affiliate/requests: the request log behind "why didn't it fire?" (README, "Troubleshooting"), newest
  * first. Filters `campaign_id`, `outcome`, `source`, `order_id`, `request_id`, `click_token`,
  * `is_test`, `created_at[gte|lte]`. Entries hold a key's prefix, never the key.
  */

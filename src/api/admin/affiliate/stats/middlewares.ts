@@ -4,17 +4,17 @@ import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestCl
 /** The dashboard's own endpoints: campaign totals and series, and the test click. */
 export const adminDashboardMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/stats/campaigns",
     middlewares: [validateAndTransformQuery(AdminGetCampaignTotalsParams, {})],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/affiliate/campaigns/:id/stats",
     middlewares: [validateAndTransformQuery(AdminGetCampaignSeriesParams, {})],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/affiliate/campaigns/:id/test-click",
     middlewares: [validateAndTransformBody(AdminTestClick)],
   },

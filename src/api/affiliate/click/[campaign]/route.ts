@@ -1,9 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CLICK_COOKIE, recordClick, UNKNOWN_TARGET } from "../../../../lib/record-click"
+import { CLICK_COOKIE } from "../../../../lib/click-token"
 import { withClickToken } from "../../../../lib/redirect"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
-
 
 const text = (value: unknown, max: number) => (typeof value === "string" && value !== "" ? value.slice(0, max) : null)
 
@@ -19,7 +18,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.status(400).json({ message: "The affiliate code (aff) is required" })
     return
   }
-  const outcome = await recordClick(req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE), {
+  const outcome = await req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).recordClick({
     campaign: req.params.campaign,
     affiliate_code: affiliateCode,
     subs: [1, 2, 3, 4, 5].map((i) => text(req.query[`sub${i}`], 255)),
@@ -29,7 +28,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     ip: req.ip,
   })
   if (outcome.result === "unknown_campaign" || outcome.result === "unknown_affiliate") {
-    res.status(404).json({ message: UNKNOWN_TARGET[outcome.result] })
+    res.status(404).json({ message: outcome.message })
     return
   }
   if (outcome.result === "not_billable") {

@@ -1,6 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { recordClick, UNKNOWN_TARGET } from "../../../../lib/record-click"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import type { StoreRecordClickType } from "../../validators"
@@ -12,7 +11,7 @@ import type { StoreRecordClickType } from "../../validators"
  */
 export async function POST(req: MedusaRequest<StoreRecordClickType>, res: MedusaResponse) {
   const body = req.validatedBody
-  const outcome = await recordClick(req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE), {
+  const outcome = await req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).recordClick({
     campaign: body.campaign,
     affiliate_code: body.aff,
     subs: [body.sub1, body.sub2, body.sub3, body.sub4, body.sub5],
@@ -22,7 +21,7 @@ export async function POST(req: MedusaRequest<StoreRecordClickType>, res: Medusa
     ip: req.ip,
   })
   if (outcome.result === "unknown_campaign" || outcome.result === "unknown_affiliate") {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, UNKNOWN_TARGET[outcome.result])
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, outcome.message)
   }
   if (outcome.result === "not_billable") {
     res.json({ click_token: null, expires_at: null, redirect_url: outcome.destination.href })

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deleteAffiliateWorkflow } from "../../../../../workflows/affiliates/workflows/delete-affiliate"
 import { updateAffiliateWorkflow } from "../../../../../workflows/affiliates/workflows/update-affiliate"
-import { assertCodeFree, withTrackingLinks } from "../helpers"
+import { withTrackingLinks } from "../helpers"
 import type { AdminUpdateAffiliateType } from "../validators"
 
 async function retrieve(req: AuthenticatedMedusaRequest, fields: string[]) {
@@ -22,10 +22,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAffiliateType>, res: MedusaResponse) => {
   const { id } = req.params
-  await retrieve(req, ["id"])
-  if (req.validatedBody.code) {
-    await assertCodeFree(req.scope, req.validatedBody.code, id)
-  }
   await updateAffiliateWorkflow(req.scope).run({ input: { id, ...req.validatedBody } })
   const [affiliate] = await withTrackingLinks(req.scope, [await retrieve(req, req.queryConfig.fields)])
   res.json({ affiliate })
@@ -34,7 +30,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAffiliateT
 /** DELETE /admin/affiliate/affiliates/:id: soft delete; its links stop recording clicks. */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { id } = req.params
-  await retrieve(req, ["id"])
   await deleteAffiliateWorkflow(req.scope).run({ input: { id } })
   res.json({ id, object: "affiliate", deleted: true })
 }

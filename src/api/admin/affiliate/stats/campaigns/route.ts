@@ -1,7 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
-import { campaignTotals } from "../queries"
 import type { AdminGetCampaignTotalsParamsType } from "../validators"
 
 /**
@@ -14,6 +13,6 @@ export const GET = async (
 ) => {
   const { campaign_id } = req.validatedQuery as AdminGetCampaignTotalsParamsType
   const ids = campaign_id === undefined ? undefined : Array.isArray(campaign_id) ? campaign_id : [campaign_id]
-  const knex = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getKnex()
-  res.json({ stats: await campaignTotals(knex, ids) })
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  res.json({ stats: await service.campaignTotals(ids) })
 }

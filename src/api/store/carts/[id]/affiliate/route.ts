@@ -1,17 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { CLICK_COOKIE } from "../../../../../lib/record-click"
+import { CLICK_COOKIE } from "../../../../../lib/click-token"
 import { CLICK_EXPIRED, UNKNOWN_CLICK_TOKEN } from "../../../../../workflows/store/steps/resolve-click"
 import { captureAttributionWorkflow } from "../../../../../workflows/store/workflows/capture-attribution"
 import { removeAttributionWorkflow } from "../../../../../workflows/store/workflows/remove-attribution"
 import type { StoreCaptureAttributionType } from "../../../validators"
-
-async function openCart(req: MedusaRequest) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: req.params.id } })
-  if (!data.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} was not found`)
-  if (data[0].completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The cart is already completed")
-}
 
 /**
  * POST /store/carts/:id/affiliate { click_token?, consent, consent_source? }
@@ -19,7 +11,6 @@ async function openCart(req: MedusaRequest) {
  * An unknown or expired token answers 422 and leaves the cart unchanged.
  */
 export async function POST(req: MedusaRequest<StoreCaptureAttributionType>, res: MedusaResponse) {
-  await openCart(req)
   const { click_token, consent, consent_source } = req.validatedBody
   const cookieToken = req.cookies?.[CLICK_COOKIE]
   const { result, errors } = await captureAttributionWorkflow(req.scope).run({
@@ -45,7 +36,6 @@ export async function POST(req: MedusaRequest<StoreCaptureAttributionType>, res:
 
 /** DELETE /store/carts/:id/affiliate: the order will not be attributed. */
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
-  await openCart(req)
   const { result } = await removeAttributionWorkflow(req.scope).run({ input: { cart_id: req.params.id } })
   res.json({ cart_id: req.params.id, object: "affiliate_attribution", deleted: result.deleted })
 }

@@ -3,7 +3,7 @@ import { loadS2sSetup } from "../../helpers"
 
 /**
  * GET /admin/affiliate/campaigns/:id/s2s: what the Integration Setup tab and the quick-access
- * modal show (seed 000): `{ api_key, endpoint_url, method, parameters, example_curl,
+ * modal show (README, "Admin dashboard"): `{ api_key, endpoint_url, method, parameters, example_curl,
  * previous_key_expires_at }`. The key is shown whole, to admins only; it is never logged.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -2,7 +2,6 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
-import { campaignSeries, campaignTotals } from "../../../stats/queries"
 import type { AdminGetCampaignSeriesParamsType } from "../../../stats/validators"
 
 /**
@@ -17,7 +16,7 @@ export const GET = async (
   const { days } = req.validatedQuery as AdminGetCampaignSeriesParamsType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   await query.graph({ entity: "affiliate_campaign", fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
-  const knex = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getKnex()
-  const [series, [totals]] = await Promise.all([campaignSeries(knex, id, days), campaignTotals(knex, [id])])
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const [series, [totals]] = await Promise.all([service.campaignSeries(id, days), service.campaignTotals([id])])
   res.json({ days, series, totals: totals ?? { campaign_id: id, clicks: 0, conversions: 0, commission: [] } })
 }

@@ -1,5 +1,4 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { regenerateApiKeyWorkflow } from "../../../../../../../workflows/campaigns/workflows/regenerate-api-key"
 import { loadS2sSetup } from "../../../helpers"
 import type { AdminRegenerateApiKeyType } from "../../../validators"
@@ -10,8 +9,6 @@ import type { AdminRegenerateApiKeyType } from "../../../validators"
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminRegenerateApiKeyType>, res: MedusaResponse) => {
   const { id } = req.params
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  await query.graph({ entity: "affiliate_campaign", fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
   await regenerateApiKeyWorkflow(req.scope).run({
     input: { campaign_id: id, grace_period_hours: req.validatedBody.grace_period_hours },
   })

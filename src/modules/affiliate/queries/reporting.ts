@@ -1,16 +1,11 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { DAY_MS } from "../../../lib/time"
+import type { CampaignTotals, SeriesPoint } from "../types"
 
 /*
  * Read-only aggregates for the admin dashboard. Test conversions never count; commission sums only
  * what is still owed or paid (pending, approved, paid), per currency, as decimal strings.
  */
-
-export type CampaignTotals = {
-  campaign_id: string
-  clicks: number
-  conversions: number
-  commission: { currency_code: string; amount: string }[]
-}
 
 const COUNTED = ["pending", "approved", "paid"]
 
@@ -53,17 +48,9 @@ export async function campaignTotals(knex: Knex, campaignIds?: string[]): Promis
   return [...byId.values()]
 }
 
-export type SeriesPoint = {
-  date: string
-  clicks: number
-  conversions: number
-  conversion_rate: number
-  commission: Record<string, string>
-}
-
 /** One point per UTC day, the oldest first, including days with nothing. */
 export async function campaignSeries(knex: Knex, campaignId: string, days: number): Promise<SeriesPoint[]> {
-  const since = new Date(Date.now() - (days - 1) * 86_400_000)
+  const since = new Date(Date.now() - (days - 1) * DAY_MS)
   since.setUTCHours(0, 0, 0, 0)
   const [clicks, conversions] = await Promise.all([
     knex.raw(
@@ -81,7 +68,7 @@ export async function campaignSeries(knex: Knex, campaignId: string, days: numbe
   ])
   const points = new Map<string, SeriesPoint>()
   for (let i = 0; i < days; i++) {
-    const date = new Date(since.getTime() + i * 86_400_000).toISOString().slice(0, 10)
+    const date = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10)
     points.set(date, { date, clicks: 0, conversions: 0, conversion_rate: 0, commission: {} })
   }
   for (const row of clicks.rows as { day: string; n: number }[]) {

@@ -1,0 +1,106 @@
+/*
+ * What the affiliate module's own methods (beyond the generated CRUD) take and give back. Callers
+ * outside the module import these types, never the SQL in ./queries.
+ */
+
+/** The S2S call's key, its campaign and, when the token exists, its click and affiliate. */
+export type S2sContext = {
+  campaign_id: string
+  key_prefix: string
+  campaign_status: "active" | "paused" | "archived"
+  commission_type: "percentage" | "flat"
+  commission_value: string
+  currency_code: string | null
+  click_id: string | null
+  click_campaign_id: string | null
+  affiliate_id: string | null
+  affiliate_status: "active" | "paused" | null
+  clicked_at: Date | null
+  click_expires_at: Date | null
+}
+
+export type RequestLogOutcome = "success" | "duplicate" | "skipped" | "error"
+
+/** One entry of the request log: an S2S call or a store order's conversion decision. */
+export type RequestLogInput = {
+  request_id: string
+  source: "s2s" | "store"
+  method: string | null
+  outcome: RequestLogOutcome
+  http_status: number | null
+  reason: string
+  campaign_id: string | null
+  key_prefix: string | null
+  order_id: string | null
+  click_token: string | null
+  conversion_id: string | null
+  is_test: boolean
+}
+
+export type ConversionInsert = {
+  campaign_id: string
+  affiliate_id: string
+  click_id: string
+  order_id: string
+  order_total: string
+  order_currency: string
+  commission_amount: string
+  commission_currency: string
+  source: "s2s" | "store"
+  is_test: boolean
+  limited_data_use: boolean
+  user_agent: string | null
+  ip_hash: string | null
+  device_type: string | null
+  context: string | null
+  occurred_at: Date
+  metadata: Record<string, unknown> | null
+}
+
+/** What recording wrote: enough to answer the caller and to take it back (compensation). */
+export type RecordedConversion = { conversion_id: string; created: boolean; request_log_id: string }
+
+/** One visit through an affiliate link, as the link or a storefront reports it. */
+export type ClickRequest = {
+  campaign: string
+  affiliate_code: string
+  subs: (string | null | undefined)[]
+  deep_link?: string | null
+  user_agent?: string | null
+  referrer?: string | null
+  ip?: string | null
+}
+
+export type ClickOutcome =
+  | { result: "unknown_campaign"; message: string }
+  | { result: "unknown_affiliate"; message: string }
+  | { result: "not_billable"; destination: URL }
+  | { result: "recorded"; destination: URL; click_token: string; expires_at: Date; window_ms: number }
+
+/** An outbound delivery claimed by this worker, with what sending it needs. */
+export type ClaimedDelivery = {
+  id: string
+  url: string
+  method: "POST" | "GET"
+  payload: Record<string, string>
+  attempt_count: number
+  max_attempts: number
+  next_attempt_at: Date | null
+  outbound_api_key_ciphertext: string | null
+  outbound_parameter_names: Record<string, string> | null
+}
+
+export type CampaignTotals = {
+  campaign_id: string
+  clicks: number
+  conversions: number
+  commission: { currency_code: string; amount: string }[]
+}
+
+export type SeriesPoint = {
+  date: string
+  clicks: number
+  conversions: number
+  conversion_rate: number
+  commission: Record<string, string>
+}

@@ -1,0 +1,23 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_CODE_PATTERN } from "../../../lib/link-identifiers"
+
+/**
+ * An affiliate's code must be URL-safe and unique among live affiliates: say so before the
+ * database index has to, whoever runs the workflow. Reads only: nothing to compensate.
+ */
+export const validateAffiliateCodeStep = createStep(
+  "validate-affiliate-code",
+  async ({ code, except_id }: { code?: string; except_id?: string }, { container }) => {
+    if (code === undefined) return new StepResponse(undefined)
+    if (!AFFILIATE_CODE_PATTERN.test(code)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "code must be 1-64 letters, digits, underscores or dashes")
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "affiliate", fields: ["id"], filters: { code } })
+    if (data.some((a: { id: string }) => a.id !== except_id)) {
+      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `An affiliate with code "${code}" already exists: choose another code`)
+    }
+    return new StepResponse(undefined)
+  }
+)

@@ -1,0 +1,60 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { commissionRuleIssues } from "../../../lib/commission-rule"
+import { firstFreeHandle, HANDLE_MAX, HANDLE_PATTERN, handleFromName } from "../../../lib/link-identifiers"
+import type { CreateCampaignInput } from "./create-campaign"
+
+/** The stored campaign an update is merged with (absent when creating). */
+export type StoredCampaign = {
+  id: string
+  commission_type: "percentage" | "flat"
+  commission_value: unknown
+  raw_commission_value?: { value: string } | null
+  currency_code: string | null
+}
+
+/** The fields being written; `id` only when updating. */
+export type CampaignWrite = Partial<CreateCampaignInput> & { id?: string }
+export type ValidateCampaignInput = { input: CampaignWrite; stored?: StoredCampaign | null }
+
+/**
+ * Guards every campaign write, whoever runs the workflow (a route or a host's own code): the
+ * commission rule as it will be stored (the update merged with the stored campaign) and the
+ * handle, which must be well formed and free; without one, a free handle is derived from the name.
+ * Answers the fields to write, with `currency_code` cleared for a percentage commission (paid in
+ * the order's currency). Reads only: nothing to compensate.
+ */
+export const validateCampaignStep = createStep(
+  "validate-affiliate-campaign",
+  async ({ input, stored }: ValidateCampaignInput, { container }) => {
+    const rule = {
+      commission_type: input.commission_type ?? stored?.commission_type ?? "percentage",
+      // The exact stored decimal, not the number the getter rounds it to.
+      commission_value: String(input.commission_value ?? stored?.raw_commission_value?.value ?? stored?.commission_value ?? ""),
+      currency_code: input.currency_code !== undefined ? input.currency_code : stored?.currency_code ?? null,
+    }
+    const issues = commissionRuleIssues(rule)
+    if (issues.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${issues.map((i) => i.message).join("; ")}`)
+    }
+    const data: CampaignWrite = { ...input, currency_code: rule.commission_type === "flat" ? rule.currency_code : null }
+    if (input.handle !== undefined) {
+      if (input.handle.length > HANDLE_MAX || !HANDLE_PATTERN.test(input.handle)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "handle must be lower-case letters, digits and single dashes, e.g. summer-sale")
+      }
+      if ((await takenHandles(container, { handle: input.handle }, stored?.id)).size) {
+        throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A campaign with handle "${input.handle}" already exists: choose another handle`)
+      }
+    } else if (!stored) {
+      const base = handleFromName(input.name ?? "")
+      data.handle = firstFreeHandle(base, await takenHandles(container, { handle: { $like: `${base}%` } }))
+    }
+    return new StepResponse(data)
+  }
+)
+
+async function takenHandles(container: { resolve: (key: string) => any }, filters: Record<string, unknown>, exceptId?: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "affiliate_campaign", fields: ["id", "handle"], filters })
+  return new Set<string>(data.filter((c: { id: string }) => c.id !== exceptId).map((c: { handle: string }) => c.handle))
+}
