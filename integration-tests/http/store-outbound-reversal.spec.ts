@@ -136,7 +136,7 @@ medusaIntegrationTestRunner({
         expect(refused.status).toBe(400)
       })
 
-      it("shows the order's attribution, conversion, deliveries and decisions to the admin", async () => {
+      it("shows the order's attribution, conversion, deliveries and request log to the admin", async () => {
         const { campaign } = await forwarding()
         net.setStatus(200)
         const { order, token } = await checkout(campaign.handle)
@@ -144,11 +144,11 @@ medusaIntegrationTestRunner({
         expect(data.attribution).toMatchObject({ click_token: token, consent: "granted", click: { campaign: { id: campaign.id } } })
         expect(data.conversions).toEqual([expect.objectContaining({ order_id: order.id, status: "pending" })])
         expect(data.deliveries).toEqual([expect.objectContaining({ status: "delivered" })])
-        expect(data.decisions[0]).toMatchObject({ source: "store", outcome: "success" })
+        expect(data.request_log[0]).toMatchObject({ source: "store", outcome: "success" })
         const denied = await checkout(campaign.handle, "denied")
         const why = await api.get(`/admin/affiliate/orders/${denied.order.id}/attribution`, admin.headers)
         expect(why.data.conversions).toEqual([])
-        expect(why.data.decisions[0]).toMatchObject({ outcome: "skipped", reason: "consent_not_granted" })
+        expect(why.data.request_log[0]).toMatchObject({ outcome: "skipped", reason: "consent_not_granted" })
       })
 
       it("sends nothing without consent", async () => {

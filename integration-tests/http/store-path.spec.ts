@@ -28,7 +28,7 @@ medusaIntegrationTestRunner({
       api.post(`/store/carts/${cartId}/affiliate`, body, { headers: { ...headers(), ...extra }, validateStatus: () => true })
     const service = () => affiliateService(getContainer())
     const conversions = () => service().listAffiliateConversions({ campaign_id: campaign.id })
-    const decisions = (orderId: string) => service().listAffiliateRequestLogs({ order_id: orderId, source: "store" })
+    const requestLog = (orderId: string) => service().listAffiliateRequestLogs({ order_id: orderId, source: "store" })
 
     /** Places a real order, waiting for the plugin's order.placed subscriber to finish. */
     async function checkout(beforeComplete?: (cartId: string) => Promise<unknown>, promo = true) {
@@ -127,7 +127,7 @@ medusaIntegrationTestRunner({
         expect(rows[0]).toMatchObject({ order_id: order.id, order_currency: "usd", source: "store", status: "pending" })
         expect(String(rows[0].order_total)).toBe("90")
         expect(String(rows[0].commission_amount)).toBe("9")
-        const [decision] = await decisions(order.id)
+        const [decision] = await requestLog(order.id)
         expect(decision).toMatchObject({ outcome: "success", conversion_id: rows[0].id })
       })
 
@@ -145,7 +145,7 @@ medusaIntegrationTestRunner({
               : (cartId) => capture(cartId, { click_token: token, consent })
         )
         expect(await conversions()).toHaveLength(0)
-        const [decision] = await decisions(order.id)
+        const [decision] = await requestLog(order.id)
         expect(decision.outcome).toBe("skipped")
         expect(decision.reason).toBe(reason === "no_click_token_or_consent" ? "consent_not_granted" : reason)
         expect(await service().listAffiliateOutboundDeliveries({})).toHaveLength(0)
@@ -168,7 +168,7 @@ medusaIntegrationTestRunner({
           await service().updateAffiliateClicks({ id: click.id, expires_at: new Date(Date.now() - 1000) })
         })
         expect(await conversions()).toHaveLength(0)
-        expect((await decisions(order.id))[0].reason).toBe("click_expired")
+        expect((await requestLog(order.id))[0].reason).toBe("click_expired")
       })
 
       it("records one conversion when the event comes twice and the workflow runs twice at once", async () => {
@@ -183,7 +183,7 @@ medusaIntegrationTestRunner({
         const rows = await conversions()
         expect(rows).toHaveLength(1)
         expect(rows[0].duplicate_count).toBe(4)
-        const outcomes = (await decisions(order.id)).map((d) => d.outcome).sort()
+        const outcomes = (await requestLog(order.id)).map((d) => d.outcome).sort()
         expect(outcomes).toEqual(["duplicate", "duplicate", "duplicate", "duplicate", "success"])
       })
 

@@ -133,5 +133,5 @@ export type OrderAttribution = {
   } | null
   conversions: Pick<Conversion, "id" | "status" | "commission_amount" | "commission_currency" | "order_total" | "order_currency">[]
   deliveries: OutboundDelivery[]
-  decisions: { id: string; source: string; outcome: RequestLogEntry["outcome"]; reason: string; created_at: string }[]
+  request_log: { id: string; source: string; outcome: RequestLogEntry["outcome"]; reason: string; created_at: string }[]
 }

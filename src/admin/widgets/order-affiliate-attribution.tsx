@@ -24,7 +24,7 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
   const attribution = data?.attribution
   const click = attribution?.click
   const conversion = data?.conversions[0]
-  const whyNot = data?.decisions.find((d) => d.outcome === "skipped")
+  const whyNot = data?.request_log.find((d) => d.outcome === "skipped")
   return (
     <Container className="divide-y p-0" aria-label="Affiliate attribution">
       <div className="flex items-center justify-between px-6 py-4">
@@ -63,9 +63,9 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
           {d.attempts[0]?.http_status ? ` · last HTTP ${d.attempts[0].http_status}` : ""}
         </Row>
       ))}
-      {data?.decisions[0] && (
+      {data?.request_log[0] && (
         <Row label="Last decision">
-          <OutcomeBadge outcome={data.decisions[0].outcome} /> {data.decisions[0].reason.replace(/_/g, " ")}
+          <OutcomeBadge outcome={data.request_log[0].outcome} /> {data.request_log[0].reason.replace(/_/g, " ")}
         </Row>
       )}
     </Container>

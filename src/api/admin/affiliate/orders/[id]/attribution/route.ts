@@ -5,7 +5,7 @@ import { DELIVERY_FIELDS } from "../../../outbound-deliveries/query-config"
 /**
  * GET /admin/affiliate/orders/:id/attribution: everything the order widget shows: the cart's
  * attribution and consent, the click with its campaign and affiliate, the conversion(s), their
- * outbound deliveries, and the plugin's decisions for the order (why there is no conversion).
+ * outbound deliveries, and the order's request-log entries (why there is, or is no, conversion).
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -27,11 +27,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { data: deliveries } = conversions.length
     ? await query.graph({ entity: "affiliate_outbound_delivery", fields: DELIVERY_FIELDS, filters: { conversion_id: conversions.map((c) => c!.id) } })
     : { data: [] }
-  const { data: decisions } = await query.graph({
+  const { data: requestLog } = await query.graph({
     entity: "affiliate_request_log",
     fields: ["id", "source", "outcome", "reason", "conversion_id", "created_at"],
     filters: { order_id: orderId },
     pagination: { order: { created_at: "DESC" }, take: 20 },
   })
-  res.json({ order_id: orderId, attribution: attribution ?? null, conversions, deliveries, decisions })
+  res.json({ order_id: orderId, attribution: attribution ?? null, conversions, deliveries, request_log: requestLog })
 }
