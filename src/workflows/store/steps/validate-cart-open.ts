@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepResponse, transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 
 /** An attribution can change only while its cart is open: a completed cart already made its order. */
 export const validateCartOpenStep = createStep(
@@ -11,3 +12,14 @@ export const validateCartOpenStep = createStep(
     return new StepResponse(undefined)
   }
 )
+
+/** Composes the guard into a workflow: the cart must exist (404 otherwise) and be open. */
+export function ensureCartOpen(cartId: WorkflowData<string> | string) {
+  const { data: carts } = useQueryGraphStep({
+    entity: "cart",
+    fields: ["id", "completed_at"],
+    filters: { id: cartId },
+    options: { throwIfKeyNotFound: true },
+  }).config({ name: "load-affiliate-cart" })
+  validateCartOpenStep(transform({ carts }, ({ carts }) => ({ cart: carts[0] })))
+}

@@ -1,8 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { resolveClickStep } from "../steps/resolve-click"
 import { upsertAttributionStep } from "../steps/upsert-attribution"
-import { validateCartOpenStep } from "../steps/validate-cart-open"
+import { ensureCartOpen } from "../steps/validate-cart-open"
 
 export type CaptureAttributionInput = {
   cart_id: string
@@ -19,13 +19,7 @@ export type CaptureAttributionInput = {
  * per cart).
  */
 export const captureAttributionWorkflow = createWorkflow("capture-affiliate-attribution", (input: CaptureAttributionInput) => {
-  const { data: carts } = useQueryGraphStep({
-    entity: "cart",
-    fields: ["id", "completed_at"],
-    filters: { id: input.cart_id },
-    options: { throwIfKeyNotFound: true },
-  })
-  validateCartOpenStep(transform({ carts }, ({ carts }) => ({ cart: carts[0] })))
+  ensureCartOpen(input.cart_id)
   const lock = transform({ input }, ({ input }) => ({ key: `affiliate-attribution:${input.cart_id}`, timeout: 5, ttl: 10 }))
   acquireLockStep(lock)
   const click = resolveClickStep({ click_token: input.click_token })
