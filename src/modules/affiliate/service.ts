@@ -20,7 +20,7 @@ import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from
 import { findClickTarget, insertClick } from "./queries/click"
 import { recordConversion, undoRecordedConversion } from "./queries/conversion"
 import { claimDeliveries } from "./queries/outbound"
-import { campaignSeries, campaignTotals } from "./queries/reporting"
+import { series, totals } from "./queries/reporting"
 import { insertRequestLog } from "./queries/request-log"
 import { findS2sContext } from "./queries/s2s-context"
 import type {
@@ -146,16 +146,17 @@ class AffiliateModuleService extends MedusaService({
     return claimDeliveries(knexOf(sharedContext), now, deliveryIds)
   }
 
-  /** Clicks, live conversions and commission per currency, for the given campaigns or all. */
+  /** Clicks, live conversions and commission per currency, for the given campaigns or all; from the rollups. */
   @InjectManager()
   async campaignTotals(campaignIds: string[] | undefined, @MedusaContext() sharedContext: Context = {}): Promise<CampaignTotals[]> {
-    return campaignTotals(knexOf(sharedContext), campaignIds)
+    const byCampaign = await totals(knexOf(sharedContext), "campaign_id", { campaign_ids: campaignIds })
+    return [...byCampaign].map(([campaign_id, t]) => ({ campaign_id, ...t }))
   }
 
-  /** One point per UTC day for the last `days` days, the oldest first. */
+  /** One point per UTC day for the last `days` days, the oldest first; from the rollups. */
   @InjectManager()
   async campaignSeries(campaignId: string, days: number, @MedusaContext() sharedContext: Context = {}): Promise<SeriesPoint[]> {
-    return campaignSeries(knexOf(sharedContext), campaignId, days)
+    return series(knexOf(sharedContext), { campaign_ids: [campaignId] }, days)
   }
 }
 

@@ -90,12 +90,14 @@ export type ClaimedDelivery = {
   outbound_parameter_names: Record<string, string> | null
 }
 
-export type CampaignTotals = {
-  campaign_id: string
+/** Live figures: test conversions never count; commission is what is owed or paid, per currency. */
+export type ReportTotals = {
   clicks: number
   conversions: number
   commission: { currency_code: string; amount: string }[]
 }
+
+export type CampaignTotals = ReportTotals & { campaign_id: string }
 
 export type SeriesPoint = {
   date: string
