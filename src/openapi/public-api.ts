@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { AffiliateLinkQuery, AffiliateLinkRefusal } from "../api/affiliate/click/[campaign]/validators"
-import { S2S_ANSWERS } from "../api/integration/s2sConvert/answers"
+import { S2S_ANSWERS, S2sAnswerDescription } from "../api/integration/s2sConvert/answers"
 import * as storeAnswers from "../api/store/answers"
 import { StoreCaptureAttribution, StoreRecordClick } from "../api/store/validators"
 import { CLICK_COOKIE } from "../lib/record-click"
@@ -10,7 +10,7 @@ import { S2S_ENDPOINT_PATH } from "../lib/s2s-setup"
 import { Answer, API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation, SecurityRequirement } from "./build-document"
 import { medusaError } from "./medusa-error"
 
-export const OPENAPI_PATH = "/integration/openapi.json"
+const OPENAPI_PATH = "/integration/openapi.json"
 
 const S2S_SECURITY: SecurityRequirement[] = [{ S2sApiKey: [] }, { S2sBearer: [] }, { S2sApiKeyParameter: [] }]
 const STORE_SECURITY: SecurityRequirement[] = [{ PublishableApiKey: [] }]
@@ -22,7 +22,7 @@ function s2sAnswers(statuses: (keyof typeof S2S_ANSWERS)[]): Record<string, Answ
 }
 
 function s2sAnswer(status: keyof typeof S2S_ANSWERS): Answer {
-  const { description, body, headers } = S2S_ANSWERS[status] as { description: string; body: z.ZodType; headers?: Record<string, string> }
+  const { description, body, headers }: S2sAnswerDescription = S2S_ANSWERS[status]
   const name = status === 200 ? "S2sAccepted" : status === 400 ? "S2sInvalid" : "S2sError"
   return { description, body, name, headers: { "X-Request-Id": "This call's id, as in the body's request_id.", ...headers } }
 }
