@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { affiliateService, clickLink, createAffiliate, createCampaign } from "../helpers/fixtures"
+import { expectDocumented } from "../helpers/openapi"
 
 jest.setTimeout(120_000)
 
@@ -112,6 +113,16 @@ medusaIntegrationTestRunner({
       expect(res.status).toBe(302)
       expect(new URL(res.headers.location).searchParams.has("click_token")).toBe(false)
       expect(await clicks()).toHaveLength(0)
+    })
+
+    it("answers as the public OpenAPI document describes", async () => {
+      const documented = async (campaignRef: string, query: Record<string, string>, headers?: Record<string, string>) =>
+        expectDocumented("get", "/affiliate/click/{campaign}", await clickLink(api, campaignRef, query, headers))
+      await documented(campaign.handle, { aff: code, sub1: "newsletter" })
+      await documented(campaign.handle, { aff: code }, { "User-Agent": "curl/8.5.0" })
+      await documented(campaign.handle, {})
+      await documented("no-such-campaign", { aff: code })
+      await documented(campaign.handle, { aff: "nobody" })
     })
   },
 })

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosRequestConfig } from "axios"
 import { regenerateApiKeyWorkflow } from "../../src/workflows/campaigns/workflows/regenerate-api-key"
 import { affiliateService, clickToken, createAffiliate, createCampaign, currentApiKey } from "../helpers/fixtures"
+import { expectDocumented, publicDocument } from "../helpers/openapi"
 
 jest.setTimeout(120_000)
 
@@ -293,6 +294,36 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(res.data)).not.toMatch(/affiliate_conversion|at .*\.ts/)
         const [logged] = await affiliateService(getContainer()).listAffiliateRequestLogs({ request_id: res.data.request_id })
         expect(logged).toMatchObject({ outcome: "error", http_status: 500, reason: "internal_error" })
+      })
+    })
+
+    describe("OpenAPI", () => {
+      it("serves the committed public document to anyone, cacheable", async () => {
+        const res = await api.get("/integration/openapi.json", any)
+        expect(res.status).toBe(200)
+        expect(res.headers["content-type"]).toMatch(/^application\/json/)
+        expect(res.headers["cache-control"]).toBe("public, max-age=3600")
+        expect(res.data).toEqual(publicDocument)
+        const again = await api.get("/integration/openapi.json", { ...any, headers: { "If-None-Match": res.headers.etag } })
+        expect(again.status).toBe(304)
+      })
+
+      it("answers every outcome as the public document describes it", async () => {
+        const documented = (res: Awaited<ReturnType<typeof post>>) => expectDocumented(res.config.method as "get" | "post", ENDPOINT, res)
+        const first = await order()
+        documented(await post(first))
+        documented(await post(first))
+        documented(await post(await order({ consent: "denied" })))
+        documented(await api.get(ENDPOINT, { ...any, params: await order() }))
+        documented(await post({ ...(await order()), order_total: "12,50" }))
+        documented(await api.get(ENDPOINT, { ...any, params: { ...(await order()), coupon: "SPRING" } }))
+        documented(await post({ ...(await order()), api_key: "s2s_unknown" }))
+        documented(await post({ ...(await order()), metadata: { note: "x".repeat(17 * 1024) } }))
+        documented(await post("order_id=1", { headers: { "Content-Type": "text/plain" } }))
+        documented(await post({ ...(await order()), click_token: "unknown" }))
+        const put = await api.put(ENDPOINT, {}, any)
+        expect(put.status).toBe(405)
+        expectDocumented("post", ENDPOINT, put, publicDocument.components.responses.S2sMethodNotAllowed)
       })
     })
 

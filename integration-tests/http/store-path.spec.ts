@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import { recordStoreConversionWorkflow } from "../../src/workflows/store/workflows/record-store-conversion"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
+import { expectDocumented } from "../helpers/openapi"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
 
 jest.setTimeout(180_000)
@@ -114,6 +115,33 @@ medusaIntegrationTestRunner({
         expect(new Date(res.data.expires_at).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000)
         const [click] = await service().listAffiliateClicks({ click_token: res.data.click_token })
         expect(click).toMatchObject({ sub1: "spring", device_type: "desktop" })
+      })
+    })
+
+    describe("OpenAPI", () => {
+      it("answers the store routes as the public document describes", async () => {
+        const CART_PATH = "/store/carts/{id}/affiliate"
+        const { data: cart } = await api.post("/store/carts", { region_id: setup.regionId }, { headers: headers() })
+        const cartId = cart.cart.id
+        const token = await clickToken(api, campaign.handle, code)
+        expectDocumented("post", CART_PATH, await capture(cartId, { click_token: token, consent: "granted", consent_source: "banner" }))
+        expectDocumented("post", CART_PATH, await capture(cartId, { click_token: "unknown", consent: "granted" }))
+        expectDocumented("post", CART_PATH, await capture(cartId, { consent: "maybe" }))
+        expectDocumented("post", CART_PATH, await capture("cart_nope", { consent: "granted" }))
+        const remove = (id: string) => api.delete(`/store/carts/${id}/affiliate`, { headers: headers(), validateStatus: () => true })
+        expectDocumented("delete", CART_PATH, await remove(cartId))
+        expectDocumented("delete", CART_PATH, await remove("cart_nope"))
+
+        const click = (body: Record<string, unknown>, extra: Record<string, string> = {}) =>
+          api.post("/store/affiliate/clicks", body, { headers: { ...headers(), ...extra }, validateStatus: () => true })
+        const browser = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Safari/605.1.15"
+        const recorded = await click({ campaign: campaign.handle, aff: code, user_agent: browser })
+        expect(recorded.status).toBe(201)
+        expectDocumented("post", "/store/affiliate/clicks", recorded)
+        const crawler = await click({ campaign: campaign.handle, aff: code, user_agent: "Googlebot/2.1 (+http://www.google.com/bot.html)" })
+        expect(crawler.status).toBe(200)
+        expectDocumented("post", "/store/affiliate/clicks", crawler)
+        expectDocumented("post", "/store/affiliate/clicks", await click({ campaign: "no-such-campaign", aff: code, user_agent: browser }))
       })
     })
 

@@ -3,6 +3,7 @@ import { CLICK_COOKIE } from "../../../../lib/click-token"
 import { withClickToken } from "../../../../lib/redirect"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
+import { AffiliateLinkQuery } from "./validators"
 
 const text = (value: unknown, max: number) => (typeof value === "string" && value !== "" ? value.slice(0, max) : null)
 
@@ -13,16 +14,18 @@ const text = (value: unknown, max: number) => (typeof value === "string" && valu
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   res.set("Cache-Control", "no-store")
-  const affiliateCode = text(req.query.aff, 255)
-  if (!affiliateCode) {
+  // Only `aff` can fail: the other fields never refuse a value (see the schema).
+  const query = AffiliateLinkQuery.safeParse(req.query)
+  if (!query.success) {
     res.status(400).json({ message: "The affiliate code (aff) is required" })
     return
   }
+  const { aff, sub1, sub2, sub3, sub4, sub5, url } = query.data
   const outcome = await req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).recordClick({
     campaign: req.params.campaign,
-    affiliate_code: affiliateCode,
-    subs: [1, 2, 3, 4, 5].map((i) => text(req.query[`sub${i}`], 255)),
-    deep_link: text(req.query.url, 2048),
+    affiliate_code: aff,
+    subs: [sub1, sub2, sub3, sub4, sub5],
+    deep_link: url,
     user_agent: text(req.headers["user-agent"], 1024),
     referrer: text(req.headers.referer, 2048),
     ip: req.ip,

@@ -1,0 +1,383 @@
+import { z } from "@medusajs/framework/zod"
+import { affiliateFields } from "../api/admin/affiliate/affiliates/query-config"
+import {
+  AdminCreateAffiliate,
+  AdminGetAffiliateParams,
+  AdminGetAffiliatesParams,
+  AdminUpdateAffiliate,
+} from "../api/admin/affiliate/affiliates/validators"
+import { campaignFields } from "../api/admin/affiliate/campaigns/query-config"
+import {
+  AdminCreateCampaign,
+  AdminGetCampaignParams,
+  AdminGetCampaignsParams,
+  AdminRegenerateApiKey,
+  AdminUpdateCampaign,
+} from "../api/admin/affiliate/campaigns/validators"
+import { clickFields } from "../api/admin/affiliate/clicks/query-config"
+import { AdminGetClicksParams } from "../api/admin/affiliate/clicks/validators"
+import { conversionFields } from "../api/admin/affiliate/conversions/query-config"
+import {
+  AdminApproveConversion,
+  AdminGetConversionParams,
+  AdminGetConversionsParams,
+  AdminRejectConversion,
+} from "../api/admin/affiliate/conversions/validators"
+import { DELIVERY_FIELDS } from "../api/admin/affiliate/outbound-deliveries/query-config"
+import { AdminGetDeliveriesParams } from "../api/admin/affiliate/outbound-deliveries/validators"
+import { requestLogFields } from "../api/admin/affiliate/requests/query-config"
+import { AdminGetRequestsParams } from "../api/admin/affiliate/requests/validators"
+import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "../api/admin/affiliate/stats/validators"
+import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
+import { medusaError } from "./medusa-error"
+
+/*
+ * The admin API's answers name their top-level keys; an entity names the fields its route returns
+ * by default (the query configs' lists), without types.
+ */
+const entity = (fields: string[]) => {
+  const topLevel = new Set(fields.map((field) => field.split(".")[0]))
+  return z.looseObject(Object.fromEntries([...topLevel].map((field) => [field, z.unknown()])))
+}
+const page = (key: string, item: z.ZodType) =>
+  z.object({ [key]: z.array(item), count: z.number().int(), offset: z.number().int(), limit: z.number().int() })
+const list = (key: string, fields: string[]) => page(key, entity(fields))
+const one = (key: string, fields: string[]) => z.object({ [key]: entity(fields) })
+const deleted = (object: string) => z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) })
+
+const trackingLink = z.object({ campaign_id: z.string(), campaign_name: z.string(), url: z.string() })
+const affiliate = entity(affiliateFields).extend({ tracking_links: z.array(trackingLink).optional() })
+const s2sSetup = z.object({
+  api_key: z.string(),
+  endpoint_url: z.string(),
+  method: z.literal("POST"),
+  parameters: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
+  example_curl: z.string(),
+  previous_key_expires_at: z.string().nullable(),
+})
+
+type AdminOperation = Omit<Operation, "tags" | "answers"> & {
+  tag: string
+  answer: { description: string; body: z.ZodType }
+  /** Other refusals than 400, 401 and 404, with what they mean here. */
+  refusals?: Record<number, string>
+}
+
+/** Every admin operation may answer 400 (invalid input) and 401; one on `{id}` also 404. */
+function adminOperation({ tag, answer, refusals, ...op }: AdminOperation): Operation {
+  return {
+    ...op,
+    tags: [tag],
+    answers: {
+      200: answer,
+      400: medusaError("Invalid query or body: the message names the field."),
+      401: medusaError("Not authenticated as an admin user."),
+      ...(op.path.includes("{id}") && { 404: medusaError("No such resource.") }),
+      ...Object.fromEntries(Object.entries(refusals ?? {}).map(([status, description]) => [status, medusaError(description)])),
+    },
+  }
+}
+
+const CAMPAIGNS = "/admin/affiliate/campaigns"
+const AFFILIATES = "/admin/affiliate/affiliates"
+const CONVERSIONS = "/admin/affiliate/conversions"
+const campaignId = { id: "The campaign's id." }
+const affiliateId = { id: "The affiliate's id." }
+const conversionId = { id: "The conversion's id." }
+
+const operations: AdminOperation[] = [
+  {
+    method: "get",
+    path: CAMPAIGNS,
+    operationId: "listCampaigns",
+    summary: "List campaigns",
+    tag: "Campaigns",
+    query: AdminGetCampaignsParams,
+    answer: { description: "A page of campaigns.", body: list("campaigns", campaignFields) },
+  },
+  {
+    method: "post",
+    path: CAMPAIGNS,
+    operationId: "createCampaign",
+    summary: "Create a campaign and its API key",
+    tag: "Campaigns",
+    query: AdminGetCampaignParams,
+    body: { schema: AdminCreateCampaign },
+    answer: { description: "The campaign.", body: one("campaign", campaignFields) },
+    refusals: { 422: "The handle is taken." },
+  },
+  {
+    method: "get",
+    path: `${CAMPAIGNS}/{id}`,
+    operationId: "getCampaign",
+    summary: "Retrieve a campaign",
+    tag: "Campaigns",
+    pathParams: campaignId,
+    query: AdminGetCampaignParams,
+    answer: { description: "The campaign.", body: one("campaign", campaignFields) },
+  },
+  {
+    method: "post",
+    path: `${CAMPAIGNS}/{id}`,
+    operationId: "updateCampaign",
+    summary: "Update a campaign",
+    description: "A partial update; the commission rule is checked as merged with the stored campaign.",
+    tag: "Campaigns",
+    pathParams: campaignId,
+    query: AdminGetCampaignParams,
+    body: { schema: AdminUpdateCampaign },
+    answer: { description: "The campaign.", body: one("campaign", campaignFields) },
+    refusals: { 422: "The handle is taken." },
+  },
+  {
+    method: "delete",
+    path: `${CAMPAIGNS}/{id}`,
+    operationId: "deleteCampaign",
+    summary: "Delete a campaign",
+    description: "A soft delete: its links and API key stop working.",
+    tag: "Campaigns",
+    pathParams: campaignId,
+    answer: { description: "Deleted.", body: deleted("affiliate_campaign") },
+  },
+  {
+    method: "get",
+    path: `${CAMPAIGNS}/{id}/s2s`,
+    operationId: "getCampaignS2sSetup",
+    summary: "The campaign's S2S setup",
+    description: "The live API key, the endpoint and its parameters, an example cURL.",
+    tag: "Campaigns",
+    pathParams: campaignId,
+    answer: { description: "The S2S setup.", body: s2sSetup },
+  },
+  {
+    method: "post",
+    path: `${CAMPAIGNS}/{id}/s2s/regenerate`,
+    operationId: "regenerateCampaignApiKey",
+    summary: "Regenerate the campaign's API key",
+    description: "A new key at once; the old one stops now or after `grace_period_hours`.",
+    tag: "Campaigns",
+    pathParams: campaignId,
+    body: { schema: AdminRegenerateApiKey },
+    answer: { description: "The S2S setup with the new key.", body: s2sSetup },
+  },
+  {
+    method: "post",
+    path: `${CAMPAIGNS}/{id}/outbound/test`,
+    operationId: "testCampaignOutbound",
+    summary: "Send a test conversion to the outbound target",
+    tag: "Outbound",
+    pathParams: campaignId,
+    answer: { description: "The delivery with its attempt.", body: one("delivery", DELIVERY_FIELDS) },
+  },
+  {
+    method: "post",
+    path: `${CAMPAIGNS}/{id}/test-click`,
+    operationId: "createTestClick",
+    summary: "Record a test click",
+    description: "For the setup's \"Send test conversion\"; without an affiliate id the oldest active affiliate is used.",
+    tag: "Campaigns",
+    pathParams: campaignId,
+    body: { schema: AdminTestClick },
+    answer: { description: "The click.", body: z.object({ click_token: z.string(), click_id: z.string(), affiliate_id: z.string() }) },
+  },
+  {
+    method: "get",
+    path: `${CAMPAIGNS}/{id}/stats`,
+    operationId: "getCampaignStats",
+    summary: "A campaign's daily series and totals",
+    tag: "Stats",
+    pathParams: campaignId,
+    query: AdminGetCampaignSeriesParams,
+    descriptions: { days: "7, 30 or 90." },
+    answer: {
+      description: "A point per UTC day and the all-time totals.",
+      body: z.object({ days: z.number().int(), series: z.array(z.looseObject({})), totals: z.looseObject({}) }),
+    },
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/stats/campaigns",
+    operationId: "listCampaignStats",
+    summary: "Totals per campaign",
+    tag: "Stats",
+    query: AdminGetCampaignTotalsParams,
+    answer: { description: "Clicks, live conversions and commission per campaign.", body: z.object({ stats: z.array(z.looseObject({})) }) },
+  },
+  {
+    method: "get",
+    path: AFFILIATES,
+    operationId: "listAffiliates",
+    summary: "List affiliates",
+    tag: "Affiliates",
+    query: AdminGetAffiliatesParams,
+    answer: { description: "A page of affiliates.", body: page("affiliates", affiliate) },
+  },
+  {
+    method: "post",
+    path: AFFILIATES,
+    operationId: "createAffiliate",
+    summary: "Create an affiliate",
+    tag: "Affiliates",
+    query: AdminGetAffiliateParams,
+    body: { schema: AdminCreateAffiliate },
+    answer: { description: "The affiliate with its tracking links.", body: z.object({ affiliate }) },
+    refusals: { 422: "The code is taken." },
+  },
+  {
+    method: "get",
+    path: `${AFFILIATES}/{id}`,
+    operationId: "getAffiliate",
+    summary: "Retrieve an affiliate",
+    tag: "Affiliates",
+    pathParams: affiliateId,
+    query: AdminGetAffiliateParams,
+    answer: { description: "The affiliate with its tracking links.", body: z.object({ affiliate }) },
+  },
+  {
+    method: "post",
+    path: `${AFFILIATES}/{id}`,
+    operationId: "updateAffiliate",
+    summary: "Update an affiliate",
+    tag: "Affiliates",
+    pathParams: affiliateId,
+    query: AdminGetAffiliateParams,
+    body: { schema: AdminUpdateAffiliate },
+    answer: { description: "The affiliate with its tracking links.", body: z.object({ affiliate }) },
+    refusals: { 422: "The code is taken." },
+  },
+  {
+    method: "delete",
+    path: `${AFFILIATES}/{id}`,
+    operationId: "deleteAffiliate",
+    summary: "Delete an affiliate",
+    description: "A soft delete: its links stop recording clicks.",
+    tag: "Affiliates",
+    pathParams: affiliateId,
+    answer: { description: "Deleted.", body: deleted("affiliate") },
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/clicks",
+    operationId: "listClicks",
+    summary: "List clicks",
+    description: "The IP only as a keyed hash.",
+    tag: "Clicks",
+    query: AdminGetClicksParams,
+    answer: { description: "A page of clicks.", body: list("clicks", clickFields) },
+  },
+  {
+    method: "get",
+    path: CONVERSIONS,
+    operationId: "listConversions",
+    summary: "List conversions",
+    tag: "Conversions",
+    query: AdminGetConversionsParams,
+    answer: { description: "A page of conversions.", body: list("conversions", conversionFields) },
+  },
+  {
+    method: "get",
+    path: `${CONVERSIONS}/{id}`,
+    operationId: "getConversion",
+    summary: "Retrieve a conversion",
+    tag: "Conversions",
+    pathParams: conversionId,
+    query: AdminGetConversionParams,
+    answer: { description: "The conversion.", body: one("conversion", conversionFields) },
+  },
+  {
+    method: "post",
+    path: `${CONVERSIONS}/{id}/approve`,
+    operationId: "approveConversion",
+    summary: "Approve a pending conversion",
+    description: "Pending, live conversions only: a test conversion is never approved.",
+    tag: "Conversions",
+    pathParams: conversionId,
+    query: AdminGetConversionParams,
+    body: { schema: AdminApproveConversion },
+    answer: { description: "The conversion.", body: one("conversion", conversionFields) },
+  },
+  {
+    method: "post",
+    path: `${CONVERSIONS}/{id}/reject`,
+    operationId: "rejectConversion",
+    summary: "Reject a pending conversion",
+    tag: "Conversions",
+    pathParams: conversionId,
+    query: AdminGetConversionParams,
+    body: { schema: AdminRejectConversion },
+    answer: { description: "The conversion.", body: one("conversion", conversionFields) },
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/requests",
+    operationId: "listRequestLog",
+    summary: "The request log",
+    description: "Every S2S call and store decision, newest first: why did it (not) fire? Holds a key's prefix, never the key.",
+    tag: "Request log",
+    query: AdminGetRequestsParams,
+    answer: { description: "A page of the request log.", body: list("requests", requestLogFields) },
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/outbound-deliveries",
+    operationId: "listOutboundDeliveries",
+    summary: "The outbound outbox",
+    tag: "Outbound",
+    query: AdminGetDeliveriesParams,
+    answer: { description: "A page of deliveries, each with its attempts.", body: list("deliveries", DELIVERY_FIELDS) },
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/orders/{id}/attribution",
+    operationId: "getOrderAttribution",
+    summary: "An order's affiliate attribution",
+    description:
+      "The cart's attribution and consent, the click, the conversions, their deliveries and the order's request-log entries (why it was or was not credited).",
+    tag: "Orders",
+    pathParams: { id: "The Medusa order's id." },
+    answer: {
+      description: "Everything the order page's widget shows.",
+      body: z.object({
+        order_id: z.string(),
+        attribution: z.looseObject({}).nullable(),
+        conversions: z.array(z.looseObject({})),
+        deliveries: z.array(z.looseObject({})),
+        request_log: z.array(z.looseObject({})),
+      }),
+    },
+  },
+]
+
+const spec: DocumentSpec = {
+  info: {
+    title: "Affiliate S2S: admin API",
+    version: API_VERSION,
+    description:
+      "The plugin's admin routes under /admin/affiliate, behind Medusa's admin authentication. Fields are snake_case; lists take `limit` and " +
+      "`offset` and answer with `count`. Generated from the zod schemas the routes validate with (`npm run openapi`).",
+  },
+  tags: [
+    { name: "Campaigns", description: "What affiliates promote, with the S2S API key and its setup." },
+    { name: "Affiliates", description: "The partners who are paid, with a tracking link per campaign." },
+    { name: "Clicks", description: "Visits through affiliate links." },
+    { name: "Conversions", description: "Orders attributed to clicks, and their review." },
+    { name: "Request log", description: "Every S2S call and store decision, for \"why didn't it fire?\"." },
+    { name: "Outbound", description: "Conversions forwarded to an external network." },
+    { name: "Stats", description: "Totals and daily series for the dashboard." },
+    { name: "Orders", description: "A Medusa order's attribution." },
+  ],
+  securitySchemes: {
+    AdminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The token from `POST /auth/user/emailpass`." },
+    AdminSession: { type: "apiKey", in: "cookie", name: "connect.sid", description: "The session cookie from `POST /auth/session`." },
+    AdminSecretKey: { type: "http", scheme: "basic", description: "A Medusa secret API key as the username, no password." },
+  },
+  security: [{ AdminBearer: [] }, { AdminSession: [] }, { AdminSecretKey: [] }],
+  operations: operations.map(adminOperation),
+}
+
+let document: JsonSchema | undefined
+
+/** The admin document, built once per process. */
+export function adminApiDocument(): JsonSchema {
+  return (document ??= buildDocument(spec))
+}
