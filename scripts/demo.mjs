@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process"
 import { createHash, randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
-import { MEDUSA_BIN, medusa, waitFor } from "./lib/medusa.mjs"
+import { MEDUSA_BIN, medusa, stopProcessGroup, waitFor } from "./lib/medusa.mjs"
 import { ensureDatabase, startPostgres } from "./lib/postgres.mjs"
 
 const DATA = ".demo-data"
@@ -24,16 +24,17 @@ writeFileSync(`${DATA}/state.json`, JSON.stringify(state, null, 2))
 const started = Date.now()
 const pg = await startPostgres({ dataDir: `${DATA}/pg` })
 let app
+let stopping = false
 const stop = async (code = 0) => {
-  if (app && app.exitCode === null) {
-    // medusa develop runs the server in a child of its own: stop the whole process group.
-    const exited = new Promise((r) => app.once("exit", r))
-    process.kill(-app.pid, "SIGTERM")
-    await exited
-  }
+  if (stopping) return
+  stopping = true
+  clearInterval(watchdog)
+  // medusa develop runs the server in a child of its own: stop the whole process group.
+  await stopProcessGroup(app)
   await pg.stop()
   process.exit(code)
 }
+let watchdog
 process.on("SIGINT", () => stop(0))
 process.on("SIGTERM", () => stop(0))
 
@@ -68,14 +69,37 @@ try {
   app = spawn(MEDUSA_BIN, ["develop"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true })
   app.stdout.pipe(process.stdout)
   app.stderr.pipe(process.stderr)
-  app.on("exit", (code) => {
-    if (code) stop(code)
+  app.on("exit", (code, signal) => {
+    if (stopping) return
+    console.error(`\nThe Medusa server exited (${signal ?? `code ${code}`}): stopping the demo and its database.`)
+    stop(1)
   })
   await waitFor(`http://localhost:${PORT}/health`)
   printUsage(demo, ((Date.now() - started) / 1000).toFixed(1))
+  watchdog = watchHealth()
 } catch (e) {
   console.error(e instanceof Error ? e.message : e)
   await stop(1)
+}
+
+/**
+ * `medusa develop` can lose its server child and live on: when /health stops answering for
+ * 15 s, say so and stop everything rather than leave callers with refused connections.
+ */
+function watchHealth() {
+  let failures = 0
+  return setInterval(async () => {
+    try {
+      const res = await fetch(`http://localhost:${PORT}/health`, { signal: AbortSignal.timeout(4000) })
+      failures = res.ok ? 0 : failures + 1
+    } catch {
+      failures++
+    }
+    if (failures >= 3) {
+      console.error(`\nThe Medusa server stopped answering on port ${PORT}: stopping the demo and its database.`)
+      stop(1)
+    }
+  }, 5000)
 }
 
 function step(label, args, env) {

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, rmSync } from "node:fs"
-import { MEDUSA_BIN, medusa, waitFor } from "../lib/medusa.mjs"
+import { MEDUSA_BIN, medusa, stopProcessGroup, waitFor } from "../lib/medusa.mjs"
 import { ensureDatabase, freePort, startPostgres } from "../lib/postgres.mjs"
 
 const DATA = ".e2e-data"
@@ -35,20 +35,8 @@ export async function startApp({ log = () => {} } = {}) {
   }
   let app
   const stop = async () => {
-    if (app && app.exitCode === null && app.signalCode === null) {
-      const exited = new Promise((r) => app.once("exit", r))
-      try {
-        // `medusa develop` runs the server in a child of its own: stop the whole process group.
-        process.kill(-app.pid, "SIGTERM")
-      } catch {}
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-app.pid, "SIGKILL")
-        } catch {}
-      }, 10_000)
-      await exited
-      clearTimeout(timer)
-    }
+    // `medusa develop` runs the server in a child of its own: stop the whole process group.
+    await stopProcessGroup(app)
     await pg.stop()
   }
   try {

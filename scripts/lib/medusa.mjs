@@ -24,3 +24,23 @@ export async function waitFor(url, { timeoutMs = 300_000, accept = (r) => r.ok }
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
 }
+
+/**
+ * Stops a process started with `detached: true` and everything it started: SIGTERM to its
+ * process group, then, once the leader is gone or after 10 s, SIGKILL to the group. `medusa
+ * develop`'s type watcher (`medusa start --types`) ignores SIGTERM and would otherwise outlive
+ * its parent and spin.
+ */
+export async function stopProcessGroup(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return killGroup(child, "SIGKILL")
+  const exited = new Promise((r) => child.once("exit", r))
+  killGroup(child, "SIGTERM")
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+  killGroup(child, "SIGKILL")
+}
+
+function killGroup(child, signal) {
+  try {
+    if (child?.pid) process.kill(-child.pid, signal)
+  } catch {}
+}

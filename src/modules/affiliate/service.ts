@@ -13,15 +13,20 @@ import { AffiliateCampaign } from "./models/campaign"
 import { AffiliateClick } from "./models/click"
 import { AffiliateCommissionAdjustment } from "./models/commission-adjustment"
 import { AffiliateConversion } from "./models/conversion"
+import { AffiliateErasure } from "./models/erasure"
 import { AffiliateOutboundAttempt } from "./models/outbound-attempt"
 import { AffiliateOutboundDelivery } from "./models/outbound-delivery"
 import { AffiliateRequestLog } from "./models/request-log"
+import { AffiliateRetentionRun } from "./models/retention-run"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
 import { findClickTarget, insertClick } from "./queries/click"
 import { recordConversion, undoRecordedConversion } from "./queries/conversion"
+import { eraseShopperData } from "./queries/erasure"
+import { listPage } from "./queries/list-page"
 import { claimDeliveries } from "./queries/outbound"
 import { series, totals } from "./queries/reporting"
 import { insertRequestLog } from "./queries/request-log"
+import { clearClickDetailsExpiredBefore, deleteRequestLogsBefore } from "./queries/retention"
 import { findS2sContext } from "./queries/s2s-context"
 import type {
   CampaignTotals,
@@ -29,6 +34,10 @@ import type {
   ClickOutcome,
   ClickRequest,
   ConversionInsert,
+  ErasureRequest,
+  ListPage,
+  ListPageRequest,
+  ListTable,
   RecordedConversion,
   RequestLogInput,
   S2sContext,
@@ -60,6 +69,8 @@ class AffiliateModuleService extends MedusaService({
   AffiliateOutboundDelivery,
   AffiliateOutboundAttempt,
   AffiliateCommissionAdjustment,
+  AffiliateRetentionRun,
+  AffiliateErasure,
 }) {
   protected readonly options_: ResolvedAffiliateOptions
 
@@ -144,6 +155,38 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ClaimedDelivery[]> {
     return claimDeliveries(knexOf(sharedContext), now, deliveryIds)
+  }
+
+  /** One page of a table that grows with traffic, newest first, with its total (exact or estimated). */
+  @InjectManager()
+  async listPage(table: ListTable, request: ListPageRequest, @MedusaContext() sharedContext: Context = {}): Promise<ListPage> {
+    return listPage(knexOf(sharedContext), table, request)
+  }
+
+  /** One retention batch: deletes up to `batch` request-log rows older than `before`; answers how many. */
+  @InjectManager()
+  async deleteRequestLogsBefore(before: Date, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return deleteRequestLogsBefore(knexOf(sharedContext), before, batch)
+  }
+
+  /** One retention batch: clears the visitor details of up to `batch` clicks whose window ended before `expiredBefore`. */
+  @InjectManager()
+  async clearClickDetailsExpiredBefore(expiredBefore: Date, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return clearClickDetailsExpiredBefore(knexOf(sharedContext), expiredBefore, batch)
+  }
+
+  /**
+   * Erases what the plugin holds about one shopper's orders and carts, keeping the amounts an
+   * affiliate is owed, and records the erasure (counts only); one transaction, so an erasure is
+   * whole and logged, or not done at all.
+   */
+  @InjectTransactionManager()
+  async eraseShopper(request: ErasureRequest, @MedusaContext() sharedContext: Context = {}) {
+    const counts = await eraseShopperData(knexOf(sharedContext), request.order_ids, request.cart_ids)
+    return this.createAffiliateErasures(
+      { scope: request.scope, requested_by: request.requested_by, orders_matched: request.orders_matched, ...counts },
+      sharedContext
+    )
   }
 
   /** Clicks, live conversions and commission per currency, for the given campaigns or all; from the rollups. */

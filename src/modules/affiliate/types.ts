@@ -106,3 +106,27 @@ export type SeriesPoint = {
   conversion_rate: number
   commission: Record<string, string>
 }
+
+/** The tables that grow with traffic; their admin lists page by index and cursor. */
+export type ListTable = "affiliate_click" | "affiliate_conversion" | "affiliate_request_log" | "affiliate_outbound_delivery"
+
+export type ListPageRequest = { filters: Record<string, unknown>; limit: number; offset?: number; after?: string }
+
+/** One page, newest first: the row ids, a cursor for the next page, and the total (exact or estimated). */
+export type ListPage = { ids: string[]; next_cursor: string | null; count: number; count_type: "exact" | "estimate" }
+
+/** How much an erasure erased (never what). */
+export type ErasureCounts = {
+  conversions_cleared: number
+  clicks_cleared: number
+  attributions_deleted: number
+  request_logs_deleted: number
+}
+
+export type ErasureRequest = {
+  scope: "order" | "email"
+  order_ids: string[]
+  cart_ids: string[]
+  orders_matched: number
+  requested_by: string | null
+}

@@ -3,6 +3,7 @@ import { adminAffiliatesMiddlewares } from "./affiliates/middlewares"
 import { adminCampaignMiddlewares } from "./campaigns/middlewares"
 import { adminClickMiddlewares } from "./clicks/middlewares"
 import { adminConversionMiddlewares } from "./conversions/middlewares"
+import { adminErasureMiddlewares } from "./erasures/middlewares"
 import { guardAdminInput } from "./input-guard"
 import { adminRequestLogMiddlewares } from "./requests/middlewares"
 import { adminDashboardMiddlewares } from "./stats/middlewares"
@@ -16,4 +17,5 @@ export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   ...adminConversionMiddlewares,
   ...adminRequestLogMiddlewares,
   ...adminDashboardMiddlewares,
+  ...adminErasureMiddlewares,
 ]

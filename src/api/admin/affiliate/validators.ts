@@ -1,3 +1,4 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 
 /*
@@ -66,12 +67,40 @@ export function searchAny(q: string | undefined, fields: string[]): Record<strin
   return { $or: fields.map((f) => ({ [f]: { $ilike: pattern } })) }
 }
 
+/** Beyond this, a list of a table that grows with traffic is paged with `after`, at the same cost at any depth. */
+export const MAX_CURSOR_LIST_OFFSET = 10_000
+
 /** `limit` and `offset` as Medusa's lists take them, refusing what the database would choke on. */
-export function checkPagination(q: { limit?: number; offset?: number }, ctx: z.RefinementCtx) {
-  if (q.limit !== undefined && (!Number.isInteger(q.limit) || q.limit < 0 || q.limit > 1000)) {
-    ctx.addIssue({ code: "custom", path: ["limit"], message: "limit must be an integer from 0 to 1000" })
+function checkPagination(maxOffset: number) {
+  return (q: { limit?: number; offset?: number }, ctx: z.RefinementCtx) => {
+    if (q.limit !== undefined && (!Number.isInteger(q.limit) || q.limit < 0 || q.limit > 1000)) {
+      ctx.addIssue({ code: "custom", path: ["limit"], message: "limit must be an integer from 0 to 1000" })
+    }
+    if (q.offset !== undefined && (!Number.isInteger(q.offset) || q.offset < 0 || q.offset > maxOffset)) {
+      const most = Number.isFinite(maxOffset) ? ` and at most ${maxOffset}: page further with after` : ""
+      ctx.addIssue({ code: "custom", path: ["offset"], message: `offset must be an integer of at least 0${most}` })
+    }
   }
-  if (q.offset !== undefined && (!Number.isInteger(q.offset) || q.offset < 0)) {
-    ctx.addIssue({ code: "custom", path: ["offset"], message: "offset must be an integer of at least 0" })
-  }
+}
+
+const cursor = z
+  .string()
+  .max(300, "after must be a next_cursor that this list answered")
+  .regex(/^[A-Za-z0-9_-]+$/, "after must be a next_cursor that this list answered")
+
+/**
+ * Every admin list's query: Medusa's `fields`, `limit`, `offset` and `order` (newest first by
+ * default) with its filters, checked the same way everywhere. A list of a table that grows with
+ * traffic also takes `after` (the `next_cursor` of the page before) and caps `offset`.
+ */
+export function listParams<T extends z.ZodRawShape>(filters: T, { limit, paged_by_cursor }: { limit: number; paged_by_cursor: boolean }) {
+  const check = checkPagination(paged_by_cursor ? MAX_CURSOR_LIST_OFFSET : Infinity)
+  return createFindParams({ limit, offset: 0, order: "-created_at" })
+    .extend({ ...filters, after: cursor.optional() })
+    .superRefine((q, ctx) => {
+      check(q as { limit?: number; offset?: number }, ctx)
+      if (!paged_by_cursor && (q as { after?: string }).after !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["after"], message: "after is not taken by this list: page it with offset" })
+      }
+    })
 }

@@ -14,7 +14,8 @@ export const AffiliateClick = model
     sub3: model.text().nullable(),
     sub4: model.text().nullable(),
     sub5: model.text().nullable(),
-    landing_url: model.text(),
+    // Cleared with the other visitor details once the click can no longer convert (retention).
+    landing_url: model.text().nullable(),
     referrer: model.text().nullable(),
     user_agent: model.text().nullable(),
     device_type: model.enum(["desktop", "mobile", "tablet", "bot", "other"]).default("other"),
@@ -22,9 +23,21 @@ export const AffiliateClick = model
     ip_hash: model.text().nullable(),
     // Fixed at click time from the campaign's attribution window, as affiliates were promised.
     expires_at: model.dateTime(),
+    // When retention or an erasure cleared the visitor details (user agent, referrer, IP hash, landing URL).
+    details_cleared_at: model.dateTime().nullable(),
     campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "clicks" }),
     affiliate: model.belongsTo(() => Affiliate, { mappedBy: "clicks" }),
     conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "click" }),
     attributions: model.hasMany(() => AffiliateAttribution, { mappedBy: "click" }),
   })
-  .indexes([{ on: ["click_token"], unique: true }])
+  .indexes([
+    // The hot paths' lookup (S2S, cart capture): one token, byte for byte. A click whose details
+    // retention has cleared can no longer convert: its token leaves the index (and is forgotten).
+    { on: ["click_token"], unique: true, where: "details_cleared_at IS NULL" },
+    // The admin's lists, newest first: by campaign, by affiliate, or all (README, "Operating at volume").
+    { on: ["campaign_id", "created_at"] },
+    { on: ["affiliate_id", "created_at"] },
+    { on: ["created_at"] },
+    // Retention finds the clicks whose details are due to be cleared; cleared clicks leave this index.
+    { on: ["expires_at"], where: "details_cleared_at IS NULL" },
+  ])

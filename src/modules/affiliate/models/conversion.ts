@@ -34,7 +34,13 @@ export const AffiliateConversion = model
     adjustments: model.hasMany(() => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
   })
   .indexes([
-    // Live and test conversions are unique apart, so a test never blocks the real order.
-    { on: ["campaign_id", "order_id", "is_test"], unique: true },
-    { on: ["status"] },
+    // One conversion per campaign and order; live and test ones apart, so a test never blocks the
+    // real order. Leading with order_id, it also finds an order's conversions (order widget, erasure).
+    { on: ["order_id", "campaign_id", "is_test"], unique: true },
+    // The admin's lists, newest first: by campaign, by affiliate, or all.
+    { on: ["campaign_id", "created_at"] },
+    { on: ["affiliate_id", "created_at"] },
+    { on: ["created_at"] },
+    // Automatic approval after the hold period walks the pending ones, the oldest first.
+    { on: ["status", "created_at"] },
   ])

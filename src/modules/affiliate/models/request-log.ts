@@ -20,4 +20,12 @@ export const AffiliateRequestLog = model
     conversion_id: model.text().nullable(),
     is_test: model.boolean().default(false),
   })
-  .indexes([{ on: ["campaign_id", "created_at"] }, { on: ["order_id"] }, { on: ["outcome"] }])
+  .indexes([
+    // The admin's list, newest first, by campaign or all; retention deletes the oldest by created_at.
+    { on: ["campaign_id", "created_at"] },
+    { on: ["created_at"] },
+    // "Why didn't it fire?" by order, by the request_id a shop quotes, or by the click token it sent.
+    { on: ["order_id"] },
+    { on: ["request_id"] },
+    { on: ["click_token"] },
+  ])

@@ -13,7 +13,7 @@ export async function findS2sContext(knex: Knex, keyHash: string, clickToken: st
             a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at
        FROM affiliate_api_key k
        JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
-       LEFT JOIN affiliate_click clk ON clk.click_token = $1 AND clk.deleted_at IS NULL
+       LEFT JOIN affiliate_click clk ON clk.click_token = $1 AND clk.deleted_at IS NULL AND clk.details_cleared_at IS NULL
        LEFT JOIN affiliate a ON a.id = clk.affiliate_id AND a.deleted_at IS NULL
       WHERE k.key_hash = $2 AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
     [clickToken, keyHash]

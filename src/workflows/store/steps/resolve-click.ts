@@ -15,7 +15,12 @@ export const resolveClickStep = createStep(
   async ({ click_token }: { click_token?: string | null }, { container, context }) => {
     if (!click_token) return new StepResponse(null)
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const [click] = await service.listAffiliateClicks({ click_token }, { select: ["id", "click_token", "expires_at"] }, context)
+    // A click whose details retention cleared can no longer convert: its token is forgotten.
+    const [click] = await service.listAffiliateClicks(
+      { click_token, details_cleared_at: null },
+      { select: ["id", "click_token", "expires_at"] },
+      context
+    )
     if (!click || click.click_token !== click_token) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Unknown click_token", UNKNOWN_CLICK_TOKEN)
     }

@@ -1,7 +1,7 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { AFFILIATE_CODE_PATTERN } from "../../../../lib/link-identifiers"
-import { booleanFilter, checkPagination, enumFilter, idFilter, searchFilter } from "../validators"
+import { booleanFilter, enumFilter, idFilter, listParams, searchFilter } from "../validators"
 
 const AFFILIATE_STATUSES = ["active", "paused"] as const
 
@@ -27,12 +27,13 @@ export const AdminUpdateAffiliate = z.object(affiliateFields).partial()
 export type AdminUpdateAffiliateType = z.infer<typeof AdminUpdateAffiliate>
 
 export const AdminGetAffiliateParams = createFindParams()
-export const AdminGetAffiliatesParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
-  .extend({
+export const AdminGetAffiliatesParams = listParams(
+  {
     q: searchFilter.optional(),
     id: idFilter("id").optional(),
     status: enumFilter(AFFILIATE_STATUSES).optional(),
     with_tracking_links: booleanFilter("with_tracking_links").optional(),
-  })
-  .superRefine(checkPagination)
+  },
+  { limit: 20, paged_by_cursor: false }
+)
 export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesParams>

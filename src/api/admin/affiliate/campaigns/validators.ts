@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { commissionRuleIssues } from "../../../../lib/commission-rule"
 import { HANDLE_MAX, HANDLE_PATTERN } from "../../../../lib/link-identifiers"
 import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../lib/outbound"
-import { checkPagination, enumFilter, idFilter, searchFilter } from "../validators"
+import { enumFilter, idFilter, listParams, searchFilter } from "../validators"
 
 export const CAMPAIGN_TYPES = ["banner", "text", "link", "video"] as const
 export const CAMPAIGN_STATUSES = ["active", "paused", "archived"] as const
@@ -107,14 +107,15 @@ export const AdminUpdateCampaign = z.object(campaignFields).partial()
 export type AdminUpdateCampaignType = z.infer<typeof AdminUpdateCampaign>
 
 export const AdminGetCampaignParams = createFindParams()
-export const AdminGetCampaignsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
-  .extend({
+export const AdminGetCampaignsParams = listParams(
+  {
     q: searchFilter.optional(),
     id: idFilter("id").optional(),
     status: enumFilter(CAMPAIGN_STATUSES).optional(),
     type: enumFilter(CAMPAIGN_TYPES).optional(),
-  })
-  .superRefine(checkPagination)
+  },
+  { limit: 20, paged_by_cursor: false }
+)
 export type AdminGetCampaignsParamsType = z.infer<typeof AdminGetCampaignsParams>
 
 export const AdminRegenerateApiKey = z.object({

@@ -1,19 +1,7 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { AdminGetClicksParamsType } from "./validators"
+import { listRoute } from "../list-route"
 
 /**
  * GET /admin/affiliate/clicks: filters `campaign_id`, `affiliate_id`, `click_token`,
- * `device_type`, `created_at[gte|lte]`; newest first unless `order` says otherwise.
+ * `device_type`, `created_at[gte|lte]`; newest first, paged by `offset` or `after`.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetClicksParamsType>, res: MedusaResponse) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { fields, pagination } = req.queryConfig
-  const { data: clicks, metadata } = await query.graph({
-    entity: "affiliate_click",
-    fields,
-    filters: req.filterableFields,
-    pagination,
-  })
-  res.json({ clicks, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
-}
+export const GET = listRoute({ entity: "affiliate_click", table: "affiliate_click", key: "clicks" })

@@ -1,12 +1,12 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { booleanFilter, checkPagination, dateRangeFilter, enumFilter, idFilter } from "../validators"
+import { booleanFilter, dateRangeFilter, enumFilter, idFilter, listParams } from "../validators"
 
 export const CONVERSION_STATUSES = ["pending", "approved", "rejected", "paid", "reversed"] as const
 
 export const AdminGetConversionParams = createFindParams()
-export const AdminGetConversionsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
-  .extend({
+export const AdminGetConversionsParams = listParams(
+  {
     id: idFilter("id").optional(),
     campaign_id: idFilter("campaign_id").optional(),
     affiliate_id: idFilter("affiliate_id").optional(),
@@ -16,8 +16,9 @@ export const AdminGetConversionsParams = createFindParams({ limit: 20, offset: 0
     is_test: booleanFilter("is_test").optional(),
     order_id: z.string().min(1).max(255).optional(),
     created_at: dateRangeFilter("created_at").optional(),
-  })
-  .superRefine(checkPagination)
+  },
+  { limit: 20, paged_by_cursor: true }
+)
 export type AdminGetConversionsParamsType = z.infer<typeof AdminGetConversionsParams>
 
 const reason = z.string().trim().min(1, "reason must not be empty").max(500, "reason must be at most 500 characters")

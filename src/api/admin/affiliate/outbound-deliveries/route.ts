@@ -1,19 +1,7 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { AdminGetDeliveriesParamsType } from "./validators"
+import { listRoute } from "../list-route"
 
 /**
  * GET /admin/affiliate/outbound-deliveries: the outbox, newest first, each delivery with its
  * attempts. Filters `campaign_id`, `conversion_id`, `status`, `is_test`.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetDeliveriesParamsType>, res: MedusaResponse) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { fields, pagination } = req.queryConfig
-  const { data: deliveries, metadata } = await query.graph({
-    entity: "affiliate_outbound_delivery",
-    fields,
-    filters: req.filterableFields,
-    pagination,
-  })
-  res.json({ deliveries, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
-}
+export const GET = listRoute({ entity: "affiliate_outbound_delivery", table: "affiliate_outbound_delivery", key: "deliveries" })

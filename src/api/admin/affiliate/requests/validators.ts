@@ -1,9 +1,8 @@
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { booleanFilter, checkPagination, dateRangeFilter, enumFilter, idFilter } from "../validators"
+import { booleanFilter, dateRangeFilter, enumFilter, idFilter, listParams } from "../validators"
 
-export const AdminGetRequestsParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" })
-  .extend({
+export const AdminGetRequestsParams = listParams(
+  {
     campaign_id: idFilter("campaign_id").optional(),
     outcome: enumFilter(["success", "duplicate", "skipped", "error"] as const).optional(),
     source: enumFilter(["s2s", "store"] as const).optional(),
@@ -12,6 +11,7 @@ export const AdminGetRequestsParams = createFindParams({ limit: 50, offset: 0, o
     click_token: z.string().min(1).max(128).optional(),
     is_test: booleanFilter("is_test").optional(),
     created_at: dateRangeFilter("created_at").optional(),
-  })
-  .superRefine(checkPagination)
+  },
+  { limit: 50, paged_by_cursor: true }
+)
 export type AdminGetRequestsParamsType = z.infer<typeof AdminGetRequestsParams>

@@ -1,0 +1,33 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/*
+ * Retention in small batches: each call is one short statement on rows the hot paths never write
+ * (request-log rows past their retention, clicks past their attribution window), so it takes no
+ * lock a conversion or a click waits for. The caller loops and pauses between batches.
+ */
+
+/** Deletes up to `batch` request-log rows created before `before`, the oldest first; answers how many. */
+export async function deleteRequestLogsBefore(knex: Knex, before: Date, batch: number): Promise<number> {
+  const result = await knex.raw(
+    `delete from affiliate_request_log where id in (
+       select id from affiliate_request_log where created_at < ? order by created_at limit ?)`,
+    [before, batch]
+  )
+  return result.rowCount ?? 0
+}
+
+/**
+ * Clears the visitor details (user agent, referrer, IP hash, landing URL) of up to `batch` clicks
+ * whose window ended before `expiredBefore`; what remains (campaign, affiliate, subs, device,
+ * times) still counts in reports.
+ */
+export async function clearClickDetailsExpiredBefore(knex: Knex, expiredBefore: Date, batch: number): Promise<number> {
+  const result = await knex.raw(
+    `update affiliate_click set user_agent = null, referrer = null, ip_hash = null, landing_url = null, details_cleared_at = now()
+      where id in (select id from affiliate_click
+                    where details_cleared_at is null and expires_at < ? and deleted_at is null
+                    order by expires_at limit ?)`,
+    [expiredBefore, batch]
+  )
+  return result.rowCount ?? 0
+}
