@@ -119,6 +119,7 @@ export type ListPage = { ids: string[]; next_cursor: string | null; count: numbe
 export type ErasureCounts = {
   conversions_cleared: number
   clicks_cleared: number
+  deliveries_cleared: number
   attributions_deleted: number
   request_logs_deleted: number
 }

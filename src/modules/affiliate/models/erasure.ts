@@ -12,6 +12,7 @@ export const AffiliateErasure = model.define("affiliate_erasure", {
   orders_matched: model.number().default(0),
   conversions_cleared: model.number().default(0),
   clicks_cleared: model.number().default(0),
+  deliveries_cleared: model.number().default(0),
   attributions_deleted: model.number().default(0),
   request_logs_deleted: model.number().default(0),
 })

@@ -5,7 +5,8 @@ import type { ErasureCounts } from "../types"
  * Erasure on request (GDPR art. 17): everything that describes the shopper goes, the money stays.
  * Conversions keep their amounts, status and commission (an affiliate is owed them) and lose the
  * user agent, IP hash, device, context and metadata; their clicks lose every visitor detail and
- * the subs; the carts' attributions and the request-log entries of those orders and tokens go.
+ * the subs and their token; outbound payloads of those conversions are emptied; the carts'
+ * attributions and the request-log entries of those orders and tokens go.
  * Run inside one transaction by the service: all of it, or nothing.
  */
 export async function eraseShopperData(knex: Knex, orderIds: string[], cartIds: string[]): Promise<ErasureCounts> {
@@ -18,15 +19,19 @@ export async function eraseShopperData(knex: Knex, orderIds: string[], cartIds: 
         .update({ user_agent: null, ip_hash: null, device_type: null, context: null, metadata: null }, ["id", "click_id"])
     : []
   const clickIds = [...new Set([...attributions, ...conversions].map((r: { click_id: string | null }) => r.click_id).filter(Boolean))] as string[]
-  const clicks = clickIds.length
+  const tokens = clickIds.length
+    ? ((await knex("affiliate_click").whereIn("id", clickIds).pluck("click_token")) as string[])
+    : []
+  const clicksCleared = clickIds.length
     ? await knex("affiliate_click")
         .whereIn("id", clickIds)
-        .update(
-          { user_agent: null, referrer: null, ip_hash: null, landing_url: null, sub1: null, sub2: null, sub3: null, sub4: null, sub5: null, details_cleared_at: knex.fn.now() },
-          ["click_token"]
-        )
-    : []
-  const tokens = clicks.map((c: { click_token: string }) => c.click_token)
+        .update({
+          user_agent: null, referrer: null, ip_hash: null, landing_url: null, sub1: null, sub2: null, sub3: null, sub4: null, sub5: null,
+          // The token singles out the shopper's browser: it is replaced, and can never convert again.
+          click_token: knex.raw(`'erased_' || id`),
+          details_cleared_at: knex.fn.now(),
+        })
+    : 0
   const requestLogs = orderIds.length || tokens.length
     ? await knex("affiliate_request_log")
         .where((q) => {
@@ -35,10 +40,17 @@ export async function eraseShopperData(knex: Knex, orderIds: string[], cartIds: 
         })
         .delete()
     : 0
+  // A forwarded conversion's payload holds the token too; one not sent yet will never be.
+  const deliveriesCleared = conversions.length
+    ? await knex("affiliate_outbound_delivery")
+        .whereIn("conversion_id", conversions.map((c: { id: string }) => c.id))
+        .update({ payload: {}, status: knex.raw(`case when status = 'pending' then 'failed' else status end`), next_attempt_at: null })
+    : 0
   const attributionsDeleted = attributions.length ? await knex("affiliate_attribution").whereIn("cart_id", cartIds).delete() : 0
   return {
     conversions_cleared: conversions.length,
-    clicks_cleared: clicks.length,
+    clicks_cleared: clicksCleared,
+    deliveries_cleared: deliveriesCleared,
     attributions_deleted: attributionsDeleted,
     request_logs_deleted: requestLogs,
   }

@@ -2,7 +2,7 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import { AdminCreateErasure, AdminGetErasuresParams } from "./validators"
 
 const ERASURE_FIELDS = [
-  "id", "scope", "requested_by", "orders_matched", "conversions_cleared", "clicks_cleared",
+  "id", "scope", "requested_by", "orders_matched", "conversions_cleared", "clicks_cleared", "deliveries_cleared",
   "attributions_deleted", "request_logs_deleted", "created_at",
 ]
 

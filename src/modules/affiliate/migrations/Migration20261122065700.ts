@@ -13,7 +13,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  *
  * Hand-written (the table is derived data, not a model), so `plugin:db:generate` does not see it.
  */
-export class Migration20261122064500 extends Migration {
+export class Migration20261122065700 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "affiliate_stat_daily" (
       "campaign_id" text not null,

@@ -28,7 +28,7 @@ const REDUNDANT = [
 
 const TOKEN_INDEX = "IDX_affiliate_click_click_token_unique"
 
-export class Migration20261122064400 extends Migration {
+export class Migration20261122065600 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`drop index if exists "${TOKEN_INDEX}";`)
     this.addSql(

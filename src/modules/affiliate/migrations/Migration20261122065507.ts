@@ -1,10 +1,10 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261122064350 extends Migration {
+export class Migration20261122065507 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "affiliate_conversion" drop constraint if exists "affiliate_conversion_order_id_campaign_id_is_test_unique";`);
-    this.addSql(`create table if not exists "affiliate_erasure" ("id" text not null, "scope" text check ("scope" in ('order', 'email')) not null, "requested_by" text null, "orders_matched" integer not null default 0, "conversions_cleared" integer not null default 0, "clicks_cleared" integer not null default 0, "attributions_deleted" integer not null default 0, "request_logs_deleted" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_erasure_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "affiliate_erasure" ("id" text not null, "scope" text check ("scope" in ('order', 'email')) not null, "requested_by" text null, "orders_matched" integer not null default 0, "conversions_cleared" integer not null default 0, "clicks_cleared" integer not null default 0, "deliveries_cleared" integer not null default 0, "attributions_deleted" integer not null default 0, "request_logs_deleted" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_erasure_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_erasure_deleted_at" ON "affiliate_erasure" ("deleted_at") WHERE deleted_at IS NULL;`);
 
     this.addSql(`create table if not exists "affiliate_retention_run" ("id" text not null, "started_at" timestamptz not null, "finished_at" timestamptz null, "status" text check ("status" in ('running', 'finished', 'failed')) not null default 'running', "request_log_days" integer not null, "click_details_grace_days" integer not null, "request_logs_deleted" integer not null default 0, "clicks_cleared" integer not null default 0, "error" text null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_retention_run_pkey" primary key ("id"));`);
