@@ -25,7 +25,10 @@ import {
 } from "../api/admin/affiliate/conversions/validators"
 import { DELIVERY_FIELDS } from "../api/admin/affiliate/outbound-deliveries/query-config"
 import { AdminGetDeliveriesParams } from "../api/admin/affiliate/outbound-deliveries/validators"
+import { ERASURE_FIELDS } from "../api/admin/affiliate/erasures/query-config"
+import { AdminCreateErasure, AdminGetErasuresParams } from "../api/admin/affiliate/erasures/validators"
 import { requestLogFields } from "../api/admin/affiliate/requests/query-config"
+import { RETENTION_RUN_FIELDS } from "../api/admin/affiliate/retention/route"
 import { AdminGetRequestsParams } from "../api/admin/affiliate/requests/validators"
 import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "../api/admin/affiliate/stats/validators"
 import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
@@ -39,9 +42,17 @@ const entity = (fields: string[]) => {
   const topLevel = new Set(fields.map((field) => field.split(".")[0]))
   return z.looseObject(Object.fromEntries([...topLevel].map((field) => [field, z.unknown()])))
 }
+const countType = z
+  .enum(["exact", "estimate"])
+  .describe("`exact` up to 10,000 matches; above that, `count` is the database planner's estimate.")
 const page = (key: string, item: z.ZodType) =>
-  z.object({ [key]: z.array(item), count: z.number().int(), offset: z.number().int(), limit: z.number().int() })
+  z.object({ [key]: z.array(item), count: z.number().int(), count_type: countType, offset: z.number().int(), limit: z.number().int() })
 const list = (key: string, fields: string[]) => page(key, entity(fields))
+/** A list of a table that grows with traffic: also a cursor to the next page, for `after`. */
+const cursorList = (key: string, fields: string[]) =>
+  page(key, entity(fields)).extend({
+    next_cursor: z.string().nullable().describe("Pass as `after` for the next page (default order only); null on the last page."),
+  })
 const one = (key: string, fields: string[]) => z.object({ [key]: entity(fields) })
 const deleted = (object: string) => z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) })
 
@@ -61,15 +72,17 @@ type AdminOperation = Omit<Operation, "tags" | "answers"> & {
   answer: { description: string; body: z.ZodType }
   /** Other refusals than 400, 401 and 404, with what they mean here. */
   refusals?: Record<number, string>
+  /** The success status, when not 200. */
+  status?: number
 }
 
 /** Every admin operation may answer 400 (invalid input) and 401; one on `{id}` also 404. */
-function adminOperation({ tag, answer, refusals, ...op }: AdminOperation): Operation {
+function adminOperation({ tag, answer, refusals, status = 200, ...op }: AdminOperation): Operation {
   return {
     ...op,
     tags: [tag],
     answers: {
-      200: answer,
+      [status]: answer,
       400: medusaError("Invalid query or body: the message names the field."),
       401: medusaError("Not authenticated as an admin user."),
       ...(op.path.includes("{id}") && { 404: medusaError("No such resource.") }),
@@ -263,7 +276,7 @@ const operations: AdminOperation[] = [
     description: "The IP only as a keyed hash.",
     tag: "Clicks",
     query: AdminGetClicksParams,
-    answer: { description: "A page of clicks.", body: list("clicks", clickFields) },
+    answer: { description: "A page of clicks.", body: cursorList("clicks", clickFields) },
   },
   {
     method: "get",
@@ -272,7 +285,7 @@ const operations: AdminOperation[] = [
     summary: "List conversions",
     tag: "Conversions",
     query: AdminGetConversionsParams,
-    answer: { description: "A page of conversions.", body: list("conversions", conversionFields) },
+    answer: { description: "A page of conversions.", body: cursorList("conversions", conversionFields) },
   },
   {
     method: "get",
@@ -315,7 +328,7 @@ const operations: AdminOperation[] = [
     description: "Every S2S call and store decision, newest first: why did it (not) fire? Holds a key's prefix, never the key.",
     tag: "Request log",
     query: AdminGetRequestsParams,
-    answer: { description: "A page of the request log.", body: list("requests", requestLogFields) },
+    answer: { description: "A page of the request log.", body: cursorList("requests", requestLogFields) },
   },
   {
     method: "get",
@@ -324,7 +337,7 @@ const operations: AdminOperation[] = [
     summary: "The outbound outbox",
     tag: "Outbound",
     query: AdminGetDeliveriesParams,
-    answer: { description: "A page of deliveries, each with its attempts.", body: list("deliveries", DELIVERY_FIELDS) },
+    answer: { description: "A page of deliveries, each with its attempts.", body: cursorList("deliveries", DELIVERY_FIELDS) },
   },
   {
     method: "get",
@@ -346,6 +359,50 @@ const operations: AdminOperation[] = [
       }),
     },
   },
+  {
+    method: "get",
+    path: "/admin/affiliate/retention",
+    operationId: "getRetention",
+    summary: "Retention settings and runs",
+    description: "How long the request log is kept, when clicks lose their visitor details, and what each retention run removed and when.",
+    tag: "Privacy",
+    answer: {
+      description: "The settings and the latest 20 runs, newest first.",
+      body: z.object({ request_log_days: z.number().int(), click_details_grace_days: z.number().int(), runs: z.array(entity(RETENTION_RUN_FIELDS)) }),
+    },
+  },
+  {
+    method: "post",
+    path: "/admin/affiliate/retention/run",
+    operationId: "runRetention",
+    summary: "Run retention now",
+    description: "Starts a retention pass without waiting for the hourly job; it runs on after the answer and shows in GET /retention.",
+    tag: "Privacy",
+    status: 202,
+    answer: { description: "Started.", body: z.object({ status: z.literal("started") }) },
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/erasures",
+    operationId: "listErasures",
+    summary: "Erasures made",
+    description: "Counts only: never what was erased, nor the email or order it was asked for.",
+    tag: "Privacy",
+    query: AdminGetErasuresParams,
+    answer: { description: "A page of erasures.", body: list("erasures", ERASURE_FIELDS) },
+  },
+  {
+    method: "post",
+    path: "/admin/affiliate/erasures",
+    operationId: "createErasure",
+    summary: "Erase one shopper's data (GDPR art. 17)",
+    description:
+      "By `order_id` or by customer `email` (through their orders): conversions lose user agent, IP hash, device, context and metadata; " +
+      "their clicks every visitor detail and their token; attributions and request-log entries go. Amounts stay.",
+    tag: "Privacy",
+    body: { schema: AdminCreateErasure },
+    answer: { description: "The erasure's record.", body: one("erasure", ERASURE_FIELDS) },
+  },
 ]
 
 const spec: DocumentSpec = {
@@ -354,7 +411,7 @@ const spec: DocumentSpec = {
     version: API_VERSION,
     description:
       "The plugin's admin routes under /admin/affiliate, behind Medusa's admin authentication. Fields are snake_case; lists take `limit` and " +
-      "`offset` and answer with `count`. Generated from the zod schemas the routes validate with (`npm run openapi`).",
+      "`offset` and answer with `count` and `count_type`; lists of the tables that grow with traffic also page with `after`. Generated from the zod schemas the routes validate with (`npm run openapi`).",
   },
   tags: [
     { name: "Campaigns", description: "What affiliates promote, with the S2S API key and its setup." },
@@ -365,6 +422,7 @@ const spec: DocumentSpec = {
     { name: "Outbound", description: "Conversions forwarded to an external network." },
     { name: "Stats", description: "Totals and daily series for the dashboard." },
     { name: "Orders", description: "A Medusa order's attribution." },
+    { name: "Privacy", description: "Retention of the request log and of click details, and erasure on request." },
   ],
   securitySchemes: {
     AdminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The token from `POST /auth/user/emailpass`." },

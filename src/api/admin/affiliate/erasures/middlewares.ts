@@ -1,10 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { ERASURE_FIELDS } from "./query-config"
 import { AdminCreateErasure, AdminGetErasuresParams } from "./validators"
 
-const ERASURE_FIELDS = [
-  "id", "scope", "requested_by", "orders_matched", "conversions_cleared", "clicks_cleared", "deliveries_cleared",
-  "attributions_deleted", "request_logs_deleted", "created_at",
-]
 
 export const adminErasureMiddlewares: MiddlewareRoute[] = [
   {
