@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { redactApiKeys } from "../../../lib/api-key"
+import { entityId } from "../../../lib/entity-id"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { failed, S2sAnswer } from "./answers"
@@ -11,7 +12,7 @@ import { convert } from "./convert"
  * Every answer is JSON with a status, a message and a request_id; client input never yields a 5xx.
  */
 async function handle(req: MedusaRequest, res: MedusaResponse) {
-  const requestId = generateEntityId(undefined, "req")
+  const requestId = entityId("req")
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   let result: S2sAnswer
   try {

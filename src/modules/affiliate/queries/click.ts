@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { entityId } from "../../../lib/entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { runPrepared } from "./prepared"
 
@@ -41,7 +41,7 @@ export type ClickInsert = {
 }
 
 export async function insertClick(knex: Knex, click: ClickInsert): Promise<string> {
-  const id = generateEntityId(undefined, "aclk")
+  const id = entityId("aclk")
   await runPrepared(knex, "affiliate_insert_click", `INSERT INTO affiliate_click (id, click_token, campaign_id, affiliate_id, sub1, sub2, sub3, sub4, sub5,
        landing_url, referrer, user_agent, device_type, ip_hash, expires_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,

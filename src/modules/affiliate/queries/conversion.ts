@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { entityId } from "../../../lib/entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ConversionInsert, RecordedConversion, RequestLogInput } from "../types"
 import { runPrepared } from "./prepared"
@@ -20,8 +20,8 @@ export async function recordConversion(
   row: ConversionInsert,
   log: Omit<RequestLogInput, "outcome" | "conversion_id" | "reason">
 ): Promise<RecordedConversion> {
-  const id = generateEntityId(undefined, "aconv")
-  const requestLogId = generateEntityId(undefined, "areq")
+  const id = entityId("aconv")
+  const requestLogId = entityId("areq")
   const raw = (value: string) => JSON.stringify({ value, precision: 20 })
   const rows = await runPrepared<{ id: string }>(knex, "affiliate_record_conversion", `WITH conversion AS (
        INSERT INTO affiliate_conversion (id, campaign_id, affiliate_id, click_id, order_id, order_total,

@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { entityId } from "../../../lib/entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { RequestLogInput } from "../types"
 import { runPrepared } from "./prepared"
@@ -8,7 +8,7 @@ export const REQUEST_LOG_COLUMNS = `id, request_id, source, method, outcome, htt
 
 /** Appends one entry to the request log (prepared: every S2S call writes one); returns its id. */
 export async function insertRequestLog(knex: Knex, log: RequestLogInput): Promise<string> {
-  const id = generateEntityId(undefined, "areq")
+  const id = entityId("areq")
   await runPrepared(knex, "affiliate_insert_request_log", `INSERT INTO affiliate_request_log (${REQUEST_LOG_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`, [
     id,
     log.request_id,
