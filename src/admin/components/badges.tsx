@@ -1,5 +1,5 @@
 import { StatusBadge } from "@medusajs/ui"
-import type { CampaignStatus, ConversionStatus, RequestLogEntry } from "../lib/types"
+import type { AffiliateStatus, CampaignStatus, ConversionStatus, RequestOutcome } from "../../types/http"
 
 type Color = "green" | "red" | "orange" | "blue" | "purple" | "grey"
 
@@ -11,7 +11,7 @@ const CONVERSION: Record<ConversionStatus, Color> = {
   reversed: "grey",
 }
 const CAMPAIGN: Record<CampaignStatus, Color> = { active: "green", paused: "orange", archived: "grey" }
-const OUTCOME: Record<RequestLogEntry["outcome"], Color> = {
+const OUTCOME: Record<RequestOutcome, Color> = {
   success: "green",
   duplicate: "blue",
   skipped: "orange",
@@ -26,9 +26,9 @@ export const ConversionStatusBadge = ({ status }: { status: ConversionStatus }) 
 export const CampaignStatusBadge = ({ status }: { status: CampaignStatus }) => (
   <StatusBadge color={CAMPAIGN[status] ?? "grey"}>{label(status)}</StatusBadge>
 )
-export const OutcomeBadge = ({ outcome }: { outcome: RequestLogEntry["outcome"] }) => (
+export const OutcomeBadge = ({ outcome }: { outcome: RequestOutcome }) => (
   <StatusBadge color={OUTCOME[outcome] ?? "grey"}>{label(outcome)}</StatusBadge>
 )
-export const AffiliateStatusBadge = ({ status }: { status: "active" | "paused" }) => (
+export const AffiliateStatusBadge = ({ status }: { status: AffiliateStatus }) => (
   <StatusBadge color={status === "active" ? "green" : "orange"}>{label(status)}</StatusBadge>
 )
