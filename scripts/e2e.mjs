@@ -176,13 +176,14 @@ test("send a test conversion through the real endpoint", async () => {
   assert(text.includes("HTTP 200") && text.includes('"success"'), `test conversion answered: ${text}`)
 })
 
-/** Checks "Regenerate API Key", confirms with a grace period, and returns the new key. */
-async function regenerateKey(graceHours) {
+/** Checks "Regenerate API Key", confirms with a grace period, and returns the old and the new key. */
+async function regenerateKey(graceHours, screenshot) {
   const oldKey = (await page.getByTestId("s2s-api-key").textContent()).trim()
   await page.getByLabel("Regenerate API Key").check()
   await page.getByText("Warning: regenerating invalidates the current key").waitFor()
   const dialog = page.getByRole("alertdialog")
   await dialog.getByLabel(/Grace period/).fill(String(graceHours))
+  if (screenshot) await shot(screenshot)
   await dialog.getByRole("button", { name: "Regenerate" }).click()
   await page.waitForFunction(
     (old) => {
@@ -214,7 +215,7 @@ test("regenerate works on its own while an unrelated field is invalid; the grace
   await page.getByRole("button", { name: "Save", exact: true }).click()
   await page.getByText(/commission_value must be at most 100/).first().waitFor({ timeout: T })
   await page.getByRole("tab", { name: "Integration Setup" }).click()
-  const { oldKey, newKey } = await regenerateKey(2)
+  const { oldKey, newKey } = await regenerateKey(2, "05a-regenerate-confirmation")
   state.key = newKey
   await page.getByText("The previous key keeps working until", { exact: false }).waitFor({ timeout: T })
   const body = { click_token: "NoSuchToken000000000000", order_id: "E2E-GRACE-KEY", order_total: "10.00", order_currency: "USD" }
