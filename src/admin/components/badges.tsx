@@ -1,4 +1,5 @@
 import { StatusBadge } from "@medusajs/ui"
+import { capitalize } from "../lib/format"
 import type { AffiliateStatus, CampaignStatus, ConversionStatus, RequestOutcome } from "../../types/http"
 
 type Color = "green" | "red" | "orange" | "blue" | "purple" | "grey"
@@ -18,17 +19,15 @@ const OUTCOME: Record<RequestOutcome, Color> = {
   error: "red",
 }
 
-const label = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
-
 export const ConversionStatusBadge = ({ status }: { status: ConversionStatus }) => (
-  <StatusBadge color={CONVERSION[status] ?? "grey"}>{label(status)}</StatusBadge>
+  <StatusBadge color={CONVERSION[status] ?? "grey"}>{capitalize(status)}</StatusBadge>
 )
 export const CampaignStatusBadge = ({ status }: { status: CampaignStatus }) => (
-  <StatusBadge color={CAMPAIGN[status] ?? "grey"}>{label(status)}</StatusBadge>
+  <StatusBadge color={CAMPAIGN[status] ?? "grey"}>{capitalize(status)}</StatusBadge>
 )
 export const OutcomeBadge = ({ outcome }: { outcome: RequestOutcome }) => (
-  <StatusBadge color={OUTCOME[outcome] ?? "grey"}>{label(outcome)}</StatusBadge>
+  <StatusBadge color={OUTCOME[outcome] ?? "grey"}>{capitalize(outcome)}</StatusBadge>
 )
 export const AffiliateStatusBadge = ({ status }: { status: AffiliateStatus }) => (
-  <StatusBadge color={status === "active" ? "green" : "orange"}>{label(status)}</StatusBadge>
+  <StatusBadge color={status === "active" ? "green" : "orange"}>{capitalize(status)}</StatusBadge>
 )

@@ -12,13 +12,13 @@ import {
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useSearchParams } from "react-router-dom"
+import { readOffset } from "../lib/table-query"
 import { ErrorState } from "./page-state"
 
 type ListQuery = { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown }
 
 type DataTableProps<TData> = {
-  /** The accessible name of the table's region (e2e tests and screen readers find it by it). */
-  label: string
+  /** Also the accessible name of the table's region. */
   heading: string
   headingLevel?: "h1" | "h2"
   subHeading?: string
@@ -26,7 +26,6 @@ type DataTableProps<TData> = {
   count: number | undefined
   columns: DataTableColumnDef<TData, any>[]
   filters?: DataTableFilter[]
-  getRowId: (row: TData) => string
   pageSize: number
   /** The list query: its loading state shows skeletons, its error a message with Retry. */
   query: ListQuery
@@ -35,7 +34,7 @@ type DataTableProps<TData> = {
   searchLabel?: string
   /** Buttons at the right of the toolbar ("Create"). */
   actions?: React.ReactNode
-  /** "fixed": columns keep their widths and long values are cut with an ellipsis and a tooltip. */
+  /** "fixed": the columns' sizes are shares of the full width; long values are cut, with a tooltip. */
   layout?: "auto" | "fixed"
 }
 
@@ -43,8 +42,7 @@ type DataTableProps<TData> = {
  * Every admin list: `@medusajs/ui`'s DataTable with its page, search and filters kept in the query
  * string (read back by each table's `query.ts`), so a filtered view survives a reload.
  */
-export const DataTable = <TData,>({
-  label,
+export const DataTable = <TData extends { id: string }>({
   heading,
   headingLevel = "h2",
   subHeading,
@@ -52,7 +50,6 @@ export const DataTable = <TData,>({
   count,
   columns,
   filters,
-  getRowId,
   pageSize,
   query,
   emptyState,
@@ -63,13 +60,15 @@ export const DataTable = <TData,>({
   const [params, setParams] = useSearchParams()
   const filterIds = useMemo(() => (filters ?? []).map((f) => f.id), [filters])
 
-  const offset = Number(params.get("offset")) || 0
-  const pagination: DataTablePaginationState = { pageIndex: Math.floor(offset / pageSize), pageSize }
+  const pagination: DataTablePaginationState = {
+    pageIndex: Math.floor(readOffset(params.get("offset") ?? undefined) / pageSize),
+    pageSize,
+  }
   const filtering = useMemo(() => readFiltering(params, filterIds), [params, filterIds])
 
-  // A new search or filter starts again at the first page. Each change writes the whole query
-  // string in one navigation: two in the same event race (react-router does not queue them), so
-  // the table's own page reset is off and done here instead.
+  // A new search or filter starts again at the first page, in the same navigation: react-router's
+  // functional update starts from the address of the last render, not from a queued one, so two
+  // updates in one event would undo each other. The table's own page reset is off for that reason.
   const update = (change: (next: URLSearchParams) => void, keepOffset = false) =>
     setParams(
       (prev) => {
@@ -85,7 +84,7 @@ export const DataTable = <TData,>({
     data: data ?? [],
     columns,
     filters,
-    getRowId,
+    getRowId: (row) => row.id,
     rowCount: count ?? 0,
     isLoading: query.isLoading,
     autoResetPageIndex: false,
@@ -116,7 +115,7 @@ export const DataTable = <TData,>({
   })
 
   return (
-    <section aria-label={label} className="flex flex-col">
+    <section aria-label={heading} className="flex flex-col">
       <Primitive instance={instance} className={clx({ "[&_table]:table-fixed": layout === "fixed" })}>
         <Primitive.Toolbar
           className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center"

@@ -1,16 +1,44 @@
 import { createDataTableFilterHelper, DataTableFilter } from "@medusajs/ui"
 import { useMemo } from "react"
+import { capitalize } from "../lib/format"
 import { useAffiliateNames, useCampaignNames } from "./use-names"
 
 /*
- * Filters several tables share. Each table's filters.tsx picks the ones it needs; the ids are the
- * API's query parameters, which its query.ts reads back.
+ * Filters the list tables share. Each table's filters.tsx picks the ones it needs; the ids are the
+ * API's query parameters, which the table's query.ts reads back.
  */
 
 const filterHelper = createDataTableFilterHelper<any>()
 const DAY_MS = 24 * 60 * 60 * 1000
 
-const options = (names: Map<string, string>) => [...names].map(([value, label]) => ({ label, value }))
+/** A filter on a few fixed values (statuses, outcomes, types), any of which may be ticked. */
+export function choicesFilter(id: string, label: string, choices: Record<string, string>): DataTableFilter {
+  const options = Object.entries(choices).map(([value, text]) => ({ label: text, value }))
+  return filterHelper.accessor(id, { type: "multiselect", label, searchable: false, options })
+}
+
+/** `["pending", "paid"]` as the choices "Pending" and "Paid". */
+export const capitalized = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v, capitalize(v)]))
+
+/** "Source": the S2S API or the Medusa store path. */
+export const sourceFilter = filterHelper.accessor("source", {
+  type: "radio",
+  label: "Source",
+  options: [
+    { label: "S2S API", value: "s2s" },
+    { label: "Store", value: "store" },
+  ],
+})
+
+/** "Live or test": test conversions and calls are kept apart from live ones. */
+export const liveOrTestFilter = filterHelper.accessor("is_test", {
+  type: "radio",
+  label: "Live or test",
+  options: [
+    { label: "Live", value: "false" },
+    { label: "Test", value: "true" },
+  ],
+})
 
 /** "Date": today, the last 7, 30 or 90 days, or a custom range (From, To). */
 export function useCreatedAtFilter(): DataTableFilter {
@@ -35,40 +63,17 @@ export function useCreatedAtFilter(): DataTableFilter {
   }, [])
 }
 
-/** "Campaign": one or several campaigns, searchable by name. */
-export function useCampaignFilter(): DataTableFilter {
-  const names = useCampaignNames()
-  return useMemo(
-    () => filterHelper.accessor("campaign_id", { type: "select", label: "Campaign", options: options(names) }),
-    [names]
-  )
+const NAMED = {
+  campaign_id: { label: "Campaign", useNames: useCampaignNames },
+  affiliate_id: { label: "Affiliate", useNames: useAffiliateNames },
 }
 
-/** "Affiliate": one or several affiliates, searchable by name. */
-export function useAffiliateFilter(): DataTableFilter {
-  const names = useAffiliateNames()
-  return useMemo(
-    () => filterHelper.accessor("affiliate_id", { type: "select", label: "Affiliate", options: options(names) }),
-    [names]
-  )
+/** "Campaign" or "Affiliate": one or several, searchable by name. `id` must not change. */
+export function useNamedFilter(id: keyof typeof NAMED): DataTableFilter {
+  const { label, useNames } = NAMED[id]
+  const names = useNames()
+  return useMemo(() => {
+    const options = [...names].map(([value, name]) => ({ label: name, value }))
+    return filterHelper.accessor(id, { type: "select", label, options })
+  }, [id, label, names])
 }
-
-/** "Source": the S2S API or the Medusa store path. */
-export const sourceFilter = filterHelper.accessor("source", {
-  type: "radio",
-  label: "Source",
-  options: [
-    { label: "S2S API", value: "s2s" },
-    { label: "Store", value: "store" },
-  ],
-})
-
-/** "Live or test": test conversions and calls are kept apart from live ones. */
-export const liveOrTestFilter = filterHelper.accessor("is_test", {
-  type: "radio",
-  label: "Live or test",
-  options: [
-    { label: "Live", value: "false" },
-    { label: "Test", value: "true" },
-  ],
-})

@@ -12,6 +12,8 @@ export const TOOL_TYPE_LABELS: Record<CampaignToolType, string> = {
   lead: "Lead Integration",
 }
 
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 export function formatMoney(amount: number | string | null | undefined, currency: string | null | undefined): string {
   if (amount === null || amount === undefined || amount === "") return "-"
   const code = (currency || "").toUpperCase()

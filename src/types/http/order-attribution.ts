@@ -8,6 +8,8 @@ export type AdminAttributionClick = {
   created_at: string
   expires_at: string
   sub1: string | null
+  /** Added by the data layer beside the `affiliate` relation. */
+  affiliate_id: string
   campaign: { id: string; name: string } | null
   affiliate: { id: string; code: string; name: string } | null
 }
@@ -29,9 +31,18 @@ export type AdminAttribution = {
   deleted_at: string | null
 }
 
+/** A big number's stored form, which `*` selections answer beside the number. */
+export type BigNumberRaw = { value: string; precision: number }
+
 /** Every column of a conversion, as the order link answers it (`affiliate_conversions.*`). */
 export type AdminOrderConversion = AdminConversion & {
   refunded_total: number
+  raw_order_total: BigNumberRaw
+  raw_commission_amount: BigNumberRaw
+  raw_refunded_total: BigNumberRaw
+  campaign: { id: string }
+  affiliate: { id: string }
+  click: { id: string }
   deleted_at: string | null
 }
 

@@ -45,13 +45,11 @@ export const CampaignsTable = ({ onOpenSetup }: { onOpenSetup: (campaign: AdminC
 
   return (
     <DataTable
-      label="All campaigns"
       heading="All campaigns"
       data={campaigns.data?.campaigns}
       count={campaigns.data?.count}
       columns={columns}
       filters={campaignTableFilters}
-      getRowId={(c) => c.id}
       pageSize={PAGE_SIZE}
       query={campaigns}
       searchLabel="Search campaigns"

@@ -5,6 +5,7 @@ import { Link } from "react-router-dom"
 import type { AdminCampaign, AdminCampaignTotals } from "../../../../../types/http"
 import { CampaignStatusBadge } from "../../../../components/badges"
 import { CAMPAIGN_TYPE_LABELS, formatCommissionRule, formatMoney } from "../../../../lib/format"
+import { actionsColumn } from "../../../../components/actions-column"
 
 const columnHelper = createDataTableColumnHelper<AdminCampaign>()
 
@@ -74,23 +75,17 @@ export function useCampaignTableColumns({ totals, onOpenSetup, onEdit, onDelete 
             </div>
           ),
       }),
-      columnHelper.accessor("id", {
-        id: "actions",
-        header: "Actions",
-        align: "right",
-        truncateTooltip: false,
-        cell: ({ row }) => (
-          <div className="flex justify-end gap-x-1">
-            <Button size="small" variant="transparent" onClick={() => onEdit(row.original)}>
-              <PencilSquare />
-              Edit
-            </Button>
-            <IconButton size="small" variant="transparent" aria-label={`Delete ${row.original.name}`} onClick={() => onDelete(row.original)}>
-              <Trash />
-            </IconButton>
-          </div>
-        ),
-      }),
+      actionsColumn<AdminCampaign>((r) => (
+        <div className="flex justify-end gap-x-1">
+          <Button size="small" variant="transparent" onClick={() => onEdit(r)}>
+            <PencilSquare />
+            Edit
+          </Button>
+          <IconButton size="small" variant="transparent" aria-label={`Delete ${r.name}`} onClick={() => onDelete(r)}>
+            <Trash />
+          </IconButton>
+        </div>
+      )),
     ]
   }, [totals, onOpenSetup, onEdit, onDelete])
 }

@@ -16,7 +16,6 @@ export const AffiliatesTable = ({ onCreate, onEdit }: { onCreate: () => void; on
   const columns = useAffiliateTableColumns({ onEdit })
   return (
     <DataTable
-      label="Affiliates"
       heading="Affiliates"
       headingLevel="h1"
       subHeading="Partners who promote your campaigns, with a tracking link per campaign."
@@ -24,7 +23,6 @@ export const AffiliatesTable = ({ onCreate, onEdit }: { onCreate: () => void; on
       count={affiliates.data?.count}
       columns={columns}
       filters={affiliateTableFilters}
-      getRowId={(a) => a.id}
       pageSize={PAGE_SIZE}
       query={affiliates}
       searchLabel="Search affiliates"

@@ -4,6 +4,7 @@ import { useMemo } from "react"
 import type { AdminAffiliate } from "../../../../../../types/http"
 import { AffiliateStatusBadge } from "../../../../../components/badges"
 import { formatDate } from "../../../../../lib/format"
+import { actionsColumn } from "../../../../../components/actions-column"
 
 const columnHelper = createDataTableColumnHelper<AdminAffiliate>()
 
@@ -21,18 +22,12 @@ export function useAffiliateTableColumns({ onEdit }: { onEdit: (affiliate: Admin
         cell: ({ getValue }) => <AffiliateStatusBadge status={getValue()} />,
       }),
       columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => formatDate(getValue()) }),
-      columnHelper.accessor("id", {
-        id: "actions",
-        header: "Actions",
-        align: "right",
-        truncateTooltip: false,
-        cell: ({ row }) => (
-          <Button size="small" variant="transparent" onClick={() => onEdit(row.original)}>
-            <PencilSquare />
-            Edit & links
-          </Button>
-        ),
-      }),
+      actionsColumn<AdminAffiliate>((r) => (
+        <Button size="small" variant="transparent" onClick={() => onEdit(r)}>
+          <PencilSquare />
+          Edit & links
+        </Button>
+      )),
     ],
     [onEdit]
   )

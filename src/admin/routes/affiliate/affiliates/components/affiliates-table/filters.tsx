@@ -1,16 +1,3 @@
-import { createDataTableFilterHelper } from "@medusajs/ui"
-import type { AdminAffiliate } from "../../../../../../types/http"
+import { capitalized, choicesFilter } from "../../../../../hooks/use-table-filters"
 
-const filterHelper = createDataTableFilterHelper<AdminAffiliate>()
-
-export const affiliateTableFilters = [
-  filterHelper.accessor("status", {
-    type: "multiselect",
-    label: "Status",
-    searchable: false,
-    options: [
-      { label: "Active", value: "active" },
-      { label: "Paused", value: "paused" },
-    ],
-  }),
-]
+export const affiliateTableFilters = [choicesFilter("status", "Status", capitalized(["active", "paused"]))]

@@ -4,6 +4,7 @@ import type { AdminConversion } from "../../../../../../types/http"
 import { ConversionStatusBadge } from "../../../../../components/badges"
 import { useAffiliateNames, useCampaignNames } from "../../../../../hooks/use-names"
 import { formatDate, formatMoney } from "../../../../../lib/format"
+import { actionsColumn } from "../../../../../components/actions-column"
 
 const columnHelper = createDataTableColumnHelper<AdminConversion>()
 
@@ -75,24 +76,19 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
           </div>
         ),
       }),
-      columnHelper.accessor("id", {
-        id: "actions",
-        header: "Actions",
-        align: "right",
-        truncateTooltip: false,
-        cell: ({ row }) =>
-          // Test conversions are never commissionable, so there is nothing to review.
-          row.original.status === "pending" && !row.original.is_test ? (
-            <div className="flex justify-end gap-x-1">
-              <Button size="small" variant="secondary" onClick={() => onApprove(row.original)} disabled={reviewing}>
-                Approve
-              </Button>
-              <Button size="small" variant="secondary" onClick={() => onReject(row.original)} disabled={reviewing}>
-                Reject
-              </Button>
-            </div>
-          ) : null,
-      }),
+      // Test conversions are never commissionable, so there is nothing to review.
+      actionsColumn<AdminConversion>((r) =>
+        r.status === "pending" && !r.is_test ? (
+          <div className="flex justify-end gap-x-1">
+            <Button size="small" variant="secondary" onClick={() => onApprove(r)} disabled={reviewing}>
+              Approve
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => onReject(r)} disabled={reviewing}>
+              Reject
+            </Button>
+          </div>
+        ) : null
+      ),
     ],
     [campaignName, affiliateName, onApprove, onReject, reviewing]
   )

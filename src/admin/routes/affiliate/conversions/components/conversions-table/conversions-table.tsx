@@ -21,7 +21,6 @@ export const ConversionsTable = ({ onApprove, onReject, reviewing }: Conversions
   const filters = useConversionTableFilters()
   return (
     <DataTable
-      label="Conversions"
       heading="Conversions"
       headingLevel="h1"
       subHeading="Orders attributed to affiliates. Approve or reject pending live conversions."
@@ -29,7 +28,6 @@ export const ConversionsTable = ({ onApprove, onReject, reviewing }: Conversions
       count={conversions.data?.count}
       columns={columns}
       filters={filters}
-      getRowId={(c) => c.id}
       pageSize={PAGE_SIZE}
       query={conversions}
       emptyState={{

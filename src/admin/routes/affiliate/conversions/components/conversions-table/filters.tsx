@@ -1,29 +1,18 @@
-import { createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
-import type { AdminConversion } from "../../../../../../types/http"
 import {
+  capitalized,
+  choicesFilter,
   liveOrTestFilter,
   sourceFilter,
-  useAffiliateFilter,
-  useCampaignFilter,
   useCreatedAtFilter,
+  useNamedFilter,
 } from "../../../../../hooks/use-table-filters"
 
-const filterHelper = createDataTableFilterHelper<AdminConversion>()
-
-const statusFilter = filterHelper.accessor("status", {
-  type: "multiselect",
-  label: "Status",
-  searchable: false,
-  options: ["pending", "approved", "rejected", "paid", "reversed"].map((s) => ({
-    label: s.charAt(0).toUpperCase() + s.slice(1),
-    value: s,
-  })),
-})
+const statusFilter = choicesFilter("status", "Status", capitalized(["pending", "approved", "rejected", "paid", "reversed"]))
 
 export function useConversionTableFilters() {
-  const campaign = useCampaignFilter()
-  const affiliate = useAffiliateFilter()
+  const campaign = useNamedFilter("campaign_id")
+  const affiliate = useNamedFilter("affiliate_id")
   const date = useCreatedAtFilter()
   return useMemo(
     () => [campaign, affiliate, statusFilter, sourceFilter, liveOrTestFilter, date],

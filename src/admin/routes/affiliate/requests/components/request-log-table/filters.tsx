@@ -1,28 +1,25 @@
 import { createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import type { AdminRequestLogEntry } from "../../../../../../types/http"
-import { liveOrTestFilter, sourceFilter, useCampaignFilter, useCreatedAtFilter } from "../../../../../hooks/use-table-filters"
+import {
+  capitalized,
+  choicesFilter,
+  liveOrTestFilter,
+  sourceFilter,
+  useCreatedAtFilter,
+  useNamedFilter,
+} from "../../../../../hooks/use-table-filters"
 
-const filterHelper = createDataTableFilterHelper<AdminRequestLogEntry>()
+const outcomeFilter = choicesFilter("outcome", "Outcome", capitalized(["success", "duplicate", "skipped", "error"]))
 
-const outcomeFilter = filterHelper.accessor("outcome", {
-  type: "multiselect",
-  label: "Outcome",
-  searchable: false,
-  options: ["success", "duplicate", "skipped", "error"].map((o) => ({
-    label: o.charAt(0).toUpperCase() + o.slice(1),
-    value: o,
-  })),
-})
-
-const orderIdFilter = filterHelper.accessor("order_id", {
+const orderIdFilter = createDataTableFilterHelper<AdminRequestLogEntry>().accessor("order_id", {
   type: "string",
   label: "Order ID",
   placeholder: "ORDER-1001",
 })
 
 export function useRequestLogTableFilters() {
-  const campaign = useCampaignFilter()
+  const campaign = useNamedFilter("campaign_id")
   const date = useCreatedAtFilter()
   return useMemo(
     () => [outcomeFilter, sourceFilter, campaign, liveOrTestFilter, orderIdFilter, date],

@@ -14,7 +14,6 @@ export const RequestLogTable = () => {
   const filters = useRequestLogTableFilters()
   return (
     <DataTable
-      label="Request log"
       heading="Request log"
       headingLevel="h1"
       subHeading="Every S2S call and every order decision, with its outcome and reason."
@@ -22,7 +21,6 @@ export const RequestLogTable = () => {
       count={requests.data?.count}
       columns={columns}
       filters={filters}
-      getRowId={(r) => r.id}
       pageSize={PAGE_SIZE}
       query={requests}
       layout="fixed"
