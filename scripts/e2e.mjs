@@ -58,6 +58,47 @@ async function login() {
   await page.getByRole("link", { name: "Affiliate" }).first().waitFor({ timeout: T })
 }
 
+/**
+ * A list's region (the DataTable wrapper is labelled like the list). Found by its label rather than
+ * its role: while a filter's picker is open (modal), the rest of the page is hidden from the
+ * accessibility tree.
+ */
+const region = (name) => page.locator(`section[aria-label="${name}"]`)
+
+/** Opens the list's filter menu and adds the filter `label`; its value picker opens by itself. */
+async function addFilter(list, label) {
+  await list.locator('button[aria-haspopup="menu"]').click()
+  await page.getByRole("menuitem", { name: label, exact: true }).click()
+  // The menu is modal until it has closed: a click on the picker before that is lost.
+  await page.getByRole("menu").waitFor({ state: "detached" })
+}
+
+/** Picks `option` in the open filter's picker, waits for the list's filter to show it, then closes the picker. */
+async function pickFilterOption(list, option) {
+  const exactly = new RegExp(`^${option}$`)
+  const picker = page.getByRole("dialog")
+  await picker.locator('button, [role="listitem"]').filter({ hasText: exactly }).click()
+  // The picker is portalled outside the list: the only match inside it is the filter's own value.
+  await list.locator("button").filter({ hasText: exactly }).waitFor()
+  await page.keyboard.press("Escape")
+  await picker.waitFor({ state: "hidden" })
+}
+
+/** The conversions table's row for an order. */
+const conversionRow = (orderId) => page.getByRole("row").filter({ has: page.locator(`[data-order-id="${orderId}"]`) })
+
+/** The order ids the conversions table shows, once `ready(ids)` holds (the previous rows stay until the new list arrives). */
+async function shownOrders(ready) {
+  const read = () => page.locator("[data-order-id]").evaluateAll((els) => els.map((e) => e.dataset.orderId))
+  const until = Date.now() + T
+  let orders = await read()
+  while (!ready(orders) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100))
+    orders = await read()
+  }
+  return orders
+}
+
 test("log in to the admin", login)
 
 test("campaigns page: four type cards and the campaigns table", async () => {
@@ -70,6 +111,17 @@ test("campaigns page: four type cards and the campaigns table", async () => {
   await row.waitFor({ timeout: T })
   await row.getByText("S2S API").waitFor()
   await shot("01-campaigns")
+})
+
+test("conversions: the empty state before any conversion", async () => {
+  await page.getByRole("link", { name: "Conversions" }).first().click()
+  const list = region("Conversions")
+  await list.getByText("No conversions yet", { exact: true }).waitFor({ timeout: T })
+  await list.getByText("They appear when a shop reports an order", { exact: false }).waitFor()
+  assert((await list.getByRole("table").count()) === 0, "an empty list still shows a table")
+  await shot("01b-conversions-empty")
+  await page.getByRole("link", { name: "Campaigns" }).first().click()
+  await page.waitForURL(/\/app\/affiliate$/, { timeout: T })
 })
 
 test("create a campaign: the save-first message turns into key, endpoint, parameters and cURL", async () => {
@@ -124,13 +176,15 @@ test("send a test conversion through the real endpoint", async () => {
   assert(text.includes("HTTP 200") && text.includes('"success"'), `test conversion answered: ${text}`)
 })
 
-test("regenerate the API key: the old key is refused by the endpoint", async () => {
-  const oldKey = state.key
+/** Checks "Regenerate API Key", confirms with a grace period, and returns the old and the new key. */
+async function regenerateKey(graceHours, screenshot) {
+  const oldKey = (await page.getByTestId("s2s-api-key").textContent()).trim()
   await page.getByLabel("Regenerate API Key").check()
   await page.getByText("Warning: regenerating invalidates the current key").waitFor()
-  await page.getByLabel(/Grace period/).fill("0")
-  await page.getByRole("button", { name: "Save", exact: true }).click()
-  await page.getByRole("alertdialog").getByRole("button", { name: "Regenerate" }).click()
+  const dialog = page.getByRole("alertdialog")
+  await dialog.getByLabel(/Grace period/).fill(String(graceHours))
+  if (screenshot) await shot(screenshot)
+  await dialog.getByRole("button", { name: "Regenerate" }).click()
   await page.waitForFunction(
     (old) => {
       const el = document.querySelector('[data-testid="s2s-api-key"]')
@@ -139,13 +193,42 @@ test("regenerate the API key: the old key is refused by the endpoint", async () 
     oldKey,
     { timeout: T }
   )
-  state.key = (await page.getByTestId("s2s-api-key").textContent()).trim()
+  await dialog.waitFor({ state: "hidden" })
+  assert(!(await page.getByLabel("Regenerate API Key").isChecked()), "the checkbox stays checked after regenerating")
+  return { oldKey, newKey: (await page.getByTestId("s2s-api-key").textContent()).trim() }
+}
+
+test("regenerate the API key: the old key is refused by the endpoint", async () => {
+  const { oldKey, newKey } = await regenerateKey(0)
+  state.key = newKey
   const body = { click_token: "NoSuchToken000000000000", order_id: "E2E-OLD-KEY", order_total: "10.00", order_currency: "USD" }
   const old = await s2s(oldKey, body)
   assert(old.status === 401, `the old key answered ${old.status} ${JSON.stringify(old.body)}`)
   const fresh = await s2s(state.key, body)
   assert(fresh.status !== 401, `the new key is refused too: ${JSON.stringify(fresh.body)}`)
   await shot("05-campaign-form-regenerated")
+})
+
+test("regenerate works on its own while an unrelated field is invalid; the grace period keeps the old key", async () => {
+  await page.getByRole("tab", { name: "General Settings" }).click()
+  await page.getByLabel("Commission (%)").fill("150")
+  await page.getByRole("button", { name: "Save", exact: true }).click()
+  await page.getByText(/commission_value must be at most 100/).first().waitFor({ timeout: T })
+  await page.getByRole("tab", { name: "Integration Setup" }).click()
+  const { oldKey, newKey } = await regenerateKey(2, "05a-regenerate-confirmation")
+  state.key = newKey
+  await page.getByText("The previous key keeps working until", { exact: false }).waitFor({ timeout: T })
+  const body = { click_token: "NoSuchToken000000000000", order_id: "E2E-GRACE-KEY", order_total: "10.00", order_currency: "USD" }
+  const old = await s2s(oldKey, body)
+  assert(old.status !== 401, `the old key was refused inside its grace period: ${JSON.stringify(old.body)}`)
+  const fresh = await s2s(newKey, body)
+  assert(fresh.status !== 401, `the new key is refused: ${JSON.stringify(fresh.body)}`)
+  await shot("05b-campaign-form-regenerated-with-grace")
+  // The unsaved, invalid edit is still there; put the commission back for the next scenarios.
+  await page.getByRole("tab", { name: "General Settings" }).click()
+  assert((await page.getByLabel("Commission (%)").inputValue()) === "150", "regenerating reset the form")
+  await page.getByLabel("Commission (%)").fill("10")
+  await page.getByRole("tab", { name: "Integration Setup" }).click()
 })
 
 test("Save & Close returns to the campaigns list", async () => {
@@ -179,7 +262,7 @@ test("approve a conversion", async () => {
   })
   assert(rejected.body.status === "success", `conversion not recorded: ${JSON.stringify(rejected.body)}`)
   await page.getByRole("link", { name: "Conversions" }).first().click()
-  const row = page.locator(`tr[data-order-id="${state.approveOrder}"]`)
+  const row = conversionRow(state.approveOrder)
   await row.waitFor({ timeout: T })
   await row.getByText("Pending").waitFor()
   await shot("07-conversions")
@@ -188,7 +271,7 @@ test("approve a conversion", async () => {
 })
 
 test("reject a conversion with a reason", async () => {
-  const row = page.locator(`tr[data-order-id="${state.rejectOrder}"]`)
+  const row = conversionRow(state.rejectOrder)
   await row.getByRole("button", { name: "Reject" }).click()
   await page.getByLabel("Reason").fill("Fraud check failed")
   await page.getByRole("button", { name: "Reject conversion" }).click()
@@ -197,20 +280,54 @@ test("reject a conversion with a reason", async () => {
 })
 
 test("filter conversions: live or test", async () => {
-  await page.getByRole("combobox", { name: "Live or test" }).click()
-  await page.getByRole("option", { name: "Test" }).click()
-  // The previous rows stay until the filtered list arrives.
-  await page.waitForFunction(
-    () => {
-      const rows = [...document.querySelectorAll("tr[data-order-id]")]
-      return rows.length > 0 && rows.every((r) => r.dataset.orderId.startsWith("TEST-"))
-    },
-    undefined,
-    { timeout: T }
-  ).catch(() => {})
-  const orders = await page.locator("tr[data-order-id]").evaluateAll((rows) => rows.map((r) => r.dataset.orderId))
+  await addFilter(region("Conversions"), "Live or test")
+  await pickFilterOption(region("Conversions"), "Test")
+  const orders = await shownOrders((o) => o.length > 0 && o.every((id) => id.startsWith("TEST-")))
   assert(orders.length && orders.every((o) => o.startsWith("TEST-")), `the test filter shows ${orders}`)
   await shot("08-conversions-filtered")
+  await page.getByRole("button", { name: "Clear filters" }).click()
+  await shownOrders((o) => o.includes(state.approveOrder))
+})
+
+test("filter conversions by status: Approved shows the approved order and hides the rejected one", async () => {
+  const list = region("Conversions")
+  await addFilter(list, "Status")
+  await pickFilterOption(list, "Approved")
+  assert(new URL(page.url()).searchParams.get("status") === '["approved"]', `the filter is not in the address: ${page.url()}`)
+  const orders = await shownOrders((o) => o.includes(state.approveOrder) && !o.includes(state.rejectOrder))
+  assert(orders.includes(state.approveOrder), `the approved order is missing: ${orders}`)
+  assert(!orders.includes(state.rejectOrder), `the rejected order is shown: ${orders}`)
+  const statuses = await list.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.cells[7]?.textContent ?? ""))
+  assert(statuses.length && statuses.every((s) => s.startsWith("Approved")), `other statuses are shown: ${statuses}`)
+  await shot("08b-conversions-by-status")
+  await page.getByRole("button", { name: "Clear filters" }).click()
+  await shownOrders((o) => o.includes(state.rejectOrder))
+})
+
+test("conversions: pagination moves to page 2", async () => {
+  // More conversions than a page holds (20), recorded as a shop would.
+  for (let i = 0; i < 20; i++) {
+    const res = await s2s(app.demo.api_key, {
+      click_token: await shopperClick(), order_id: `E2E-PAGE-${Date.now()}-${i}`, order_total: "10.00", order_currency: "USD",
+    })
+    assert(res.body.status === "success", `conversion not recorded: ${JSON.stringify(res.body)}`)
+  }
+  const total = await countConversions()
+  assert(total > 20, `only ${total} conversions`)
+  await page.reload()
+  const list = region("Conversions")
+  await list.getByText(`20 of ${total} results`).waitFor({ timeout: T })
+  const first = await shownOrders((o) => o.length === 20)
+  assert(first.length === 20, `page 1 shows ${first.length} rows`)
+  await list.getByRole("button", { name: "Next" }).click()
+  await list.getByText(`2 of ${Math.ceil(total / 20)} pages`).waitFor({ timeout: T })
+  const second = await shownOrders((o) => o.length === Math.min(20, total - 20) && !o.some((id) => first.includes(id)))
+  assert(second.length === Math.min(20, total - 20), `page 2 shows ${second.length} rows of ${total}`)
+  assert(!second.some((id) => first.includes(id)), "page 2 repeats rows of page 1")
+  assert(new URL(page.url()).searchParams.get("offset") === "20", `the page is not in the address: ${page.url()}`)
+  await shot("08c-conversions-page-2")
+  await list.getByRole("button", { name: "Prev" }).click()
+  await shownOrders((o) => o.length === 20 && o.every((id) => first.includes(id)))
 })
 
 test("find a failed call in the request log", async () => {
@@ -218,14 +335,56 @@ test("find a failed call in the request log", async () => {
     click_token: "x", order_id: "E2E-BAD-KEY", order_total: "1.00", order_currency: "USD",
   })
   await page.getByRole("link", { name: "Request log" }).first().click()
-  await page.getByRole("table", { name: "Request log" }).waitFor({ timeout: T })
-  await page.getByRole("combobox", { name: "Outcome" }).click()
-  await page.getByRole("option", { name: "Error" }).click()
-  const row = page.locator('tr[data-outcome="error"]').filter({ hasText: "E2E-BAD-KEY" }).first()
+  const list = region("Request log")
+  await list.getByRole("table").waitFor({ timeout: T })
+  await addFilter(list, "Outcome")
+  await pickFilterOption(list, "Error")
+  const row = page.getByRole("row").filter({ has: page.locator('[data-outcome="error"]') }).filter({ hasText: "E2E-BAD-KEY" }).first()
   await row.waitFor({ timeout: T })
   assert(/API key/i.test(await row.textContent()), "the failed call's reason does not name the API key")
-  assert((await page.locator("tr[data-outcome]:not([data-outcome=error])").count()) === 0, "the Error filter shows other outcomes")
+  // The rows of the unfiltered list stay until the filtered one arrives.
+  const others = page.locator("[data-outcome]:not([data-outcome=error])")
+  await others.first().waitFor({ state: "detached", timeout: T }).catch(() => {})
+  assert((await others.count()) === 0, "the Error filter shows other outcomes")
   await shot("09-request-log")
+})
+
+test("request log: fits a 1440 px window without scrolling sideways", async () => {
+  await page.getByRole("button", { name: "Clear filters" }).click()
+  const list = region("Request log")
+  await list.locator("[data-outcome=success]").first().waitFor({ timeout: T })
+  const fit = await list.getByRole("table").evaluate((table) => {
+    const scroller = table.parentElement
+    return {
+      viewport: window.innerWidth,
+      tableRight: table.getBoundingClientRect().right,
+      scrollWidth: scroller.scrollWidth,
+      clientWidth: scroller.clientWidth,
+      pageScrollWidth: document.documentElement.scrollWidth,
+      columns: table.querySelectorAll("thead th").length,
+    }
+  })
+  assert(fit.viewport === 1440, `the window is ${fit.viewport} px wide`)
+  assert(fit.columns === 9, `the table has ${fit.columns} columns`)
+  assert(fit.scrollWidth <= fit.clientWidth, `the table scrolls sideways: ${JSON.stringify(fit)}`)
+  assert(fit.tableRight <= fit.viewport && fit.pageScrollWidth <= fit.viewport, `the table leaves the window: ${JSON.stringify(fit)}`)
+  // A cut value keeps its whole text for the tooltip.
+  const requestId = list.locator("td span[title^='req_']").first()
+  assert((await requestId.getAttribute("title")) === (await requestId.textContent()), "a request id lost its title")
+  await shot("09b-request-log-1440")
+})
+
+test("request log: the empty state of a filter that matches nothing", async () => {
+  const list = region("Request log")
+  await addFilter(list, "Order ID")
+  const input = page.getByRole("dialog").getByPlaceholder("ORDER-1001")
+  await input.fill("E2E-NO-SUCH-ORDER")
+  await input.press("Enter")
+  await list.locator("button").filter({ hasText: /^E2E-NO-SUCH-ORDER$/ }).waitFor()
+  await page.keyboard.press("Escape")
+  await list.getByText("No request matches these filters", { exact: true }).waitFor({ timeout: T })
+  assert((await list.locator("[data-outcome]").count()) === 0, "rows are shown for an order that was never logged")
+  await shot("09c-request-log-filtered-empty")
 })
 
 test("campaign detail: chart over 7, 30 and 90 days", async () => {
@@ -243,7 +402,7 @@ test("campaign detail: chart over 7, 30 and 90 days", async () => {
 
 test("affiliates: create one and copy its tracking link", async () => {
   await page.getByRole("link", { name: "Affiliates" }).first().click()
-  await page.getByRole("table", { name: "Affiliates" }).waitFor({ timeout: T })
+  await region("Affiliates").getByRole("table").waitFor({ timeout: T })
   await shot("11-affiliates")
   await page.getByRole("button", { name: "Create" }).click()
   await page.getByLabel("Name").fill("E2E Partner")
@@ -285,6 +444,16 @@ async function conversionRecorded(orderId) {
       await new Promise((r) => setTimeout(r, 100))
     }
     throw new Error(`no conversion recorded for ${orderId}`)
+  } finally {
+    await db.end()
+  }
+}
+
+async function countConversions() {
+  const db = new pg.Client({ connectionString: app.env.DATABASE_URL })
+  await db.connect()
+  try {
+    return Number((await db.query("SELECT count(*) FROM affiliate_conversion WHERE deleted_at IS NULL")).rows[0].count)
   } finally {
     await db.end()
   }

@@ -1,5 +1,6 @@
 import { StatusBadge } from "@medusajs/ui"
-import type { CampaignStatus, ConversionStatus, RequestLogEntry } from "../lib/types"
+import { capitalize } from "../lib/format"
+import type { AffiliateStatus, CampaignStatus, ConversionStatus, RequestOutcome } from "../../types/http"
 
 type Color = "green" | "red" | "orange" | "blue" | "purple" | "grey"
 
@@ -11,24 +12,22 @@ const CONVERSION: Record<ConversionStatus, Color> = {
   reversed: "grey",
 }
 const CAMPAIGN: Record<CampaignStatus, Color> = { active: "green", paused: "orange", archived: "grey" }
-const OUTCOME: Record<RequestLogEntry["outcome"], Color> = {
+const OUTCOME: Record<RequestOutcome, Color> = {
   success: "green",
   duplicate: "blue",
   skipped: "orange",
   error: "red",
 }
 
-const label = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
-
 export const ConversionStatusBadge = ({ status }: { status: ConversionStatus }) => (
-  <StatusBadge color={CONVERSION[status] ?? "grey"}>{label(status)}</StatusBadge>
+  <StatusBadge color={CONVERSION[status] ?? "grey"}>{capitalize(status)}</StatusBadge>
 )
 export const CampaignStatusBadge = ({ status }: { status: CampaignStatus }) => (
-  <StatusBadge color={CAMPAIGN[status] ?? "grey"}>{label(status)}</StatusBadge>
+  <StatusBadge color={CAMPAIGN[status] ?? "grey"}>{capitalize(status)}</StatusBadge>
 )
-export const OutcomeBadge = ({ outcome }: { outcome: RequestLogEntry["outcome"] }) => (
-  <StatusBadge color={OUTCOME[outcome] ?? "grey"}>{label(outcome)}</StatusBadge>
+export const OutcomeBadge = ({ outcome }: { outcome: RequestOutcome }) => (
+  <StatusBadge color={OUTCOME[outcome] ?? "grey"}>{capitalize(outcome)}</StatusBadge>
 )
-export const AffiliateStatusBadge = ({ status }: { status: "active" | "paused" }) => (
-  <StatusBadge color={status === "active" ? "green" : "orange"}>{label(status)}</StatusBadge>
+export const AffiliateStatusBadge = ({ status }: { status: AffiliateStatus }) => (
+  <StatusBadge color={status === "active" ? "green" : "orange"}>{capitalize(status)}</StatusBadge>
 )

@@ -1,23 +1,24 @@
 import { Plug, ServerStack } from "@medusajs/icons"
-import { Button, Checkbox, Container, Heading, Input, Label, Select, Tabs, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Select, Tabs, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
-import {
-  TestConversionResult,
-  useRegenerateApiKey,
-  useS2sSetup,
-  useSaveCampaign,
-  useSendTestConversion,
-} from "../hooks/api/campaigns"
+import type { AdminCampaign, AdminCreateCampaign, CampaignType } from "../../types/http"
+import { useS2sSetup, useSaveCampaign } from "../hooks/api/campaigns"
+import { TestConversionResult, useSendTestConversion } from "../hooks/api/test-conversion"
 import { CAMPAIGN_TYPE_LABELS, errorMessage, TOOL_TYPE_LABELS } from "../lib/format"
-import type { Campaign, CampaignInput, CampaignType } from "../lib/types"
 import { AffiliateNav } from "./affiliate-nav"
 import { ErrorState, LoadingState } from "./page-state"
+import { RegenerateApiKey } from "./regenerate-api-key"
 import { S2sSetupView } from "./s2s-setup-view"
+
+/** What the form edits: the campaign's fields as the API takes them, the commission as typed. */
+type CampaignFormValues = Required<
+  Pick<AdminCreateCampaign, "name" | "type" | "tool_type" | "target_url" | "commission_type" | "attribution_window_days" | "status">
+> & { commission_value: string; currency_code: string | null }
 
 const TYPES: CampaignType[] = ["banner", "text", "link", "video"]
 
-function initialValues(campaign: Campaign | undefined, type: string | null): CampaignInput {
+function initialValues(campaign: AdminCampaign | undefined, type: string | null): CampaignFormValues {
   if (campaign) {
     return {
       name: campaign.name,
@@ -62,22 +63,17 @@ const Field = ({ label, id, hint, children }: { label: string; id: string; hint?
  * The campaign form (seed 000): "General Settings" and "Integration Setup" tabs. "Save" stays on the
  * form (a new campaign moves to its edit address, keeping the tab); "Save & Close" returns to the list.
  */
-export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
+export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
-  const [values, setValues] = useState<CampaignInput>(() => initialValues(campaign, params.get("type")))
+  const [values, setValues] = useState<CampaignFormValues>(() => initialValues(campaign, params.get("type")))
   const [tab, setTab] = useState(params.get("tab") === "integration" ? "integration" : "general")
-  const [method, setMethod] = useState<"s2s">("s2s")
-  const [regenerate, setRegenerate] = useState(false)
-  const [graceHours, setGraceHours] = useState("0")
   const [testResult, setTestResult] = useState<TestConversionResult | null>(null)
   const save = useSaveCampaign()
-  const regen = useRegenerateApiKey()
   const sendTest = useSendTestConversion()
   const setup = useS2sSetup(campaign?.id)
-  const prompt = usePrompt()
 
-  const set = <K extends keyof CampaignInput>(key: K, value: CampaignInput[K]) => setValues((v) => ({ ...v, [key]: value }))
+  const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) => setValues((v) => ({ ...v, [key]: value }))
 
   const submit = async (close: boolean) => {
     if (!values.name.trim() || !values.target_url.trim()) {
@@ -85,24 +81,7 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
       toast.error("Campaign Name and Target URL are required")
       return
     }
-    const grace = Number(graceHours || 0)
-    if (regenerate && campaign) {
-      if (!Number.isFinite(grace) || grace < 0 || grace > 720) {
-        toast.error("The grace period must be 0 to 720 hours")
-        return
-      }
-      const ok = await prompt({
-        title: "Regenerate the API key?",
-        description:
-          grace > 0
-            ? `A new key is issued now; the current key keeps working for ${grace} hours, then stops. Update all systems using the old key.`
-            : "A new key is issued now and the current key stops working at once. Update all systems using the old key.",
-        confirmText: "Regenerate",
-        cancelText: "Cancel",
-      })
-      if (!ok) return
-    }
-    const body: CampaignInput = {
+    const body: AdminCreateCampaign = {
       ...values,
       commission_value: values.commission_value.trim(),
       currency_code: values.commission_type === "flat" ? values.currency_code || null : null,
@@ -110,12 +89,6 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
     }
     try {
       const { campaign: saved } = await save.mutateAsync({ id: campaign?.id, body })
-      if (regenerate && campaign) {
-        await regen.mutateAsync({ id: campaign.id, grace_period_hours: grace })
-        setRegenerate(false)
-        setGraceHours("0")
-        toast.success("API key regenerated")
-      }
       toast.success(campaign ? "Campaign saved" : "Campaign created")
       if (close) {
         navigate("/affiliate")
@@ -142,7 +115,7 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
     )
   }
 
-  const busy = save.isPending || regen.isPending
+  const busy = save.isPending
   return (
     <div className="flex flex-col gap-y-3">
       <AffiliateNav />
@@ -185,7 +158,7 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
               </Select>
             </Field>
             <Field label="Tool Type" id="tool-type" hint="What is tracked: Sale Integration is the typical choice for order-based S2S.">
-              <Select value={values.tool_type} onValueChange={(v) => set("tool_type", v as CampaignInput["tool_type"])}>
+              <Select value={values.tool_type} onValueChange={(v) => set("tool_type", v as CampaignFormValues["tool_type"])}>
                 <Select.Trigger id="tool-type">
                   <Select.Value />
                 </Select.Trigger>
@@ -205,7 +178,7 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
               />
             </Field>
             <Field label="Commission Type" id="commission-type">
-              <Select value={values.commission_type} onValueChange={(v) => set("commission_type", v as CampaignInput["commission_type"])}>
+              <Select value={values.commission_type} onValueChange={(v) => set("commission_type", v as CampaignFormValues["commission_type"])}>
                 <Select.Trigger id="commission-type">
                   <Select.Value />
                 </Select.Trigger>
@@ -247,7 +220,7 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
               />
             </Field>
             <Field label="Status" id="campaign-status">
-              <Select value={values.status} onValueChange={(v) => set("status", v as CampaignInput["status"])}>
+              <Select value={values.status} onValueChange={(v) => set("status", v as CampaignFormValues["status"])}>
                 <Select.Trigger id="campaign-status">
                   <Select.Value />
                 </Select.Trigger>
@@ -262,14 +235,11 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
           <Tabs.Content value="integration" className="flex flex-col gap-y-4 px-6 py-4">
             <Heading level="h2">Choose Your Integration Method</Heading>
             <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+              {/* The only method so far, so always the chosen one. */}
               <button
                 type="button"
-                aria-pressed={method === "s2s"}
-                onClick={() => setMethod("s2s")}
-                className={
-                  "flex flex-col items-start gap-y-1 rounded-lg p-4 text-left " +
-                  (method === "s2s" ? "shadow-borders-interactive-with-active bg-ui-bg-base" : "shadow-elevation-card-rest")
-                }
+                aria-pressed="true"
+                className="shadow-borders-interactive-with-active bg-ui-bg-base flex flex-col items-start gap-y-1 rounded-lg p-4 text-left"
               >
                 <span className="txt-compact-small-plus flex items-center gap-x-2">
                   <ServerStack />
@@ -293,28 +263,7 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
             ) : setup.data ? (
               <div className="flex flex-col gap-y-6">
                 <S2sSetupView setup={setup.data} />
-                <div className="bg-ui-bg-subtle flex flex-col gap-y-2 rounded-lg p-4">
-                  <div className="flex items-center gap-x-2">
-                    <Checkbox id="regenerate-key" checked={regenerate} onCheckedChange={(c) => setRegenerate(c === true)} />
-                    <Label htmlFor="regenerate-key" size="small" weight="plus">
-                      Regenerate API Key
-                    </Label>
-                  </div>
-                  <Text size="xsmall" className="text-ui-fg-error">
-                    Warning: regenerating invalidates the current key. Update all systems using the old key.
-                  </Text>
-                  {regenerate && (
-                    <div className="flex max-w-xs flex-col gap-y-1">
-                      <Label htmlFor="grace-period" size="xsmall">
-                        Grace period (hours): the old key keeps working this long (0 stops it at once)
-                      </Label>
-                      <Input id="grace-period" type="number" min={0} max={720} value={graceHours} onChange={(e) => setGraceHours(e.target.value)} />
-                      <Text size="xsmall" className="text-ui-fg-subtle">
-                        The new key is issued when you click Save.
-                      </Text>
-                    </div>
-                  )}
-                </div>
+                <RegenerateApiKey campaignId={campaign.id} />
                 <div className="flex flex-col gap-y-2">
                   <div className="flex items-center gap-x-2">
                     <Button type="button" size="small" variant="secondary" isLoading={sendTest.isPending} onClick={onSendTest}>

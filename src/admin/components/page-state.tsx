@@ -31,29 +31,3 @@ export const ErrorState = ({ error, onRetry }: { error: unknown; onRetry?: () =>
     </div>
   )
 }
-
-export const EmptyState = ({ title, description, action }: { title: string; description?: string; action?: React.ReactNode }) => (
-  <div className="flex flex-col items-center gap-y-2 px-6 py-10 text-center">
-    <Text size="small" weight="plus">
-      {title}
-    </Text>
-    {description && (
-      <Text size="small" className="text-ui-fg-subtle">
-        {description}
-      </Text>
-    )}
-    {action}
-  </div>
-)
-
-type ListQuery = { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown }
-
-/**
- * A list's loading, error (with Retry) and empty states, and once there is data the list itself.
- * The list is a function so that it is only built when the data exists.
- */
-export const QueryState = ({ query, isEmpty, empty, children }: { query: ListQuery; isEmpty: boolean; empty: React.ReactNode; children: () => React.ReactNode }) => {
-  if (query.isLoading) return <LoadingState />
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
-  return <>{isEmpty ? empty : children()}</>
-}

@@ -1,12 +1,12 @@
 import { Button, FocusModal, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useS2sSetup } from "../hooks/api/campaigns"
-import type { Campaign } from "../lib/types"
+import type { AdminCampaign } from "../../types/http"
 import { ErrorState, LoadingState } from "./page-state"
 import { S2sSetupView } from "./s2s-setup-view"
 
 /** The quick-access S2S setup modal opened from the campaigns table (seed 000). */
-export const S2sSetupModal = ({ campaign, onClose }: { campaign: Campaign | null; onClose: () => void }) => {
+export const S2sSetupModal = ({ campaign, onClose }: { campaign: Pick<AdminCampaign, "id" | "name"> | null; onClose: () => void }) => {
   const setup = useS2sSetup(campaign?.id, !!campaign)
   return (
     <FocusModal open={!!campaign} onOpenChange={(open) => !open && onClose()}>

@@ -1,10 +1,10 @@
 import { Badge, Heading, Table, Text } from "@medusajs/ui"
-import type { S2sSetup } from "../lib/types"
+import type { AdminS2sSetupResponse } from "../../types/http"
 import { formatDate } from "../lib/format"
 import { CopyButton, CopyField } from "./copy-button"
 
 /** API key, endpoint, parameter table and example cURL: the seed's "What the Form Shows After Saving". */
-export const S2sSetupView = ({ setup, compact = false }: { setup: S2sSetup; compact?: boolean }) => (
+export const S2sSetupView = ({ setup, compact = false }: { setup: AdminS2sSetupResponse; compact?: boolean }) => (
   <div className="flex flex-col gap-y-6">
     <div className="flex flex-col gap-y-1">
       <CopyField label="API Key" value={setup.api_key} testId="s2s-api-key" />

@@ -1,21 +1,29 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type {
+  AdminAffiliateListParams,
+  AdminAffiliateListResponse,
+  AdminAffiliateResponse,
+  AdminCreateAffiliate,
+  AdminUpdateAffiliate,
+} from "../../../types/http"
+import { affiliateQueryKeys } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
-import type { Affiliate, AffiliateInput, Paginated } from "../../lib/types"
 
 const BASE = "/admin/affiliate/affiliates"
 
-export function useAffiliates(query: { limit?: number; offset?: number; q?: string; with_tracking_links?: boolean } = {}) {
+export function useAffiliates(query: AdminAffiliateListParams = {}) {
   return useQuery({
-    queryKey: ["affiliate-affiliates", "list", query],
-    queryFn: () => sdk.client.fetch<Paginated<"affiliates", Affiliate>>(BASE, { query }),
+    queryKey: affiliateQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<AdminAffiliateListResponse>(BASE, { query }),
     placeholderData: keepPreviousData,
   })
 }
 
+/** An affiliate with its tracking link per campaign. */
 export function useAffiliate(id: string | undefined) {
   return useQuery({
-    queryKey: ["affiliate-affiliates", "detail", id],
-    queryFn: () => sdk.client.fetch<{ affiliate: Affiliate }>(`${BASE}/${id}`),
+    queryKey: affiliateQueryKeys.detail(id ?? ""),
+    queryFn: () => sdk.client.fetch<AdminAffiliateResponse>(`${BASE}/${id}`),
     enabled: !!id,
   })
 }
@@ -23,8 +31,11 @@ export function useAffiliate(id: string | undefined) {
 export function useSaveAffiliate() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: AffiliateInput }) =>
-      sdk.client.fetch<{ affiliate: Affiliate }>(id ? `${BASE}/${id}` : BASE, { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["affiliate-affiliates"] }),
+    mutationFn: ({ id, body }: { id?: string; body: AdminCreateAffiliate | AdminUpdateAffiliate }) =>
+      sdk.client.fetch<AdminAffiliateResponse>(id ? `${BASE}/${id}` : BASE, { method: "POST", body }),
+    onSuccess: ({ affiliate }) => {
+      client.setQueryData(affiliateQueryKeys.detail(affiliate.id), { affiliate })
+      client.invalidateQueries({ queryKey: affiliateQueryKeys.lists() })
+    },
   })
 }

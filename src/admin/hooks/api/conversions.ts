@@ -1,28 +1,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { AdminConversionListParams, AdminConversionListResponse, AdminConversionResponse } from "../../../types/http"
+import { campaignStatsQueryKeys, conversionQueryKeys, orderAttributionQueryKeys } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
-import type { Conversion, Paginated } from "../../lib/types"
 
 const BASE = "/admin/affiliate/conversions"
 
-export function useConversions(query: Record<string, unknown>) {
+export function useConversions(query: AdminConversionListParams) {
   return useQuery({
-    queryKey: ["affiliate-conversions", "list", query],
-    queryFn: () => sdk.client.fetch<Paginated<"conversions", Conversion>>(BASE, { query }),
+    queryKey: conversionQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<AdminConversionListResponse>(BASE, { query }),
     placeholderData: keepPreviousData,
   })
 }
 
+/** Approve, or reject with a reason, a pending conversion. */
 export function useReviewConversion() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: ({ id, action, reason }: { id: string; action: "approve" | "reject"; reason?: string }) =>
-      sdk.client.fetch<{ conversion: Conversion }>(`${BASE}/${id}/${action}`, {
+      sdk.client.fetch<AdminConversionResponse>(`${BASE}/${id}/${action}`, {
         method: "POST",
         body: reason ? { reason } : {},
       }),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ["affiliate-conversions"] })
-      client.invalidateQueries({ queryKey: ["affiliate-campaigns", "totals"] })
+      client.invalidateQueries({ queryKey: conversionQueryKeys.all })
+      client.invalidateQueries({ queryKey: campaignStatsQueryKeys.all })
+      client.invalidateQueries({ queryKey: orderAttributionQueryKeys.all })
     },
   })
 }

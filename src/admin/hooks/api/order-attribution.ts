@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query"
+import type { AdminOrderAttributionResponse } from "../../../types/http"
+import { orderAttributionQueryKeys } from "../../lib/query-key"
 import { sdk } from "../../lib/sdk"
-import type { OrderAttribution } from "../../lib/types"
 
 export function useOrderAttribution(orderId: string) {
   return useQuery({
-    queryKey: ["affiliate-order-attribution", orderId],
-    queryFn: () => sdk.client.fetch<OrderAttribution>(`/admin/affiliate/orders/${orderId}/attribution`),
+    queryKey: orderAttributionQueryKeys.detail(orderId),
+    queryFn: () => sdk.client.fetch<AdminOrderAttributionResponse>(`/admin/affiliate/orders/${orderId}/attribution`),
   })
 }

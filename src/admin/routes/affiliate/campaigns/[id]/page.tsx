@@ -9,8 +9,9 @@ import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { S2sSetupModal } from "../../../../components/s2s-setup-modal"
 import { useCampaign, useCampaignSeries } from "../../../../hooks/api/campaigns"
 import { CAMPAIGN_TYPE_LABELS, formatCommissionRule, formatMoney, TOOL_TYPE_LABELS } from "../../../../lib/format"
+import type { StatsPeriod } from "../../../../../types/http"
 
-const PERIODS = [7, 30, 90] as const
+const PERIODS: StatsPeriod[] = [7, 30, 90]
 
 const Stat = ({ label, value }: { label: string; value: string }) => (
   <div className="shadow-elevation-card-rest flex flex-col gap-y-1 rounded-lg p-4">
@@ -27,7 +28,7 @@ const Stat = ({ label, value }: { label: string; value: string }) => (
 const CampaignDetailPage = () => {
   const { id = "" } = useParams()
   const navigate = useNavigate()
-  const [days, setDays] = useState<number>(30)
+  const [days, setDays] = useState<StatsPeriod>(30)
   const [modalOpen, setModalOpen] = useState(false)
   const campaign = useCampaign(id)
   const stats = useCampaignSeries(id, days)
@@ -77,7 +78,7 @@ const CampaignDetailPage = () => {
       <Container className="flex flex-col gap-y-4">
         <div className="flex items-center justify-between">
           <Heading level="h2">Performance</Heading>
-          <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v))}>
+          <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v) as StatsPeriod)}>
             <Tabs.List>
               {PERIODS.map((d) => (
                 <Tabs.Trigger key={d} value={String(d)}>

@@ -1,0 +1,164 @@
+import {
+  clx,
+  DataTable as Primitive,
+  DataTableColumnDef,
+  DataTableEmptyStateProps,
+  DataTableFilter,
+  DataTableFilteringState,
+  DataTablePaginationState,
+  Heading,
+  Text,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo } from "react"
+import { useSearchParams } from "react-router-dom"
+import { readOffset } from "../lib/table-query"
+import { ErrorState } from "./page-state"
+
+type ListQuery = { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown }
+
+type DataTableProps<TData> = {
+  /** Also the accessible name of the table's region. */
+  heading: string
+  headingLevel?: "h1" | "h2"
+  subHeading?: string
+  data: TData[] | undefined
+  count: number | undefined
+  columns: DataTableColumnDef<TData, any>[]
+  filters?: DataTableFilter[]
+  pageSize: number
+  /** The list query: its loading state shows skeletons, its error a message with Retry. */
+  query: ListQuery
+  emptyState: DataTableEmptyStateProps
+  /** A search box (the API's `q`) with this accessible name. */
+  searchLabel?: string
+  /** Buttons at the right of the toolbar ("Create"). */
+  actions?: React.ReactNode
+  /** "fixed": the columns' sizes are shares of the full width; long values are cut, with a tooltip. */
+  layout?: "auto" | "fixed"
+}
+
+/**
+ * Every admin list: `@medusajs/ui`'s DataTable with its page, search and filters kept in the query
+ * string (read back by each table's `query.ts`), so a filtered view survives a reload.
+ */
+export const DataTable = <TData extends { id: string }>({
+  heading,
+  headingLevel = "h2",
+  subHeading,
+  data,
+  count,
+  columns,
+  filters,
+  pageSize,
+  query,
+  emptyState,
+  searchLabel,
+  actions,
+  layout = "auto",
+}: DataTableProps<TData>) => {
+  const [params, setParams] = useSearchParams()
+  const filterIds = useMemo(() => (filters ?? []).map((f) => f.id), [filters])
+
+  const pagination: DataTablePaginationState = {
+    pageIndex: Math.floor(readOffset(params.get("offset") ?? undefined) / pageSize),
+    pageSize,
+  }
+  const filtering = useMemo(() => readFiltering(params, filterIds), [params, filterIds])
+
+  // A new search or filter starts again at the first page, in the same navigation: react-router's
+  // functional update starts from the address of the last render, not from a queued one, so two
+  // updates in one event would undo each other. The table's own page reset is off for that reason.
+  const update = (change: (next: URLSearchParams) => void, keepOffset = false) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev)
+        if (!keepOffset) next.delete("offset")
+        change(next)
+        return next
+      },
+      { replace: true }
+    )
+
+  const instance = useDataTable({
+    data: data ?? [],
+    columns,
+    filters,
+    getRowId: (row) => row.id,
+    rowCount: count ?? 0,
+    isLoading: query.isLoading,
+    autoResetPageIndex: false,
+    pagination: {
+      state: pagination,
+      onPaginationChange: (p) =>
+        update((next) => (p.pageIndex ? next.set("offset", String(p.pageIndex * p.pageSize)) : next.delete("offset")), true),
+    },
+    filtering: filters?.length
+      ? {
+          state: filtering,
+          onFilteringChange: (state) =>
+            update((next) => {
+              for (const id of filterIds) {
+                // A filter just added has no value yet: keep it (as null) so its picker stays open.
+                if (id in state) next.set(id, JSON.stringify(state[id] ?? null))
+                else next.delete(id)
+              }
+            }),
+        }
+      : undefined,
+    search: searchLabel
+      ? {
+          state: params.get("q") ?? "",
+          onSearchChange: (q) => update((next) => (q ? next.set("q", q) : next.delete("q"))),
+        }
+      : undefined,
+  })
+
+  return (
+    <section aria-label={heading} className="flex flex-col">
+      <Primitive instance={instance} className={clx({ "[&_table]:table-fixed": layout === "fixed" })}>
+        <Primitive.Toolbar
+          className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center"
+          translations={{ clearAll: "Clear filters" }}
+        >
+          <div>
+            <Heading level={headingLevel}>{heading}</Heading>
+            {subHeading && (
+              <Text size="small" className="text-ui-fg-subtle">
+                {subHeading}
+              </Text>
+            )}
+          </div>
+          <div className="flex items-center gap-x-2">
+            {searchLabel && <Primitive.Search placeholder="Search" aria-label={searchLabel} />}
+            {filters?.length ? <Primitive.FilterMenu tooltip="Filter" /> : null}
+            {actions}
+          </div>
+        </Primitive.Toolbar>
+        {query.isError ? (
+          <ErrorState error={query.error} onRetry={() => query.refetch()} />
+        ) : (
+          <>
+            <Primitive.Table emptyState={emptyState} />
+            <Primitive.Pagination />
+          </>
+        )}
+      </Primitive>
+    </section>
+  )
+}
+
+/** The filters in the query string; one that is not valid JSON is left out. */
+function readFiltering(params: URLSearchParams, ids: string[]): DataTableFilteringState {
+  const state: DataTableFilteringState = {}
+  for (const id of ids) {
+    const raw = params.get(id)
+    if (raw === null) continue
+    try {
+      state[id] = JSON.parse(raw)
+    } catch {
+      // Edited by hand: ignore it.
+    }
+  }
+  return state
+}

@@ -1,0 +1,33 @@
+/**
+ * The react-query keys of every admin resource, from one factory so that a hook's key and the
+ * invalidations after a mutation can never drift apart:
+ * `[resource]` ⊃ `[resource, "list"]` ⊃ `[resource, "list", { query }]`, and the same for "detail".
+ */
+export type QueryKeys<TResource extends string> = {
+  all: readonly [TResource]
+  lists: () => readonly [TResource, "list"]
+  list: (query?: object) => readonly [TResource, "list", { query: object }] | readonly [TResource, "list"]
+  details: () => readonly [TResource, "detail"]
+  detail: (id: string, query?: object) => readonly [TResource, "detail", string, { query: object }] | readonly [TResource, "detail", string]
+}
+
+export function queryKeysFactory<TResource extends string>(resource: TResource): QueryKeys<TResource> {
+  return {
+    all: [resource],
+    lists: () => [resource, "list"],
+    list: (query) => (query === undefined ? [resource, "list"] : [resource, "list", { query }]),
+    details: () => [resource, "detail"],
+    detail: (id, query) => (query === undefined ? [resource, "detail", id] : [resource, "detail", id, { query }]),
+  }
+}
+
+export const campaignQueryKeys = queryKeysFactory("affiliate_campaign")
+/** A campaign's S2S setup (its live API key): `detail(campaignId)`. */
+export const s2sSetupQueryKeys = queryKeysFactory("affiliate_s2s_setup")
+/** Campaign figures: `list()` for every campaign's totals, `detail(campaignId, { days })` for a series. */
+export const campaignStatsQueryKeys = queryKeysFactory("affiliate_campaign_stats")
+export const affiliateQueryKeys = queryKeysFactory("affiliate")
+export const conversionQueryKeys = queryKeysFactory("affiliate_conversion")
+export const requestLogQueryKeys = queryKeysFactory("affiliate_request_log")
+/** The order page widget's data: `detail(orderId)`. */
+export const orderAttributionQueryKeys = queryKeysFactory("affiliate_order_attribution")

@@ -1,0 +1,79 @@
+import type { DeleteResponse, FindParams, OneOrMany, PaginatedResponse } from "./common"
+
+export type CampaignType = "banner" | "text" | "link" | "video"
+export type CampaignToolType = "sale" | "lead"
+export type CampaignStatus = "active" | "paused" | "archived"
+export type CommissionType = "percentage" | "flat"
+export type IntegrationMethod = "s2s"
+export type OutboundMethod = "POST" | "GET"
+/** The S2S parameters an outbound delivery can send under another name. */
+export type OutboundParameter = "api_key" | "click_token" | "order_id" | "order_total" | "order_currency" | "test"
+
+/** A campaign as `GET /admin/affiliate/campaigns[/:id]` answers it (the default `fields`). */
+export type AdminCampaign = {
+  id: string
+  name: string
+  handle: string
+  type: CampaignType
+  tool_type: CampaignToolType
+  target_url: string
+  allowed_redirect_hosts: string[]
+  integration_method: IntegrationMethod
+  commission_type: CommissionType
+  /** A percentage (0-100) or a flat amount in `currency_code`; a JSON number, as Medusa answers big numbers. */
+  commission_value: number
+  /** Lower-case ISO 4217; set for flat commissions only. */
+  currency_code: string | null
+  attribution_window_days: number
+  status: CampaignStatus
+  metadata: Record<string, unknown> | null
+  outbound_url: string | null
+  outbound_method: OutboundMethod
+  outbound_parameter_names: Partial<Record<OutboundParameter, string>> | null
+  created_at: string
+  updated_at: string
+}
+
+/** `GET /admin/affiliate/campaigns` */
+export type AdminCampaignListParams = FindParams & {
+  /** Part of the name or handle, case-insensitive. */
+  q?: string
+  id?: OneOrMany<string>
+  status?: OneOrMany<CampaignStatus>
+  type?: OneOrMany<CampaignType>
+}
+export type AdminCampaignListResponse = PaginatedResponse<"campaigns", AdminCampaign>
+
+/** `GET`, `POST /admin/affiliate/campaigns/:id` and `POST /admin/affiliate/campaigns` */
+export type AdminCampaignResponse = { campaign: AdminCampaign }
+
+/** `POST /admin/affiliate/campaigns` body; absent fields take the defaults shown. */
+export type AdminCreateCampaign = {
+  name: string
+  /** Derived from the name when absent; lower-case letters, digits and single dashes. */
+  handle?: string
+  type?: CampaignType // "link"
+  tool_type?: CampaignToolType // "sale"
+  target_url: string
+  allowed_redirect_hosts?: string[] // []
+  integration_method?: IntegrationMethod // "s2s"
+  commission_type?: CommissionType // "percentage"
+  /** A decimal string (`"12.5"`) or a JSON number. */
+  commission_value: string | number
+  /** Required for a flat commission; ignored (stored as null) for a percentage. */
+  currency_code?: string | null
+  attribution_window_days?: number // 30, from 1 to 365
+  status?: CampaignStatus // "active"
+  metadata?: Record<string, unknown> | null
+  outbound_url?: string | null
+  outbound_method?: OutboundMethod // "POST"
+  /** Write-only: stored encrypted, never answered. */
+  outbound_api_key?: string | null
+  outbound_parameter_names?: Partial<Record<OutboundParameter, string>> | null
+}
+
+/** `POST /admin/affiliate/campaigns/:id` body: any field; the commission rule is checked as merged. */
+export type AdminUpdateCampaign = Partial<AdminCreateCampaign>
+
+/** `DELETE /admin/affiliate/campaigns/:id` (soft delete: its links and API key stop working). */
+export type AdminCampaignDeleteResponse = DeleteResponse<"affiliate_campaign">

@@ -1,0 +1,58 @@
+import type { DateRangeParams, FindParams, OneOrMany, PaginatedResponse } from "./common"
+import type { DeviceType } from "./click"
+
+export type ConversionStatus = "pending" | "approved" | "rejected" | "paid" | "reversed"
+export type ConversionSource = "s2s" | "store"
+
+/** A conversion as `GET /admin/affiliate/conversions[/:id]` answers it (the default `fields`). */
+export type AdminConversion = {
+  id: string
+  campaign_id: string
+  affiliate_id: string
+  click_id: string
+  order_id: string
+  /** Amounts are JSON numbers, as Medusa answers big numbers; they are stored exactly. */
+  order_total: number
+  /** Lower-case ISO 4217. */
+  order_currency: string
+  commission_amount: number
+  commission_currency: string
+  status: ConversionStatus
+  status_reason: string | null
+  source: ConversionSource
+  is_test: boolean
+  limited_data_use: boolean
+  user_agent: string | null
+  ip_hash: string | null
+  device_type: DeviceType | null
+  context: string | null
+  occurred_at: string
+  /** How often the same order was reported again. */
+  duplicate_count: number
+  metadata: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+}
+
+/** `GET /admin/affiliate/conversions` (20 a page by default, newest first). */
+export type AdminConversionListParams = FindParams & {
+  id?: OneOrMany<string>
+  campaign_id?: OneOrMany<string>
+  affiliate_id?: OneOrMany<string>
+  click_id?: OneOrMany<string>
+  status?: OneOrMany<ConversionStatus>
+  source?: OneOrMany<ConversionSource>
+  is_test?: boolean
+  order_id?: string
+  created_at?: DateRangeParams
+}
+export type AdminConversionListResponse = PaginatedResponse<"conversions", AdminConversion>
+
+/** `GET /admin/affiliate/conversions/:id`, `POST …/:id/approve` and `POST …/:id/reject` */
+export type AdminConversionResponse = { conversion: AdminConversion }
+
+/** `POST /admin/affiliate/conversions/:id/approve` body (pending, live conversions only). */
+export type AdminApproveConversion = { reason?: string }
+
+/** `POST /admin/affiliate/conversions/:id/reject` body: a reason of 1-500 characters (pending only). */
+export type AdminRejectConversion = { reason: string }

@@ -1,0 +1,36 @@
+/** A campaign's all-time figures; test conversions never count, commission only pending, approved and paid. */
+export type AdminCampaignTotals = {
+  campaign_id: string
+  clicks: number
+  conversions: number
+  /** Per currency, as decimal strings. */
+  commission: { currency_code: string; amount: string }[]
+}
+
+/** One UTC day of a campaign's series. */
+export type AdminCampaignSeriesPoint = {
+  /** `YYYY-MM-DD` */
+  date: string
+  clicks: number
+  conversions: number
+  /** In %, two decimals. */
+  conversion_rate: number
+  /** Currency code to decimal string. */
+  commission: Record<string, string>
+}
+
+/** `GET /admin/affiliate/stats/campaigns` */
+export type AdminCampaignTotalsParams = { campaign_id?: string | string[] }
+/** Only campaigns with any click or conversion have an entry. */
+export type AdminCampaignTotalsResponse = { stats: AdminCampaignTotals[] }
+
+export type StatsPeriod = 7 | 30 | 90
+
+/** `GET /admin/affiliate/campaigns/:id/stats` */
+export type AdminCampaignSeriesParams = { days?: StatsPeriod }
+/** A point per day, the oldest first, and the campaign's all-time totals. */
+export type AdminCampaignSeriesResponse = {
+  days: StatsPeriod
+  series: AdminCampaignSeriesPoint[]
+  totals: AdminCampaignTotals
+}
