@@ -87,6 +87,18 @@ try {
   results.click = await load("d. affiliate link redirect", {
     url: `${base}/affiliate/click/${seed.handle}?aff=${seed.affiliate_code}`, headers: { "user-agent": BROWSER_UA },
   })
+  // The rollups' cost on the hot paths: the same loads with the rollup triggers off, which is what
+  // a scheduled job keeping the rollups instead would leave on them (README, "Reporting at volume").
+  await setRollupTriggers(false)
+  next = TOKENS / 4
+  results.s2s_new_no_rollup = await load("b'. s2sConvert, new conversions, rollup triggers off", {
+    url: `${base}/integration/s2sConvert`, method: "POST", headers,
+    requests: [{ setupRequest: (r) => ({ ...r, body: freshOrder() }) }],
+  })
+  results.click_no_rollup = await load("d'. affiliate link redirect, rollup triggers off", {
+    url: `${base}/affiliate/click/${seed.handle}?aff=${seed.affiliate_code}`, headers: { "user-agent": BROWSER_UA },
+  })
+  await setRollupTriggers(true)
   next = TOKENS / 2
   results.minimal_new = await load("e. node:http + pg, same SQL as b", {
     url: `http://localhost:${MINIMAL_PORT}/`, method: "POST", headers,
@@ -109,7 +121,13 @@ try {
     duration_s: DURATION,
     results,
     store_orders: orders,
-    ratios: { "b/a": ratio("s2s_new", "health"), "d/a": ratio("click", "health"), "b/e": ratio("s2s_new", "minimal_new") },
+    ratios: {
+      "b/a": ratio("s2s_new", "health"),
+      "d/a": ratio("click", "health"),
+      "b/e": ratio("s2s_new", "minimal_new"),
+      "b/b'": ratio("s2s_new", "s2s_new_no_rollup"),
+      "d/d'": ratio("click", "click_no_rollup"),
+    },
     targets: { "b/a": ">= 0.5", "d/a": ">= 0.6", "b p99 ms": "<= 50", "f conversion lag p99 ms": "<= 1000" },
   }
   writeFileSync(`${OUT}/results.json`, JSON.stringify(summary, null, 2))
@@ -118,6 +136,7 @@ try {
     console.log(`${r.name.padEnd(36)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(12)}`)
   }
   console.log(`\nratios: b/a ${summary.ratios["b/a"]} (target ≥ 0.5), d/a ${summary.ratios["d/a"]} (target ≥ 0.6), b/e ${summary.ratios["b/e"]}`)
+  console.log(`rollups kept by triggers vs off: b/b' ${summary.ratios["b/b'"]}, d/d' ${summary.ratios["d/d'"]}`)
   console.log(`p99 of b: ${results.s2s_new.p99} ms (target ≤ 50)`)
   for (const o of orders) {
     console.log(
@@ -136,6 +155,16 @@ async function load(name, options) {
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options })
   const errors = result.non2xx - (result.statusCodeStats?.["302"]?.count ?? 0) + result.errors
   return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors }
+}
+
+/** Turns the rollup triggers on the click and conversion tables off (false) or back on (true). */
+async function setRollupTriggers(on) {
+  const client = new pgLib.Client({ connectionString: pg.url(DB) })
+  await client.connect()
+  for (const table of ["affiliate_click", "affiliate_conversion"]) {
+    await client.query(`ALTER TABLE ${table} ${on ? "ENABLE" : "DISABLE"} TRIGGER USER`)
+  }
+  await client.end()
 }
 
 async function recreateDatabase() {
