@@ -434,29 +434,82 @@ test("order page: the widget shows the order's affiliate attribution", async () 
   await shot("13-order-widget")
 })
 
-/** The order.placed subscriber runs after the checkout answers: wait for its conversion. */
-async function conversionRecorded(orderId) {
+test("order page: erase the shopper's data from the widget; the conversion keeps its commission", async () => {
+  const widget = page.getByLabel("Affiliate attribution")
+  await widget.getByRole("button", { name: "Erase shopper data" }).click()
+  await page.getByRole("alertdialog").getByRole("button", { name: "Erase" }).click()
+  await page.getByText("The order's affiliate data was erased").waitFor({ timeout: T })
+  const orderId = page.url().match(/orders\/([^/?#]+)/)[1]
+  const row = await query("SELECT user_agent, commission_amount::text AS c FROM affiliate_conversion WHERE order_id = $1", [orderId])
+  assert(row[0].user_agent === null && Number(row[0].c) > 0, `after erasure: ${JSON.stringify(row)}`)
+  assert((await query("SELECT 1 FROM affiliate_request_log WHERE order_id = $1", [orderId])).length === 0, "request-log entries remain")
+  await shot("14-order-erased")
+})
+
+test("privacy: retention runs on request and reports what it removed; erasures are listed without whom", async () => {
+  // A request-log entry old enough to go, and a click whose details are due to be cleared.
+  await query("UPDATE affiliate_request_log SET created_at = now() - interval '200 days' WHERE order_id = 'E2E-BAD-KEY'")
+  const token = await shopperClick()
+  await query("UPDATE affiliate_click SET expires_at = now() - interval '60 days' WHERE click_token = $1", [token])
+  await page.getByRole("link", { name: "Privacy" }).first().click()
+  const retention = region("Data retention")
+  await retention.getByText("Request-log entries are deleted after 90 days.", { exact: false }).waitFor({ timeout: T })
+  await retention.getByRole("button", { name: "Run retention now" }).click()
+  const run = retention.getByRole("row").filter({ hasText: "finished" }).first()
+  await run.waitFor({ timeout: T })
+  const cells = await run.getByRole("cell").allTextContents()
+  assert(Number(cells[3]) >= 1 && Number(cells[4]) >= 1, `the run removed nothing: ${cells}`)
+  const [click] = await query("SELECT user_agent, details_cleared_at FROM affiliate_click WHERE click_token = $1", [token])
+  assert(click.user_agent === null && click.details_cleared_at, "the expired click kept its details")
+  await shot("15-privacy-retention")
+
+  const erasure = region("Erasure on request")
+  await erasure.getByLabel("Customer email").fill("nobody.at.all@example.com")
+  await erasure.getByRole("button", { name: "Erase…" }).click()
+  await page.getByRole("alertdialog").getByRole("button", { name: "Erase" }).click()
+  await page.getByText("Erased: 0 order(s)", { exact: false }).waitFor({ timeout: T })
+  await erasure.getByRole("row").filter({ hasText: "Email" }).first().waitFor({ timeout: T })
+  assert(!(await erasure.textContent()).includes("nobody.at.all@example.com"), "the erasure list shows whom it was for")
+  await shot("16-privacy-erasure")
+})
+
+test("request log: a list past 10,000 matches says its total is an estimate", async () => {
+  await query(
+    `INSERT INTO affiliate_request_log (id, request_id, source, outcome, reason, campaign_id)
+     SELECT 'areq_e2e_' || i, 'req_e2e_' || i, 's2s', 'error', 'unknown_click', $1 FROM generate_series(1, 10100) i`,
+    [app.demo.campaign_id]
+  )
+  await query("ANALYZE affiliate_request_log")
+  await page.getByRole("link", { name: "Request log" }).first().click()
+  const list = region("Request log")
+  const note = list.locator("[data-count-type=estimate]")
+  await note.waitFor({ timeout: T })
+  assert(/About [\d,.]+ matches \(an estimate\)/.test(await note.textContent()), `unexpected note: ${await note.textContent()}`)
+  await shot("17-request-log-estimate")
+})
+
+/** Runs one SQL statement on the app's database. */
+async function query(sql, params = []) {
   const db = new pg.Client({ connectionString: app.env.DATABASE_URL })
   await db.connect()
   try {
-    for (let i = 0; i < 100; i++) {
-      if ((await db.query("SELECT 1 FROM affiliate_conversion WHERE order_id = $1", [orderId])).rowCount) return
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    throw new Error(`no conversion recorded for ${orderId}`)
+    return (await db.query(sql, params)).rows
   } finally {
     await db.end()
   }
 }
 
-async function countConversions() {
-  const db = new pg.Client({ connectionString: app.env.DATABASE_URL })
-  await db.connect()
-  try {
-    return Number((await db.query("SELECT count(*) FROM affiliate_conversion WHERE deleted_at IS NULL")).rows[0].count)
-  } finally {
-    await db.end()
+/** The order.placed subscriber runs after the checkout answers: wait for its conversion. */
+async function conversionRecorded(orderId) {
+  for (let i = 0; i < 100; i++) {
+    if ((await query("SELECT 1 FROM affiliate_conversion WHERE order_id = $1", [orderId])).length) return
+    await new Promise((r) => setTimeout(r, 100))
   }
+  throw new Error(`no conversion recorded for ${orderId}`)
+}
+
+async function countConversions() {
+  return Number((await query("SELECT count(*) FROM affiliate_conversion WHERE deleted_at IS NULL"))[0].count)
 }
 
 /** Waits until the server answers /health (it may be restarting). */

@@ -1,18 +1,11 @@
+import type { AdminS2sSetupResponse } from "../types/http"
 import { currencyDecimals } from "./money"
 import { S2S_PARAMETERS } from "./s2s-parameters"
 
 export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"
 
 /** What the admin's Integration Setup tab and quick-access modal show for a campaign (README, "Admin dashboard"). */
-export type S2sSetup = {
-  api_key: string
-  endpoint_url: string
-  method: "POST"
-  parameters: { name: string; required: boolean; description: string }[]
-  example_curl: string
-  /** When the key replaced last still stops working (grace period), or null if none still works. */
-  previous_key_expires_at: string | null
-}
+export type S2sSetup = AdminS2sSetupResponse
 
 export type S2sSetupInput = {
   apiKey: string

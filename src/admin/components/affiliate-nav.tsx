@@ -5,6 +5,7 @@ const SECTIONS = [
   { to: "/affiliate/affiliates", label: "Affiliates" },
   { to: "/affiliate/conversions", label: "Conversions" },
   { to: "/affiliate/requests", label: "Request log" },
+  { to: "/affiliate/privacy", label: "Privacy" },
 ]
 
 /** The affiliate area's sections, above every page (the sidebar shows them too). */

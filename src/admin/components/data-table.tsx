@@ -15,6 +15,9 @@ import { useSearchParams } from "react-router-dom"
 import { readOffset } from "../lib/table-query"
 import { ErrorState } from "./page-state"
 
+/** The admin API pages the tables that grow with traffic by offset up to here (then by cursor). */
+const MAX_OFFSET = 10_000
+
 type ListQuery = { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown }
 
 type DataTableProps<TData> = {
@@ -24,6 +27,8 @@ type DataTableProps<TData> = {
   subHeading?: string
   data: TData[] | undefined
   count: number | undefined
+  /** `estimate` above 10,000 matches: said as such, and pages reach the newest 10,000 (the API's offset limit). */
+  countType?: "exact" | "estimate"
   columns: DataTableColumnDef<TData, any>[]
   filters?: DataTableFilter[]
   pageSize: number
@@ -48,6 +53,7 @@ export const DataTable = <TData extends { id: string }>({
   subHeading,
   data,
   count,
+  countType = "exact",
   columns,
   filters,
   pageSize,
@@ -85,7 +91,7 @@ export const DataTable = <TData extends { id: string }>({
     columns,
     filters,
     getRowId: (row) => row.id,
-    rowCount: count ?? 0,
+    rowCount: countType === "estimate" ? Math.min(count ?? 0, MAX_OFFSET + pageSize) : count ?? 0,
     isLoading: query.isLoading,
     autoResetPageIndex: false,
     pagination: {
@@ -126,6 +132,11 @@ export const DataTable = <TData extends { id: string }>({
             {subHeading && (
               <Text size="small" className="text-ui-fg-subtle">
                 {subHeading}
+              </Text>
+            )}
+            {countType === "estimate" && count !== undefined && (
+              <Text size="small" className="text-ui-fg-muted" data-count-type="estimate">
+                About {count.toLocaleString()} matches (an estimate); pages reach the newest {MAX_OFFSET.toLocaleString()}: narrow with filters.
               </Text>
             )}
           </div>

@@ -31,3 +31,6 @@ export const conversionQueryKeys = queryKeysFactory("affiliate_conversion")
 export const requestLogQueryKeys = queryKeysFactory("affiliate_request_log")
 /** The order page widget's data: `detail(orderId)`. */
 export const orderAttributionQueryKeys = queryKeysFactory("affiliate_order_attribution")
+/** Retention settings and runs: `detail("settings")`. */
+export const retentionQueryKeys = queryKeysFactory("affiliate_retention")
+export const erasureQueryKeys = queryKeysFactory("affiliate_erasure")

@@ -1,11 +1,12 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { Button, Container, Heading, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { ConversionStatusBadge, OutcomeBadge } from "../components/badges"
 import { ErrorState, LoadingState } from "../components/page-state"
 import { useOrderAttribution } from "../hooks/api/order-attribution"
-import { formatDate, formatMoney } from "../lib/format"
+import { useCreateErasure } from "../hooks/api/privacy"
+import { errorMessage, formatDate, formatMoney } from "../lib/format"
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="grid grid-cols-2 items-center px-6 py-3">
@@ -68,7 +69,36 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
           <OutcomeBadge outcome={data.request_log[0].outcome} /> {data.request_log[0].reason.replace(/_/g, " ")}
         </Row>
       )}
+      {data && (attribution || conversion || data.request_log.length > 0) && <EraseOrderData orderId={order.id} />}
     </Container>
+  )
+}
+
+/** Erasure on request for this order's shopper (GDPR art. 17); the amounts owed stay. */
+const EraseOrderData = ({ orderId }: { orderId: string }) => {
+  const erase = useCreateErasure()
+  const prompt = usePrompt()
+  const onClick = async () => {
+    const confirmed = await prompt({
+      title: "Erase this order's affiliate data?",
+      description:
+        "The shopper's user agent, IP hash, referrer, landing URL, click token, consent record and request-log entries for this order " +
+        "are deleted for good. The conversion keeps its amount and commission. This cannot be undone.",
+      confirmText: "Erase",
+      cancelText: "Cancel",
+    })
+    if (!confirmed) return
+    erase.mutate(
+      { order_id: orderId },
+      { onSuccess: () => toast.success("The order's affiliate data was erased"), onError: (e) => toast.error(errorMessage(e)) }
+    )
+  }
+  return (
+    <div className="flex justify-end px-6 py-3">
+      <Button size="small" variant="secondary" isLoading={erase.isPending} onClick={onClick}>
+        Erase shopper data
+      </Button>
+    </div>
   )
 }
 

@@ -94,16 +94,21 @@ export type ClaimedDelivery = {
 export type ReportTotals = {
   clicks: number
   conversions: number
+  /** Per currency, as decimal strings. */
   commission: { currency_code: string; amount: string }[]
 }
 
 export type CampaignTotals = ReportTotals & { campaign_id: string }
 
+/** One UTC day of figures. */
 export type SeriesPoint = {
+  /** `YYYY-MM-DD` */
   date: string
   clicks: number
   conversions: number
+  /** In %, two decimals. */
   conversion_rate: number
+  /** Currency code to decimal string. */
   commission: Record<string, string>
 }
 

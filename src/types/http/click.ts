@@ -1,4 +1,4 @@
-import type { DateRangeParams, FindParams, OneOrMany, PaginatedResponse } from "./common"
+import type { CursorFindParams, CursorPaginatedResponse, DateRangeParams, OneOrMany } from "./common"
 
 export type DeviceType = "desktop" | "mobile" | "tablet" | "bot" | "other"
 
@@ -13,7 +13,8 @@ export type AdminClick = {
   sub3: string | null
   sub4: string | null
   sub5: string | null
-  landing_url: string
+  /** Cleared with the other visitor details by retention or an erasure. */
+  landing_url: string | null
   referrer: string | null
   user_agent: string | null
   device_type: DeviceType
@@ -23,14 +24,14 @@ export type AdminClick = {
 }
 
 /** `GET /admin/affiliate/clicks` (50 a page by default, newest first). */
-export type AdminClickListParams = FindParams & {
+export type AdminClickListParams = CursorFindParams & {
   campaign_id?: OneOrMany<string>
   affiliate_id?: OneOrMany<string>
   click_token?: string
   device_type?: DeviceType
   created_at?: DateRangeParams
 }
-export type AdminClickListResponse = PaginatedResponse<"clicks", AdminClick>
+export type AdminClickListResponse = CursorPaginatedResponse<"clicks", AdminClick>
 
 /** `POST /admin/affiliate/campaigns/:id/test-click` body: the oldest active affiliate when absent. */
 export type AdminCreateTestClick = { affiliate_id?: string }

@@ -6,8 +6,18 @@
 /** A list answer: the rows under their resource's key, with Medusa's pagination fields. */
 export type PaginatedResponse<TKey extends string, TItem> = { [key in TKey]: TItem[] } & {
   count: number
+  /** `exact` up to 10,000 matches; above that, `count` is the database planner's estimate. */
+  count_type: "exact" | "estimate"
   offset: number
   limit: number
+}
+
+/**
+ * A list of a table that grows with traffic (clicks, conversions, request log, deliveries): also
+ * the cursor of the next page, to pass as `after` (null on the last page, or in another order).
+ */
+export type CursorPaginatedResponse<TKey extends string, TItem> = PaginatedResponse<TKey, TItem> & {
+  next_cursor: string | null
 }
 
 /** What a DELETE answers: the soft-deleted record's id and kind. */
@@ -25,6 +35,12 @@ export type FindParams = {
   order?: string
   /** Fields to return instead of the defaults, comma-separated (`+field` adds one). */
   fields?: string
+}
+
+/** A list of a table that grows with traffic also takes the previous page's `next_cursor`. */
+export type CursorFindParams = FindParams & {
+  /** The `next_cursor` of the page before (default order only); `offset` is at most 10,000 on these lists. */
+  after?: string
 }
 
 /** One value or several (`?status[]=a&status[]=b`). */

@@ -1,4 +1,4 @@
-import type { DateRangeParams, FindParams, OneOrMany, PaginatedResponse } from "./common"
+import type { CursorFindParams, CursorPaginatedResponse, DateRangeParams, OneOrMany } from "./common"
 import type { DeviceType } from "./click"
 
 export type ConversionStatus = "pending" | "approved" | "rejected" | "paid" | "reversed"
@@ -35,7 +35,7 @@ export type AdminConversion = {
 }
 
 /** `GET /admin/affiliate/conversions` (20 a page by default, newest first). */
-export type AdminConversionListParams = FindParams & {
+export type AdminConversionListParams = CursorFindParams & {
   id?: OneOrMany<string>
   campaign_id?: OneOrMany<string>
   affiliate_id?: OneOrMany<string>
@@ -46,7 +46,7 @@ export type AdminConversionListParams = FindParams & {
   order_id?: string
   created_at?: DateRangeParams
 }
-export type AdminConversionListResponse = PaginatedResponse<"conversions", AdminConversion>
+export type AdminConversionListResponse = CursorPaginatedResponse<"conversions", AdminConversion>
 
 /** `GET /admin/affiliate/conversions/:id`, `POST …/:id/approve` and `POST …/:id/reject` */
 export type AdminConversionResponse = { conversion: AdminConversion }

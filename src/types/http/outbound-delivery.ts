@@ -1,4 +1,4 @@
-import type { FindParams, OneOrMany, PaginatedResponse } from "./common"
+import type { CursorFindParams, CursorPaginatedResponse, OneOrMany } from "./common"
 import type { OutboundMethod } from "./campaign"
 
 export type OutboundDeliveryStatus = "pending" | "delivered" | "failed"
@@ -35,13 +35,13 @@ export type AdminOutboundDelivery = {
 }
 
 /** `GET /admin/affiliate/outbound-deliveries` (20 a page by default, newest first). */
-export type AdminOutboundDeliveryListParams = FindParams & {
+export type AdminOutboundDeliveryListParams = CursorFindParams & {
   campaign_id?: OneOrMany<string>
   conversion_id?: OneOrMany<string>
   status?: OneOrMany<OutboundDeliveryStatus>
   is_test?: boolean
 }
-export type AdminOutboundDeliveryListResponse = PaginatedResponse<"deliveries", AdminOutboundDelivery>
+export type AdminOutboundDeliveryListResponse = CursorPaginatedResponse<"deliveries", AdminOutboundDelivery>
 
 /** `POST /admin/affiliate/campaigns/:id/outbound/test`: the test delivery with its attempt. */
 export type AdminOutboundTestResponse = { delivery: AdminOutboundDelivery }

@@ -1,4 +1,4 @@
-import type { DateRangeParams, FindParams, OneOrMany, PaginatedResponse } from "./common"
+import type { CursorFindParams, CursorPaginatedResponse, DateRangeParams, OneOrMany } from "./common"
 import type { ConversionSource } from "./conversion"
 
 export type RequestOutcome = "success" | "duplicate" | "skipped" | "error"
@@ -25,7 +25,7 @@ export type AdminRequestLogEntry = {
 }
 
 /** `GET /admin/affiliate/requests` (50 a page by default, newest first). */
-export type AdminRequestLogListParams = FindParams & {
+export type AdminRequestLogListParams = CursorFindParams & {
   campaign_id?: OneOrMany<string>
   outcome?: OneOrMany<RequestOutcome>
   source?: OneOrMany<ConversionSource>
@@ -35,4 +35,4 @@ export type AdminRequestLogListParams = FindParams & {
   is_test?: boolean
   created_at?: DateRangeParams
 }
-export type AdminRequestLogListResponse = PaginatedResponse<"requests", AdminRequestLogEntry>
+export type AdminRequestLogListResponse = CursorPaginatedResponse<"requests", AdminRequestLogEntry>

@@ -1,23 +1,10 @@
+import type { CampaignTotals, SeriesPoint } from "../../modules/affiliate/types"
+
 /** A campaign's all-time figures; test conversions never count, commission only pending, approved and paid. */
-export type AdminCampaignTotals = {
-  campaign_id: string
-  clicks: number
-  conversions: number
-  /** Per currency, as decimal strings. */
-  commission: { currency_code: string; amount: string }[]
-}
+export type AdminCampaignTotals = CampaignTotals
 
 /** One UTC day of a campaign's series. */
-export type AdminCampaignSeriesPoint = {
-  /** `YYYY-MM-DD` */
-  date: string
-  clicks: number
-  conversions: number
-  /** In %, two decimals. */
-  conversion_rate: number
-  /** Currency code to decimal string. */
-  commission: Record<string, string>
-}
+export type AdminCampaignSeriesPoint = SeriesPoint
 
 /** `GET /admin/affiliate/stats/campaigns` */
 export type AdminCampaignTotalsParams = { campaign_id?: string | string[] }

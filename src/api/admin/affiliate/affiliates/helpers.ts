@@ -1,13 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { AdminTrackingLink } from "../../../../types/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 
-export type TrackingLink = { campaign_id: string; campaign_name: string; url: string }
 type LinkCampaign = { id: string; name: string; handle: string }
 
 /** One link per campaign: `${publicUrl}/affiliate/click/<handle>?aff=<code>`. */
-export function buildTrackingLinks(publicUrl: string, code: string, campaigns: LinkCampaign[]): TrackingLink[] {
+export function buildTrackingLinks(publicUrl: string, code: string, campaigns: LinkCampaign[]): AdminTrackingLink[] {
   return campaigns.map((c) => ({
     campaign_id: c.id,
     campaign_name: c.name,

@@ -4,12 +4,14 @@ import { createAffiliateWorkflow } from "../../../../workflows/affiliates/workfl
 import { searchAny } from "../validators"
 import { withTrackingLinks } from "./helpers"
 import type { AdminCreateAffiliateType, AdminGetAffiliatesParamsType } from "./validators"
+import type { AdminAffiliateListResponse, AdminAffiliateResponse } from "../../../../types/http"
+import { asAnswer } from "../wire"
 
 /**
  * GET /admin/affiliate/affiliates: `q` (code, name or email), `status`, paginated;
  * `with_tracking_links=true` adds each affiliate's links.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAffiliatesParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAffiliatesParamsType>, res: MedusaResponse<AdminAffiliateListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, with_tracking_links, ...filters } = req.filterableFields
   const { fields, pagination } = req.queryConfig
@@ -20,11 +22,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAffil
     pagination,
   })
   const affiliates = with_tracking_links ? await withTrackingLinks(req.scope, data) : data
-  res.json({ affiliates, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({ affiliates: asAnswer<AdminAffiliateListResponse["affiliates"]>(affiliates), count: metadata!.count, count_type: "exact", offset: metadata!.skip, limit: metadata!.take })
 }
 
 /** POST /admin/affiliate/affiliates: a taken code is a 422 (the workflow checks), never a database error. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAffiliateType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAffiliateType>, res: MedusaResponse<AdminAffiliateResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { result } = await createAffiliateWorkflow(req.scope).run({ input: req.validatedBody })
   const {
@@ -34,5 +36,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAffiliateT
     { throwIfKeyNotFound: true }
   )
   const [withLinks] = await withTrackingLinks(req.scope, [affiliate])
-  res.json({ affiliate: withLinks })
+  res.json({ affiliate: asAnswer<AdminAffiliateResponse["affiliate"]>(withLinks) })
 }

@@ -3,9 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCampaignWorkflow } from "../../../../workflows/campaigns/workflows/create-campaign"
 import { searchAny } from "../validators"
 import type { AdminCreateCampaignType, AdminGetCampaignsParamsType } from "./validators"
+import type { AdminCampaignListResponse, AdminCampaignResponse } from "../../../../types/http"
+import { asAnswer } from "../wire"
 
 /** GET /admin/affiliate/campaigns: `q` (name or handle), `status`, `type`, paginated. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignsParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignsParamsType>, res: MedusaResponse<AdminCampaignListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, ...filters } = req.filterableFields
   const { fields, pagination } = req.queryConfig
@@ -15,14 +17,14 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetCampa
     filters: { ...filters, ...searchAny(q, ["name", "handle"]) },
     pagination,
   })
-  res.json({ campaigns, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({ campaigns: asAnswer<AdminCampaignListResponse["campaigns"]>(campaigns), count: metadata!.count, count_type: "exact", offset: metadata!.skip, limit: metadata!.take })
 }
 
 /**
  * POST /admin/affiliate/campaigns: creates the campaign and its API key. Without a handle, one
  * is derived from the name; an explicit handle that is taken is refused (the workflow checks).
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateCampaignType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateCampaignType>, res: MedusaResponse<AdminCampaignResponse>) => {
   const { result } = await createCampaignWorkflow(req.scope).run({ input: req.validatedBody })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
@@ -31,5 +33,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateCampaignTy
     { entity: "affiliate_campaign", fields: req.queryConfig.fields, filters: { id: result.id } },
     { throwIfKeyNotFound: true }
   )
-  res.json({ campaign })
+  res.json({ campaign: asAnswer<AdminCampaignResponse["campaign"]>(campaign) })
 }

@@ -1,13 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { reviewConversionWorkflow, ReviewAction } from "../../../../workflows/conversions/workflows/review-conversion"
+import type { AdminConversionResponse } from "../../../../types/http"
+import { asAnswer } from "../wire"
 
 /**
  * The approve and reject routes differ only in their action: both run the review workflow
  * (pending only; a test conversion can never be approved) and answer the updated conversion.
  */
 export function reviewHandler(action: ReviewAction) {
-  return async (req: AuthenticatedMedusaRequest<{ reason?: string }>, res: MedusaResponse) => {
+  return async (req: AuthenticatedMedusaRequest<{ reason?: string }>, res: MedusaResponse<AdminConversionResponse>) => {
     const { id } = req.params
     await reviewConversionWorkflow(req.scope).run({ input: { id, action, reason: req.validatedBody.reason } })
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -17,6 +19,6 @@ export function reviewHandler(action: ReviewAction) {
       { entity: "affiliate_conversion", fields: req.queryConfig.fields, filters: { id } },
       { throwIfKeyNotFound: true }
     )
-    res.json({ conversion })
+    res.json({ conversion: asAnswer<AdminConversionResponse["conversion"]>(conversion) })
   }
 }

@@ -4,6 +4,8 @@ import { deleteAffiliateWorkflow } from "../../../../../workflows/affiliates/wor
 import { updateAffiliateWorkflow } from "../../../../../workflows/affiliates/workflows/update-affiliate"
 import { withTrackingLinks } from "../helpers"
 import type { AdminUpdateAffiliateType } from "../validators"
+import type { AdminAffiliateDeleteResponse, AdminAffiliateResponse } from "../../../../../types/http"
+import { asAnswer } from "../../wire"
 
 async function retrieve(req: AuthenticatedMedusaRequest, fields: string[]) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -15,20 +17,20 @@ async function retrieve(req: AuthenticatedMedusaRequest, fields: string[]) {
 }
 
 /** GET /admin/affiliate/affiliates/:id, with a tracking link per campaign not archived. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminAffiliateResponse>) => {
   const [affiliate] = await withTrackingLinks(req.scope, [await retrieve(req, req.queryConfig.fields)])
-  res.json({ affiliate })
+  res.json({ affiliate: asAnswer<AdminAffiliateResponse["affiliate"]>(affiliate) })
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAffiliateType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAffiliateType>, res: MedusaResponse<AdminAffiliateResponse>) => {
   const { id } = req.params
   await updateAffiliateWorkflow(req.scope).run({ input: { id, ...req.validatedBody } })
   const [affiliate] = await withTrackingLinks(req.scope, [await retrieve(req, req.queryConfig.fields)])
-  res.json({ affiliate })
+  res.json({ affiliate: asAnswer<AdminAffiliateResponse["affiliate"]>(affiliate) })
 }
 
 /** DELETE /admin/affiliate/affiliates/:id: soft delete; its links stop recording clicks. */
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminAffiliateDeleteResponse>) => {
   const { id } = req.params
   await deleteAffiliateWorkflow(req.scope).run({ input: { id } })
   res.json({ id, object: "affiliate", deleted: true })

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import type { AdminGetCampaignTotalsParamsType } from "../validators"
+import type { AdminCampaignTotalsResponse } from "../../../../../types/http"
 
 /**
  * GET /admin/affiliate/stats/campaigns[?campaign_id=…]: clicks, live conversions and commission
@@ -9,7 +10,7 @@ import type { AdminGetCampaignTotalsParamsType } from "../validators"
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignTotalsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCampaignTotalsResponse>
 ) => {
   const { campaign_id } = req.validatedQuery as AdminGetCampaignTotalsParamsType
   const ids = campaign_id === undefined ? undefined : Array.isArray(campaign_id) ? campaign_id : [campaign_id]

@@ -26,6 +26,7 @@ export const ConversionsTable = ({ onApprove, onReject, reviewing }: Conversions
       subHeading="Orders attributed to affiliates. Approve or reject pending live conversions."
       data={conversions.data?.conversions}
       count={conversions.data?.count}
+      countType={conversions.data?.count_type}
       columns={columns}
       filters={filters}
       pageSize={PAGE_SIZE}

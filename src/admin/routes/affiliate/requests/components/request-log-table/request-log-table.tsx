@@ -19,6 +19,7 @@ export const RequestLogTable = () => {
       subHeading="Every S2S call and every order decision, with its outcome and reason."
       data={requests.data?.requests}
       count={requests.data?.count}
+      countType={requests.data?.count_type}
       columns={columns}
       filters={filters}
       pageSize={PAGE_SIZE}

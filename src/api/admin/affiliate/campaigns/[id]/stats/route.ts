@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
 import type { AdminGetCampaignSeriesParamsType } from "../../../stats/validators"
+import type { AdminCampaignSeriesResponse, StatsPeriod } from "../../../../../../types/http"
 
 /**
  * GET /admin/affiliate/campaigns/:id/stats?days=7|30|90: a point per UTC day (clicks, live
@@ -10,7 +11,7 @@ import type { AdminGetCampaignSeriesParamsType } from "../../../stats/validators
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignSeriesParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCampaignSeriesResponse>
 ) => {
   const { id } = req.params
   const { days } = req.validatedQuery as AdminGetCampaignSeriesParamsType
@@ -18,5 +19,6 @@ export const GET = async (
   await query.graph({ entity: "affiliate_campaign", fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const [series, [totals]] = await Promise.all([service.campaignSeries(id, days), service.campaignTotals([id])])
-  res.json({ days, series, totals: totals ?? { campaign_id: id, clicks: 0, conversions: 0, commission: [] } })
+  // The validator let through 7, 30 or 90 only.
+  res.json({ days: days as StatsPeriod, series, totals: totals ?? { campaign_id: id, clicks: 0, conversions: 0, commission: [] } })
 }

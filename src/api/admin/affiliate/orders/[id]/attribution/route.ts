@@ -1,13 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DELIVERY_FIELDS } from "../../../outbound-deliveries/query-config"
+import type { AdminOrderAttributionResponse } from "../../../../../../types/http"
+import { asAnswer } from "../../../wire"
 
 /**
  * GET /admin/affiliate/orders/:id/attribution: everything the order widget shows: the cart's
  * attribution and consent, the click with its campaign and affiliate, the conversion(s), their
  * outbound deliveries, and the order's request-log entries (why there is, or is no, conversion).
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderAttributionResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const orderId = req.params.id
   const { data: [order] } = await query.graph({
@@ -33,5 +35,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: { order_id: orderId },
     pagination: { order: { created_at: "DESC" }, take: 20 },
   })
-  res.json({ order_id: orderId, attribution: attribution ?? null, conversions, deliveries, request_log: requestLog })
+  res.json(asAnswer<AdminOrderAttributionResponse>({ order_id: orderId, attribution: attribution ?? null, conversions, deliveries, request_log: requestLog }))
 }
