@@ -23,13 +23,16 @@ export type RequestLogOutcome = "success" | "duplicate" | "skipped" | "error"
 
 /** One entry of the request log: an S2S call or a store order's conversion decision. */
 export type RequestLogInput = {
+  /** The `request_id` the S2S endpoint answered (or the store path's own). */
   request_id: string
   source: "s2s" | "store"
+  /** The HTTP method of an S2S call; null for the store path. */
   method: string | null
   outcome: RequestLogOutcome
   http_status: number | null
   reason: string
   campaign_id: string | null
+  /** The API key's first characters, never the key. */
   key_prefix: string | null
   order_id: string | null
   click_token: string | null

@@ -78,7 +78,6 @@ export const ErasureSection = () => {
                 value={value}
                 onChange={(e) => setValue(e.target.value)}
                 placeholder={by === "email" ? "shopper@example.com" : "order_01…"}
-                required
               />
             </div>
             <Button type="submit" variant="danger" isLoading={erase.isPending} disabled={!value.trim()}>

@@ -48,6 +48,7 @@ export const RetentionSection = () => {
           <Button
             size="small"
             variant="secondary"
+            className="shrink-0"
             isLoading={run.isPending || running}
             onClick={() =>
               run.mutate(undefined, {
