@@ -6,10 +6,13 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs"
 import { MEDUSA_BIN, medusa, waitFor } from "../lib/medusa.mjs"
 import { ensureDatabase, freePort, startPostgres } from "../lib/postgres.mjs"
 
-const DATA = ".e2e-data"
 export const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
-export async function startApp({ log = () => {} } = {}) {
+/**
+ * Options: `dataDir` (fresh on every start), `admin: false` to serve no dashboard (a faster boot)
+ * and `env`, added to the app's environment (seeding included).
+ */
+export async function startApp({ log = () => {}, dataDir: DATA = ".e2e-data", admin = true, env: extraEnv = {} } = {}) {
   rmSync(DATA, { recursive: true, force: true })
   mkdirSync(DATA, { recursive: true })
   const t0 = Date.now()
@@ -32,6 +35,8 @@ export async function startApp({ log = () => {} } = {}) {
     AUTH_CORS: base,
     STORE_CORS: base,
     DEMO_OUTPUT: `${DATA}/demo.json`,
+    ...(admin ? {} : { MEDUSA_ADMIN_DISABLED: "true" }),
+    ...extraEnv,
   }
   let app
   const stop = async () => {
@@ -81,7 +86,7 @@ export async function startApp({ log = () => {} } = {}) {
     await Promise.race([
       (async () => {
         await waitFor(`${base}/health`, { timeoutMs: 300_000 })
-        await waitFor(`${base}/app`, { timeoutMs: 300_000, accept: (r) => r.ok })
+        if (admin) await waitFor(`${base}/app`, { timeoutMs: 300_000, accept: (r) => r.ok })
       })(),
       died,
     ])

@@ -37,13 +37,46 @@ export function clickTokenFromUrl(url: string | URL | null | undefined): string 
   return token && token.length <= MAX_CLICK_TOKEN_LENGTH ? token : null
 }
 
-function cookieOptions(url: string | undefined, options: ClickTokenOptions): CookieOptions {
-  const { clickToken: _ignored, ...cookie } = options
-  let secure = false
+/** A request as middleware sees it: its URL and, when there are, its headers. */
+export type IncomingRequest = { url: string; headers?: { get(name: string): string | null } }
+
+/**
+ * The URL the shopper's browser asked for. Behind a proxy, or on a loopback host, the URL a
+ * framework hands its middleware can name its own host (Next.js turns 127.0.0.1 into localhost);
+ * the Host and X-Forwarded-* headers say which host and scheme the browser used.
+ */
+export function publicUrl(request: IncomingRequest): URL | null {
+  let url: URL
   try {
-    secure = new URL(String(url)).protocol === "https:"
+    url = new URL(request.url)
+  } catch {
+    return null
+  }
+  const header = (name: string) => request.headers?.get(name)?.split(",")[0].trim() || null
+  const host = header("x-forwarded-host") ?? header("host")
+  const proto = header("x-forwarded-proto")
+  try {
+    if (proto === "http" || proto === "https") url.protocol = `${proto}:`
+    if (host) {
+      url.port = "" // a Host without a port means the scheme's default
+      url.host = host
+    }
   } catch {}
+  return url
+}
+
+function cookieOptions(url: URL | null, options: ClickTokenOptions): CookieOptions {
+  const { clickToken: _ignored, ...cookie } = options
+  const secure = url?.protocol === "https:"
   return { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge: DEFAULT_MAX_AGE, ...cookie }
+}
+
+function parsedUrl(url: string | URL | null | undefined): URL | null {
+  try {
+    return url ? new URL(String(url)) : null
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -56,11 +89,11 @@ function cookieOptions(url: string | undefined, options: ClickTokenOptions): Coo
  *     return withAffiliateToken(request, await routeByRegion(request))
  *   }
  */
-export function withAffiliateToken<R extends Response>(request: { url: string }, response: R, options: ClickTokenOptions = {}): R {
+export function withAffiliateToken<R extends Response>(request: IncomingRequest, response: R, options: ClickTokenOptions = {}): R {
   try {
     const token = options.clickToken ?? clickTokenFromUrl(request.url)
     if (!token) return response
-    return setResponseCookie(response, CLICK_TOKEN_COOKIE, token, cookieOptions(request.url, options))
+    return setResponseCookie(response, CLICK_TOKEN_COOKIE, token, cookieOptions(publicUrl(request), options))
   } catch {
     return response
   }
@@ -73,7 +106,7 @@ export function withAffiliateToken<R extends Response>(request: { url: string },
 export function rememberClickToken(url: string | URL | null | undefined, cookies: CookieStore, options: ClickTokenOptions = {}): boolean {
   const token = options.clickToken ?? clickTokenFromUrl(url)
   if (!token) return false
-  return writeCookie(cookies, CLICK_TOKEN_COOKIE, token, cookieOptions(url ? String(url) : undefined, options))
+  return writeCookie(cookies, CLICK_TOKEN_COOKIE, token, cookieOptions(parsedUrl(url), options))
 }
 
 /** The kept click token, or null. */

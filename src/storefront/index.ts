@@ -9,6 +9,8 @@ export {
   type ClickTokenOptions,
   clickTokenFromUrl,
   forgetClickToken,
+  type IncomingRequest,
+  publicUrl,
   readClickToken,
   rememberClickToken,
   withAffiliateToken,

@@ -1,5 +1,5 @@
 import { type AffiliateBackend, type BackendFailure, postToStore } from "./backend"
-import { type ClickTokenOptions, clickTokenFromUrl, withAffiliateToken } from "./click-token"
+import { type ClickTokenOptions, clickTokenFromUrl, type IncomingRequest, publicUrl, withAffiliateToken } from "./click-token"
 
 /** The query parameters of an affiliate link that points at the storefront directly. */
 export const AFFILIATE_PARAM = "aff"
@@ -75,13 +75,13 @@ const isRedirect = (response: Response) => response.status >= 300 && response.st
  * When the backend cannot be reached the page is served as it is, after at most the timeout.
  */
 export async function withAffiliateClick<R extends Response>(
-  request: { url: string; headers?: { get(name: string): string | null } },
+  request: IncomingRequest,
   response: R,
   backend: AffiliateBackend & { campaign?: string },
   options: ClickTokenOptions = {}
 ): Promise<R> {
   try {
-    const click = isRedirect(response) || clickTokenFromUrl(request.url) ? null : affiliateClickFromUrl(request.url, backend)
+    const click = isRedirect(response) || clickTokenFromUrl(request.url) ? null : affiliateClickFromUrl(publicUrl(request), backend)
     if (!click) return withAffiliateToken(request, response, options)
     const recorded = await recordAffiliateClick(backend, {
       ...click,

@@ -110,6 +110,8 @@ describe("withAffiliateToken on every response a middleware returns", () => {
     expect(https.attributes).toMatch(/Secure/)
     const http = tokenCookieOf(withAffiliateToken(new Request(`http://localhost:8000/?click_token=${TOKEN}`), new Response(null)))!
     expect(http.attributes).not.toMatch(/Secure/)
+    const behindTlsProxy = new Request(`http://localhost:3000/?click_token=${TOKEN}`, { headers: { "x-forwarded-proto": "https" } })
+    expect(tokenCookieOf(withAffiliateToken(behindTlsProxy, new Response(null)))!.attributes).toMatch(/Secure/)
     const custom = tokenCookieOf(withAffiliateToken(new Request(landing("/")), new Response(null), { maxAge: 60, domain: "example.com" }))!
     expect(custom.attributes).toMatch(/Max-Age=60/)
     expect(custom.attributes).toMatch(/Domain=example.com/)

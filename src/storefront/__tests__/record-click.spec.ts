@@ -80,6 +80,21 @@ describe("withAffiliateClick in middleware", () => {
     })
   })
 
+  it("sends the URL the browser asked for, not the one Next.js rewrote for its middleware", async () => {
+    backend.answer({ status: 201, body: { click_token: TOKEN, expires_at: null } }, { status: 201, body: { click_token: TOKEN, expires_at: null } })
+    // Next.js turns a loopback host into localhost in `request.url`; the Host header keeps it.
+    const loopback = new NextRequest("http://127.0.0.1:8000/us/store?aff=p", { headers: { host: "127.0.0.1:8000" } })
+    expect(loopback.url).toBe("http://localhost:8000/us/store?aff=p")
+    await withAffiliateClick(loopback, NextResponse.next(), config())
+    // Behind a proxy that ends TLS, the X-Forwarded-* headers name the public host and scheme.
+    const proxied = new NextRequest("http://localhost:3000/us?aff=p", {
+      headers: { host: "localhost:3000", "x-forwarded-host": "shop.example.com", "x-forwarded-proto": "https" },
+    })
+    const response = await withAffiliateClick(proxied, NextResponse.next(), config())
+    expect(backend.received.map((r) => r.body.url)).toEqual(["http://127.0.0.1:8000/us/store?aff=p", "https://shop.example.com/us?aff=p"])
+    expect(tokenCookie(response)).toMatch(/Secure/)
+  })
+
   it("leaves a redirect to the page it leads to, so one landing records one click", async () => {
     const redirect = NextResponse.redirect("https://shop.example.com/us?aff=partner-1", 307)
     const response = await withAffiliateClick(request("https://shop.example.com/?aff=partner-1"), redirect, config())
