@@ -70,18 +70,22 @@ function ensurePluginBuild() {
   if (build.status !== 0) throw new Error("medusa plugin:build failed")
 }
 
-/** Installs the packed plugin (only what `npm publish` would ship) into the test storefront. */
+/**
+ * Installs the packed plugin (only what `npm publish` ships) into the test storefront with npm, as
+ * a storefront's owner would. Its Medusa peers are optional, so none of them may come along.
+ */
 function installPackedPlugin() {
   const packDir = path.resolve(DATA, "pack")
   mkdirSync(packDir, { recursive: true })
   const pack = spawnSync("npm", ["pack", "--silent", "--pack-destination", packDir], { encoding: "utf8" })
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`)
   const tarball = path.join(packDir, pack.stdout.trim().split("\n").pop())
-  const target = path.join(APP_DIR, "node_modules", PACKAGE)
   rmSync(path.join(APP_DIR, "node_modules"), { recursive: true, force: true })
-  mkdirSync(target, { recursive: true })
-  const untar = spawnSync("tar", ["-xzf", tarball, "-C", target, "--strip-components=1"])
-  if (untar.status !== 0) throw new Error(`could not unpack ${tarball}`)
+  const install = spawnSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", tarball], { cwd: APP_DIR, encoding: "utf8" })
+  if (install.status !== 0) throw new Error(`npm install of the packed plugin failed: ${install.stderr}`)
+  const installed = readdirSync(path.join(APP_DIR, "node_modules")).filter((d) => !d.startsWith("."))
+  if (installed.includes("@medusajs") || installed.includes("next")) throw new Error(`installing the plugin into a storefront brought ${installed}`)
+  log(`the packed plugin installed into the storefront with: ${installed.join(", ")}`)
 }
 
 let app, storefront, browser, db, backendUrl
