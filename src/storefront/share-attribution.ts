@@ -52,7 +52,11 @@ export type ShareInput = AffiliateBackend & {
   consentSource?: string
 }
 
-export type ShareResult = (CaptureResult | { ok: false; reason: "no_cart"; message: string }) & {
+export type ShareResult = (
+  | CaptureResult
+  /** `no_cart`: no cart yet; `nothing_to_share`: no token kept and no answer given yet. */
+  | { ok: false; reason: "no_cart" | "nothing_to_share"; message: string }
+) & {
   /** The kept token was rejected (422) and forgotten. */
   clickTokenForgotten: boolean
 }
@@ -61,7 +65,9 @@ export type ShareResult = (CaptureResult | { ok: false; reason: "no_cart"; messa
  * Shares the kept click token and the shopper's answer with the cart. Call it once the cart
  * exists (after `addToCart` creates it) and whenever the shopper answers. Only a 422 (unknown or
  * expired token) forgets the token, and the answer is then sent again on its own so the cart still
- * records it; a network error, a timeout, a 404 or a 5xx keep everything for the next call.
+ * records it; a network error, a timeout, a 404 or a 5xx keep everything for the next call. With
+ * neither a token nor an answer there is nothing to tell the cart, and no call is made; an answer
+ * is always sent, so a withdrawn consent reaches a cart that got its token earlier.
  */
 export async function shareAffiliateConsent(input: ShareInput): Promise<ShareResult> {
   const { cartId, cookies, consent: given, consentSource, ...backend } = input
@@ -70,9 +76,12 @@ export async function shareAffiliateConsent(input: ShareInput): Promise<ShareRes
   const consent = given ?? kept ?? "denied"
   const source = consentSource ?? (given || kept ? "consent-cookie" : "not-answered")
   const clickToken = readClickToken(cookies)
+  if (!clickToken && !given && !kept) {
+    return { ok: false, reason: "nothing_to_share", message: "No click token and no answer yet", clickTokenForgotten: false }
+  }
   const first = await captureCartAttribution(backend, { cartId, clickToken, consent, consentSource: source })
   if (first.ok || first.reason !== "token_rejected") return { ...first, clickTokenForgotten: false }
-  forgetClickToken(cookies)
+  const forgotten = forgetClickToken(cookies)
   const again = await captureCartAttribution(backend, { cartId, consent, consentSource: source })
-  return { ...again, clickTokenForgotten: true }
+  return { ...again, clickTokenForgotten: forgotten }
 }

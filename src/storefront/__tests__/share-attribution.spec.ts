@@ -132,11 +132,25 @@ describe("shareAffiliateConsent", () => {
     expect(backend.received).toHaveLength(0)
   })
 
-  it("never throws from a server component, where cookies cannot be deleted", async () => {
+  it("never throws from a server component, where cookies cannot be deleted, and says the token stays", async () => {
     backend.answer({ status: 422, body: { message: "Unknown click_token" } }, { status: 200, body: { attribution: ATTRIBUTION } })
     const readOnly = serverComponentCookies(`${CLICK_TOKEN_COOKIE}=${TOKEN}; ${CONSENT_COOKIE}=granted`)
     const result = await shareAffiliateConsent({ backendUrl: backend.url, publishableKey: KEY, cartId: "cart_1", cookies: readOnly })
-    expect(result).toMatchObject({ ok: true, clickTokenForgotten: true })
+    expect(result).toMatchObject({ ok: true, clickTokenForgotten: false })
+    expect(readClickToken(readOnly)).toBe(TOKEN)
+  })
+
+  it("calls nothing with neither a token nor an answer: the cart of a shopper no affiliate sent", async () => {
+    const result = await shareAffiliateConsent({ backendUrl: backend.url, publishableKey: KEY, cartId: "cart_1", cookies: serverActionCookies().store })
+    expect(result).toMatchObject({ ok: false, reason: "nothing_to_share", clickTokenForgotten: false })
+    expect(backend.received).toHaveLength(0)
+  })
+
+  it("sends a withdrawn consent even when no token is kept any more", async () => {
+    backend.answer({ status: 200, body: { attribution: { ...ATTRIBUTION, consent: "denied" } } })
+    const { store } = serverActionCookies(`${CONSENT_COOKIE}=denied`)
+    await shareAffiliateConsent({ backendUrl: backend.url, publishableKey: KEY, cartId: "cart_1", cookies: store })
+    expect(backend.received[0].body).toEqual({ consent: "denied", consent_source: "consent-cookie" })
   })
 
   it("never throws when fetch itself throws synchronously", async () => {
