@@ -279,8 +279,13 @@ test("an affiliate link that points at the storefront directly: the middleware r
   const { rows } = await db.query("SELECT landing_url, sub1, user_agent FROM affiliate_click WHERE click_token = $1", [token])
   assert(rows.length === 1, `the kept token ${token} is not a recorded click`)
   assert(rows[0].landing_url === landing && rows[0].sub1 === "newsletter" && rows[0].user_agent === BROWSER_UA, `click ${JSON.stringify(rows[0])}`)
-  await addToCart(page)
+  // Answered on the landing page itself: the server action posts to the landing URL, which must
+  // not count as another click nor replace the token.
   await answerBanner(page, "Accept")
+  const clicks = await db.query("SELECT count(*)::int AS n FROM affiliate_click WHERE landing_url = $1", [landing])
+  assert(clicks.rows[0].n === 1, `one landing recorded ${clicks.rows[0].n} clicks`)
+  assert((await keptToken(context)) === token, "the token changed after the banner was answered")
+  await addToCart(page)
   await assertConvertedWith(await checkout(page), token)
 })
 

@@ -37,8 +37,8 @@ export function clickTokenFromUrl(url: string | URL | null | undefined): string 
   return token && token.length <= MAX_CLICK_TOKEN_LENGTH ? token : null
 }
 
-/** A request as middleware sees it: its URL and, when there are, its headers. */
-export type IncomingRequest = { url: string; headers?: { get(name: string): string | null } }
+/** A request as middleware sees it: its URL and, when there are, its method and headers. */
+export type IncomingRequest = { url: string; method?: string; headers?: { get(name: string): string | null } }
 
 /**
  * The URL the shopper's browser asked for. Behind a proxy, or on a loopback host, the URL a

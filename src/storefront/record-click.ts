@@ -69,10 +69,25 @@ export function affiliateClickFromUrl(url: string | URL | null | undefined, defa
 const isRedirect = (response: Response) => response.status >= 300 && response.status < 400 && response.headers.has("location")
 
 /**
+ * Whether the browser is loading the page itself. The landing URL stays in the address bar, so
+ * the page's own later requests carry `aff` too: server actions (POST), refreshes and prefetches
+ * (fetches). Fetch Metadata tells them apart; browsers without it get the Next.js markers.
+ */
+function isPageLoad(request: IncomingRequest): boolean {
+  const method = (request.method ?? "GET").toUpperCase()
+  if (method !== "GET") return false
+  const header = (name: string) => request.headers?.get(name) ?? null
+  const dest = header("sec-fetch-dest")
+  if (dest) return dest === "document"
+  return !header("rsc") && !header("next-action") && !header("next-router-prefetch") && header("purpose") !== "prefetch"
+}
+
+/**
  * For middleware when affiliate links point at the storefront directly: records the click of a
- * landing URL with `aff` (once: a redirect is left to the page it leads to, which records it) and
- * keeps its token like `withAffiliateToken`, which it also does for a `click_token` in the URL.
- * When the backend cannot be reached the page is served as it is, after at most the timeout.
+ * landing URL with `aff` once (when the browser loads the page: not on a redirect, which the page
+ * it leads to records, nor on the page's own fetches) and keeps its token like
+ * `withAffiliateToken`, which it also does for a `click_token` in the URL. When the backend
+ * cannot be reached the page is served as it is, after at most the timeout.
  */
 export async function withAffiliateClick<R extends Response>(
   request: IncomingRequest,
@@ -81,7 +96,8 @@ export async function withAffiliateClick<R extends Response>(
   options: ClickTokenOptions = {}
 ): Promise<R> {
   try {
-    const click = isRedirect(response) || clickTokenFromUrl(request.url) ? null : affiliateClickFromUrl(publicUrl(request), backend)
+    const recordable = isPageLoad(request) && !isRedirect(response) && !clickTokenFromUrl(request.url)
+    const click = recordable ? affiliateClickFromUrl(publicUrl(request), backend) : null
     if (!click) return withAffiliateToken(request, response, options)
     const recorded = await recordAffiliateClick(backend, {
       ...click,

@@ -103,6 +103,22 @@ describe("withAffiliateClick in middleware", () => {
     expect(tokenCookie(response)).toBeUndefined()
   })
 
+  it("records nothing for the page's own requests to the landing URL: server actions, refreshes, prefetches", async () => {
+    const landing = "https://shop.example.com/us/store?aff=partner-1"
+    const pageOwn = [
+      new NextRequest(landing, { method: "POST", headers: { "next-action": "abc", "sec-fetch-dest": "empty" } }),
+      new NextRequest(landing, { headers: { rsc: "1", "sec-fetch-dest": "empty" } }),
+      new NextRequest(landing, { headers: { rsc: "1", "next-router-prefetch": "1" } }),
+      new NextRequest(landing, { headers: { purpose: "prefetch" } }),
+    ]
+    for (const req of pageOwn) await withAffiliateClick(req, NextResponse.next(), config())
+    expect(backend.received).toHaveLength(0)
+    backend.answer({ status: 201, body: { click_token: TOKEN, expires_at: null } })
+    const load = new NextRequest(landing, { headers: { "sec-fetch-dest": "document", "sec-fetch-mode": "navigate" } })
+    expect((await withAffiliateClick(load, NextResponse.next(), config())).cookies.get(CLICK_TOKEN_COOKIE)?.value).toBe(TOKEN)
+    expect(backend.received).toHaveLength(1)
+  })
+
   it("keeps a click_token the URL already has without recording another click", async () => {
     const response = await withAffiliateClick(request(`https://shop.example.com/us?aff=partner-1&click_token=${TOKEN}`), NextResponse.next(), config())
     expect(backend.received).toHaveLength(0)
