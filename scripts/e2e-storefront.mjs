@@ -313,6 +313,16 @@ test("a browser-only storefront: documentCookies() keeps the token and the brows
 let passed = 0
 let failed = 0
 const t0 = Date.now()
+// Ctrl-C reaches only this process: the servers run in process groups of their own.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    console.log(`[storefront] ${signal}: stopping`)
+    await browser?.close().catch(() => {})
+    await Promise.all([...children].map(stopGroup))
+    await app?.stop().catch(() => {})
+    process.exit(130)
+  })
+}
 try {
   rmSync(DATA, { recursive: true, force: true })
   ensurePluginBuild()
