@@ -9,8 +9,8 @@ import { ensureDatabase, freePort, startPostgres } from "../lib/postgres.mjs"
 export const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
 /**
- * Options: `dataDir` (fresh on every start), `admin: false` to serve no dashboard (a faster boot)
- * and `env`, added to the app's environment (seeding included).
+ * Options: `dataDir` (fresh on every start), `admin: false` for neither dashboard nor admin user
+ * (a faster start) and `env`, added to the app's environment (seeding included).
  */
 export async function startApp({ log = () => {}, dataDir: DATA = ".e2e-data", admin = true, env: extraEnv = {} } = {}) {
   rmSync(DATA, { recursive: true, force: true })
@@ -59,7 +59,7 @@ export async function startApp({ log = () => {}, dataDir: DATA = ".e2e-data", ad
   try {
     log("migrating")
     medusa(["db:migrate"], env)
-    medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
+    if (admin) medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
     log("seeding the demo campaign and affiliate")
     medusa(["exec", "./scripts/seed-demo.ts"], env)
     const demo = JSON.parse(readFileSync(`${DATA}/demo.json`, "utf8"))
