@@ -49,6 +49,8 @@ async function routeByRegion(request: NextRequest) {
   return NextResponse.redirect(`${request.nextUrl.origin}/${country}${redirectPath}${request.nextUrl.search}`, 307)
 }
 
+// Both starters name the file middleware.ts, which runs on the edge runtime; Next.js 16 also
+// accepts proxy.ts (Node.js runtime), where the same function is exported as `proxy`.
 export async function middleware(request: NextRequest) {
   return withAffiliateClick(request, await routeByRegion(request), affiliateBackend)
 }
