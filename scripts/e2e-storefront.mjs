@@ -279,6 +279,8 @@ try {
     }
     await shoppers.pop()?.close().catch(() => {})
   }
+  // `medusa develop` restarts when a file outside dot folders changes: nothing here may write one.
+  if (app.restarts()) log(`warning: the backend restarted ${app.restarts()} times during the run`)
 } catch (e) {
   failed++
   console.error(`[storefront] ${e?.stack ?? e}`)
