@@ -6,10 +6,13 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs"
 import { MEDUSA_BIN, medusa, stopProcessGroup, waitFor } from "../lib/medusa.mjs"
 import { ensureDatabase, freePort, startPostgres } from "../lib/postgres.mjs"
 
-const DATA = ".e2e-data"
 export const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
-export async function startApp({ log = () => {} } = {}) {
+/**
+ * Options: `dataDir` (fresh on every start), `admin: false` for neither dashboard nor admin user
+ * (a faster start) and `env`, added to the app's environment (seeding included).
+ */
+export async function startApp({ log = () => {}, dataDir: DATA = ".e2e-data", admin = true, env: extraEnv = {} } = {}) {
   rmSync(DATA, { recursive: true, force: true })
   mkdirSync(DATA, { recursive: true })
   const t0 = Date.now()
@@ -32,6 +35,8 @@ export async function startApp({ log = () => {} } = {}) {
     AUTH_CORS: base,
     STORE_CORS: base,
     DEMO_OUTPUT: `${DATA}/demo.json`,
+    ...(admin ? {} : { MEDUSA_ADMIN_DISABLED: "true" }),
+    ...extraEnv,
   }
   let app
   const stop = async () => {
@@ -42,7 +47,7 @@ export async function startApp({ log = () => {} } = {}) {
   try {
     log("migrating")
     medusa(["db:migrate"], env)
-    medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
+    if (admin) medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
     log("seeding the demo campaign and affiliate")
     medusa(["exec", "./scripts/seed-demo.ts"], env)
     const demo = JSON.parse(readFileSync(`${DATA}/demo.json`, "utf8"))
@@ -69,7 +74,7 @@ export async function startApp({ log = () => {} } = {}) {
     await Promise.race([
       (async () => {
         await waitFor(`${base}/health`, { timeoutMs: 300_000 })
-        await waitFor(`${base}/app`, { timeoutMs: 300_000, accept: (r) => r.ok })
+        if (admin) await waitFor(`${base}/app`, { timeoutMs: 300_000, accept: (r) => r.ok })
       })(),
       died,
     ])

@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+// `npm run test:storefront`: the storefront side in a real Next.js app. The plugin is packed and
+// installed into the test storefront e2e/storefront (the README's snippets, in an app shaped like
+// the Medusa starters), which is built with `next build` and started with `next start`; Debian's
+// Chromium clicks the demo affiliate link on the backend, lands on the storefront, adds to cart,
+// answers the consent banner and checks out through the Store API. The backend's database must
+// then hold the conversion with the token the link gave (or, when declined, none). Prints
+// "N passed, N failed" last and exits non-zero on any failure.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import pg from "pg"
+import { chromium } from "playwright-core"
+import { call } from "./bench/store-orders.mjs"
+import { startApp } from "./e2e/harness.mjs"
+import { addToCart, answerBanner, BROWSER_UA, checkout, clickAffiliateLink, keptToken as keptTokenAt, setsCookie, TOKEN_COOKIE } from "./e2e/shopper.mjs"
+import {
+  APP_DIR,
+  buildStorefront,
+  children,
+  ensurePluginBuild,
+  installPackedPlugin,
+  PACKAGE,
+  run,
+  startStorefront,
+  stopGroup,
+} from "./e2e/storefront-app.mjs"
+import { freePort } from "./lib/postgres.mjs"
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const DATA = ".e2e-storefront-data"
+const PROBE = `${APP_DIR}/.types-probe`
+const T = 30_000
+
+const log = (m) => console.log(`[storefront] ${m}`)
+const tests = []
+const test = (name, fn) => tests.push({ name, fn })
+function assert(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+let app, storefront, browser, db, world
+// The browser and the storefront reach the backend as 127.0.0.1 and the storefront as localhost
+// (Next.js calls any loopback host localhost): two hosts, so the affiliate link's own cookie,
+// set on the backend's host, never reaches the storefront and cannot stand in for its cookie.
+const onLoopback = (url) => url.replace("//localhost:", "//127.0.0.1:")
+const keptToken = (context) => keptTokenAt(context, storefront.url)
+
+/** The order.placed subscriber runs after the checkout answers: wait for its decision. */
+async function storeDecision(orderId) {
+  for (let i = 0; i < 150; i++) {
+    const { rows } = await db.query("SELECT outcome, reason FROM affiliate_request_log WHERE order_id = $1 AND source = 'store'", [orderId])
+    if (rows.length) return rows[0]
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`no decision logged for ${orderId}`)
+}
+
+async function conversionOf(orderId) {
+  const { rows } = await db.query(
+    `SELECT k.click_token, v.status, v.source FROM affiliate_conversion v JOIN affiliate_click k ON k.id = v.click_id WHERE v.order_id = $1`,
+    [orderId]
+  )
+  return rows
+}
+
+async function assertConvertedWith(orderId, token) {
+  const decision = await storeDecision(orderId)
+  assert(decision.outcome === "success", `order ${orderId}: ${decision.outcome} (${decision.reason})`)
+  const rows = await conversionOf(orderId)
+  assert(rows.length === 1, `order ${orderId} has ${rows.length} conversions`)
+  assert(rows[0].click_token === token, `order ${orderId} converted with ${rows[0].click_token}, not the link's ${token}`)
+  assert(rows[0].source === "store" && rows[0].status === "pending", `conversion ${JSON.stringify(rows[0])}`)
+}
+
+/** One shopper: a browser context of their own (own cookies), a browser's user agent. */
+async function shopper() {
+  const context = await browser.newContext({ userAgent: BROWSER_UA, viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(T)
+  page.on("pageerror", (e) => console.log(`[browser] ${String(e).slice(0, 300)}`))
+  shoppers.push(context)
+  return { context, page }
+}
+const shoppers = []
+const shots = new Map()
+
+test("the packed entry's types resolve under every TypeScript moduleResolution (node10 for the Next.js 15 starters)", async () => {
+  // A dot folder, which the backend's file watcher ignores; removed at the end.
+  mkdirSync(PROBE, { recursive: true })
+  writeFileSync(
+    path.join(PROBE, "probe.ts"),
+    [
+      `import { type ShareResult, shareAffiliateConsent, withAffiliateToken } from "${PACKAGE}/storefront"`,
+      `export const response: Response = withAffiliateToken({ url: "https://shop.example.com/?click_token=x" }, new Response(null))`,
+      `const cookies = { get: (_: string) => undefined, set: () => {}, delete: () => {} }`,
+      `export const shared: Promise<ShareResult> = shareAffiliateConsent({ backendUrl: "", publishableKey: "", cartId: "c", cookies })`,
+    ].join("\n")
+  )
+  for (const [resolution, module] of [["node10", "commonjs"], ["node16", "node16"], ["bundler", "esnext"]]) {
+    const args = ["--noEmit", "--strict", "--target", "es2021", "--lib", "es2021,dom", "--typeRoots", "./none", "--moduleResolution", resolution, "--module", module, "probe.ts"]
+    await run(path.resolve("node_modules/.bin/tsc"), args, { cwd: PROBE }).catch((e) => {
+      throw new Error(`moduleResolution ${resolution}: ${e.message}`)
+    })
+  }
+})
+
+test("the packed entry loads with require() and import(), and pulls in nothing but its own files", async () => {
+  const names = "withAffiliateToken,withAffiliateClick,shareAffiliateConsent,readConsent,writeConsent,documentCookies"
+  const cjs = await run("node", ["-e", `const s = require("${PACKAGE}/storefront"); for (const n of "${names}".split(",")) if (typeof s[n] !== "function") throw new Error(n)`], { cwd: APP_DIR })
+  const esm = await run("node", ["--input-type=module", "-e", `import * as s from "${PACKAGE}/storefront"; for (const n of "${names}".split(",")) if (typeof s[n] !== "function") throw new Error(n)`], { cwd: APP_DIR })
+  assert(cjs === "" && esm === "", "loading the entry printed something")
+  const dir = path.join(APP_DIR, "node_modules", PACKAGE, ".medusa/server/src/storefront")
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(path.join(dir, file), "utf8")
+    const required = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])
+    assert(required.every((r) => /^\.\/[a-z-]+$/.test(r)), `${file} requires ${required}`)
+  }
+})
+
+test("first visit on / : redirected to the country URL, the token is kept, the order converts with it", async () => {
+  const { context, page } = await shopper()
+  const { token, hops } = await clickAffiliateLink(page, world)
+  const [landing, country] = hops
+  // Next.js may answer the redirect with a relative Location.
+  assert(landing?.status === 307 && new URL(landing.location, landing.url).pathname === "/us", `expected the country redirect first: ${JSON.stringify(hops)}`)
+  assert(setsCookie(landing, TOKEN_COOKIE, token), `the country redirect set no token cookie: ${landing.setCookies}`)
+  assert(country?.status === 200 && setsCookie(country, "_medusa_cache_id"), `expected the cache-id branch next: ${JSON.stringify(country)}`)
+  assert((await keptToken(context)) === token, `kept ${await keptToken(context)}, the link gave ${token}`)
+  await addToCart(page)
+  await answerBanner(page, "Accept")
+  const orderId = await checkout(page)
+  await assertConvertedWith(orderId, token)
+})
+
+test("first visit on a country URL (the cache-id branch): the token is kept, the order converts with it", async () => {
+  const { context, page } = await shopper()
+  const { token, hops } = await clickAffiliateLink(page, world, "/us")
+  assert(hops.length === 1 && hops[0].status === 200, `expected one answer from the storefront: ${JSON.stringify(hops)}`)
+  assert(setsCookie(hops[0], "_medusa_cache_id") && setsCookie(hops[0], TOKEN_COOKIE, token), `the cache-id branch: ${hops[0].setCookies}`)
+  assert((await keptToken(context)) === token, `kept ${await keptToken(context)}, the link gave ${token}`)
+  await addToCart(page)
+  await answerBanner(page, "Accept")
+  await assertConvertedWith(await checkout(page), token)
+})
+
+test("returning visitor on a country URL (next()): the newer token replaces the older one and converts", async () => {
+  const { context, page } = await shopper()
+  const first = await clickAffiliateLink(page, world, "/us")
+  await page.goto(`${storefront.url}/us/store`)
+  const { token, hops } = await clickAffiliateLink(page, world, "/us/store")
+  assert(token !== first.token, "the two clicks gave the same token")
+  assert(hops.length === 1 && hops[0].status === 200, `expected one answer from the storefront: ${JSON.stringify(hops)}`)
+  assert(!setsCookie(hops[0], "_medusa_cache_id"), "a returning visitor got a new cache id: not the next() branch")
+  assert(setsCookie(hops[0], TOKEN_COOKIE, token), `next() set no token cookie: ${hops[0].setCookies}`)
+  assert((await keptToken(context)) === token, `kept ${await keptToken(context)}, the newest link gave ${token}`)
+  await addToCart(page)
+  await answerBanner(page, "Accept")
+  await assertConvertedWith(await checkout(page), token)
+})
+
+test("a shopper who declines the banner: the order records no conversion (consent_not_granted)", async () => {
+  const { context, page } = await shopper()
+  const { token } = await clickAffiliateLink(page, world)
+  assert((await keptToken(context)) === token, "the token was not kept")
+  await addToCart(page)
+  await answerBanner(page, "Decline")
+  const orderId = await checkout(page)
+  const decision = await storeDecision(orderId)
+  assert(decision.outcome === "skipped" && decision.reason === "consent_not_granted", `decision ${JSON.stringify(decision)}`)
+  assert((await conversionOf(orderId)).length === 0, "a declined order was converted")
+  const { rows } = await db.query("SELECT consent, click_token FROM affiliate_attribution WHERE cart_id = (SELECT cart_id FROM order_cart WHERE order_id = $1)", [orderId])
+  assert(rows[0]?.consent === "denied" && rows[0].click_token === token, `attribution ${JSON.stringify(rows)}`)
+})
+
+test("an affiliate link that points at the storefront directly: the middleware records the click and keeps its token", async () => {
+  const { context, page } = await shopper()
+  const landing = `${storefront.url}/us/store?aff=${app.demo.affiliate_code}&campaign=${app.demo.handle}&sub1=newsletter`
+  await page.goto(landing)
+  const token = await keptToken(context)
+  assert(token, "no token kept for a direct affiliate link")
+  const { rows } = await db.query("SELECT landing_url, sub1, user_agent FROM affiliate_click WHERE click_token = $1", [token])
+  assert(rows.length === 1, `the kept token ${token} is not a recorded click`)
+  assert(rows[0].landing_url === landing && rows[0].sub1 === "newsletter" && rows[0].user_agent === BROWSER_UA, `click ${JSON.stringify(rows[0])}`)
+  // Answered on the landing page itself: the server action posts to the landing URL, which must
+  // not count as another click nor replace the token.
+  await answerBanner(page, "Accept")
+  const clicks = await db.query("SELECT count(*)::int AS n FROM affiliate_click WHERE landing_url = $1", [landing])
+  assert(clicks.rows[0].n === 1, `one landing recorded ${clicks.rows[0].n} clicks`)
+  assert((await keptToken(context)) === token, "the token changed after the banner was answered")
+  await addToCart(page)
+  await assertConvertedWith(await checkout(page), token)
+})
+
+test("a browser-only storefront: documentCookies() keeps the token and the browser shares it with the cart", async () => {
+  const { context, page } = await shopper()
+  const { token } = await clickAffiliateLink(page, world, "/plain")
+  await page.waitForFunction((name) => document.cookie.includes(`${name}=`), TOKEN_COOKIE)
+  const cookie = (await context.cookies(storefront.url)).find((c) => c.name === TOKEN_COOKIE)
+  assert(cookie?.value === token && !cookie.httpOnly, `kept ${JSON.stringify(cookie)}, the link gave ${token}`)
+  await page.getByRole("button", { name: "Add to cart" }).click()
+  const cartId = await page.locator("[data-cart-id]").getAttribute("data-cart-id")
+  await page.locator('[data-shared="ok"]').waitFor()
+  await page.getByRole("button", { name: "Accept affiliate tracking" }).click()
+  await page.locator('[data-shared="ok:granted"]').waitFor()
+  const h = { "x-publishable-api-key": app.store.publishableKey }
+  const address = { first_name: "Pat", last_name: "Plain", address_1: "2 Side St", city: "Austin", country_code: "us", postal_code: "78701", province: "tx" }
+  await call(app.base, h, "POST", `/store/carts/${cartId}`, { email: "plain@example.com", shipping_address: address, billing_address: address })
+  await call(app.base, h, "POST", `/store/carts/${cartId}/shipping-methods`, { option_id: app.store.shippingOptionId })
+  const { payment_collection } = await call(app.base, h, "POST", "/store/payment-collections", { cart_id: cartId })
+  await call(app.base, h, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  const done = await call(app.base, h, "POST", `/store/carts/${cartId}/complete`)
+  await assertConvertedWith(done.order.id, token)
+})
+
+let passed = 0
+let failed = 0
+const t0 = Date.now()
+// Ctrl-C reaches only this process: the servers run in process groups of their own.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    console.log(`[storefront] ${signal}: stopping`)
+    await browser?.close().catch(() => {})
+    await Promise.all([...children].map(stopGroup))
+    await app?.stop().catch(() => {})
+    process.exit(130)
+  })
+}
+try {
+  rmSync(DATA, { recursive: true, force: true })
+  ensurePluginBuild(log)
+  installPackedPlugin(DATA, log)
+  const port = await freePort()
+  storefront = { url: `http://localhost:${port}`, port }
+  // The storefront reads the backend's URL and key when it runs, so it builds while the backend
+  // migrates, seeds and boots.
+  log("next build (while the backend starts)")
+  const [build, started] = await Promise.allSettled([
+    buildStorefront(),
+    startApp({
+      dataDir: DATA,
+      admin: false,
+      log: (m) => log(m),
+      env: { DEMO_TARGET_URL: `${storefront.url}/`, STORE_CORS: storefront.url },
+    }),
+  ])
+  app = started.value
+  if (started.status === "rejected") throw started.reason
+  if (build.status === "rejected") throw build.reason
+  world = { backendUrl: onLoopback(app.base), storefrontUrl: storefront.url, demo: app.demo }
+  log(
+    `backend up at ${world.backendUrl}: setup ${app.timings.setupSeconds.toFixed(1)} s, boot ${app.timings.bootSeconds.toFixed(1)} s; ` +
+      `next build ${build.value.toFixed(1)} s`
+  )
+  const server = await startStorefront({
+    port,
+    url: storefront.url,
+    env: { NEXT_PUBLIC_MEDUSA_BACKEND_URL: world.backendUrl, NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: app.store.publishableKey },
+  })
+  storefront.log = server.output
+  log(`storefront up at ${storefront.url}`)
+  db = new pg.Client({ connectionString: app.env.DATABASE_URL })
+  await db.connect()
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  })
+  for (const t of tests) {
+    const start = Date.now()
+    try {
+      await t.fn()
+      passed++
+      console.log(`✓ ${t.name} (${Date.now() - start} ms)`)
+    } catch (e) {
+      failed++
+      console.log(`✗ ${t.name}\n    ${String(e?.message ?? e).split("\n").slice(0, 8).join("\n    ")}`)
+      const page = shoppers.at(-1)?.pages()[0]
+      if (page) shots.set(`storefront-failed-${tests.indexOf(t) + 1}`, await page.screenshot({ fullPage: true }).catch(() => null))
+      if (process.env.E2E_VERBOSE) console.log((storefront.log ?? []).join("").slice(-3000))
+    }
+    await shoppers.pop()?.close().catch(() => {})
+  }
+  // `medusa develop` restarts when a file outside dot folders changes: nothing here may write one.
+  if (app.restarts()) log(`warning: the backend restarted ${app.restarts()} times during the run`)
+} catch (e) {
+  failed++
+  console.error(`[storefront] ${e?.stack ?? e}`)
+} finally {
+  await browser?.close().catch(() => {})
+  await db?.end().catch(() => {})
+  await Promise.all([...children].map(stopGroup))
+  await app?.stop().catch((e) => console.error(e))
+  // The packed copy shares the plugin's package name: leave no second one for jest to find.
+  rmSync(path.join(APP_DIR, "node_modules"), { recursive: true, force: true })
+  rmSync(PROBE, { recursive: true, force: true })
+  const saved = [...shots].filter(([, png]) => png)
+  if (saved.length) mkdirSync("screenshots", { recursive: true })
+  for (const [name, png] of saved) writeFileSync(`screenshots/${name}.png`, png)
+}
+console.log(`[storefront] total ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)

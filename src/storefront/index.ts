@@ -1,0 +1,43 @@
+// medusa-plugin-affiliate-s2s/storefront: what a storefront needs to keep the affiliate's click
+// token up to checkout and to share the shopper's consent with the cart. No dependencies and no
+// Node.js APIs: it runs in Next.js middleware and proxy (edge runtime), route handlers, server
+// actions and browsers. See the README's "Storefront integration".
+export { type AffiliateBackend, type BackendFailure } from "./backend"
+export {
+  CLICK_TOKEN_COOKIE,
+  CLICK_TOKEN_PARAM,
+  type ClickTokenOptions,
+  clickTokenFromUrl,
+  forgetClickToken,
+  type IncomingRequest,
+  publicUrl,
+  readClickToken,
+  rememberClickToken,
+  withAffiliateToken,
+} from "./click-token"
+export { type Consent, CONSENT_COOKIE, readConsent, writeConsent } from "./consent"
+export {
+  type CookieOptions,
+  type CookieReader,
+  type CookieSource,
+  type CookieStore,
+  documentCookies,
+} from "./cookies"
+export {
+  AFFILIATE_PARAM,
+  type AffiliateClick,
+  affiliateClickFromUrl,
+  CAMPAIGN_PARAM,
+  type RecordClickResult,
+  recordAffiliateClick,
+  withAffiliateClick,
+} from "./record-click"
+export {
+  type CaptureInput,
+  type CaptureResult,
+  captureCartAttribution,
+  type CartAttribution,
+  type ShareInput,
+  type ShareResult,
+  shareAffiliateConsent,
+} from "./share-attribution"
