@@ -3,6 +3,7 @@ import type { AxiosRequestConfig } from "axios"
 import { regenerateApiKeyWorkflow } from "../../src/workflows/campaigns/workflows/regenerate-api-key"
 import { affiliateService, clickToken, createAffiliate, createCampaign, currentApiKey } from "../helpers/fixtures"
 import { expectDocumented, publicDocument } from "../helpers/openapi"
+import { curlRequests, readmeBlocks } from "../helpers/readme"
 
 jest.setTimeout(120_000)
 
@@ -46,6 +47,39 @@ medusaIntegrationTestRunner({
       ...extra,
     })
     const conversions = () => affiliateService(getContainer()).listAffiliateConversions({ campaign_id: campaignId })
+
+    describe("the README's S2S snippets, run as written", () => {
+      const base = () => String(api.defaults.baseURL).replace(/\/$/, "")
+      const here = (text: string) => text.replaceAll("https://api.example.com", base())
+
+      it("the cURL commands record a conversion, then answer duplicate for the same order", async () => {
+        const [curl] = readmeBlocks("### cURL")
+        const token = await clickToken(api, handle, affiliateCode)
+        const script = here(curl.code).replaceAll("s2s_…", apiKey).replaceAll("3kTq9ZxY…", token)
+        const answers = []
+        for (const { url, init } of curlRequests(script)) {
+          const res = await fetch(url, init)
+          answers.push([res.status, (await res.json()).status])
+        }
+        expect(answers).toEqual([
+          [200, "success"],
+          [200, "duplicate"],
+        ])
+      })
+
+      it("the Node example records a conversion and hands back the answer", async () => {
+        const [node] = readmeBlocks("### Node (18+, built-in fetch)")
+        const reportConversion = new Function("fetch", "process", `${here(node.code)}\nreturn reportConversion`)(
+          fetch,
+          { env: { AFFILIATE_S2S_KEY: apiKey } }
+        )
+        const token = await clickToken(api, handle, affiliateCode)
+        const answer = await reportConversion({ id: "README-1", subtotalAfterDiscounts: "129.99", currency: "USD", marketingConsent: true }, token)
+        expect(answer).toMatchObject({ status: "success", conversion_id: expect.stringMatching(/^aconv_/) })
+        const [recorded] = (await conversions()).filter((c) => c.order_id === "README-1")
+        expect(String(recorded.order_total)).toBe("129.99")
+      })
+    })
 
     describe("recording", () => {
       it("records a conversion with its commission and answers the seed's success body", async () => {
