@@ -79,6 +79,9 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
       it("estimates the total above the exact-count limit, and says so", async () => {
         const { campaign, affiliate } = await world()
         await clicks(campaign.id, affiliate.id, EXACT_COUNT_LIMIT + 500)
+        // One statement wrote them all: the rollups took them as one delta per day.
+        const [rolled] = await sql(`select sum(clicks)::int as n from affiliate_stat_daily where campaign_id = ?`, [campaign.id])
+        expect(rolled.n).toBe(EXACT_COUNT_LIMIT + 500)
         await sql("analyze affiliate_click")
         const page = await service.listPage("affiliate_click", { filters: { campaign_id: campaign.id }, limit: 20 })
         expect(page.count_type).toBe("estimate")
