@@ -1,8 +1,9 @@
 import type { IEventBusModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { updateTaxRatesWorkflow } from "@medusajs/medusa/core-flows"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { placeOrder, setupStore, type StoreSetup } from "../helpers/store"
+import { subscribersDone } from "../helpers/events"
 
 jest.setTimeout(120_000)
 
@@ -93,7 +94,7 @@ medusaIntegrationTestRunner({
       eventBus.subscribe("order.placed", listener, { subscriberId })
       try {
         // Registered BEFORE completing; resolves once every order.placed subscriber has run.
-        const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+        const placed = subscribersDone(getContainer(), "order.placed")
         const { order } = await placeOrder(api, setup)
         await placed
         expect(received).toEqual([expect.objectContaining({ name: "order.placed", data: { id: order.id } })])

@@ -1,13 +1,14 @@
 import { createServer, Server } from "node:http"
 import { AddressInfo } from "node:net"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, capturePaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { deliverOutboundWorkflow } from "../../src/workflows/outbound/workflows/deliver-outbound"
 import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
+import { subscribersDone } from "../helpers/events"
 
 jest.setTimeout(180_000)
 
@@ -65,8 +66,7 @@ medusaIntegrationTestRunner({
 
     async function checkout(campaignHandle: string, consent: "granted" | "denied" = "granted") {
       const token = await clickToken(api, campaignHandle, code)
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const handled = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+      const handled = subscribersDone(getContainer(), "order.placed")
       const { order } = await placeOrder(api as AxiosInstance, setup, {
         promoCode: setup.promoCode,
         beforeComplete: async (cartId) => {
@@ -160,7 +160,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("reversal", () => {
-      const waitFor = (event: string) => TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS) as any)
+      const waitFor = (event: string) => subscribersDone(getContainer(), event)
       const paymentOf = async (orderId: string) => {
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
         const { data } = await query.graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: orderId } })

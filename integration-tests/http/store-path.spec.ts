@@ -1,10 +1,11 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import { recordStoreConversionWorkflow } from "../../src/workflows/store/workflows/record-store-conversion"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { expectDocumented } from "../helpers/openapi"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
+import { subscribersDone } from "../helpers/events"
 
 jest.setTimeout(180_000)
 
@@ -33,8 +34,7 @@ medusaIntegrationTestRunner({
 
     /** Places a real order, waiting for the plugin's order.placed subscriber to finish. */
     async function checkout(beforeComplete?: (cartId: string) => Promise<unknown>, promo = true) {
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const handled = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+      const handled = subscribersDone(getContainer(), "order.placed")
       const { order, cart_id } = await placeOrder(api as AxiosInstance, setup, {
         promoCode: promo ? setup.promoCode : undefined,
         beforeComplete: beforeComplete ? async (cartId) => void (await beforeComplete(cartId)) : undefined,
@@ -205,7 +205,7 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         await Promise.all([1, 2, 3].map(() => recordStoreConversionWorkflow(container).run({ input: { order_id: order.id } })))
         const eventBus = container.resolve(Modules.EVENT_BUS)
-        const again = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+        const again = subscribersDone(getContainer(), "order.placed")
         await eventBus.emit({ name: "order.placed", data: { id: order.id } })
         await again
         const rows = await conversions()

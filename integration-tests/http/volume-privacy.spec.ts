@@ -1,5 +1,5 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { AxiosInstance } from "axios"
@@ -7,6 +7,7 @@ import { applyRetentionWorkflow } from "../../src/workflows/retention/workflows/
 import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickLink, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
+import { subscribersDone } from "../helpers/events"
 
 jest.setTimeout(180_000)
 
@@ -123,7 +124,7 @@ medusaIntegrationTestRunner({
         const affiliate = await createAffiliate(container())
         const email = "erase.me@example.com"
         const token = await shopperClick(campaign.handle, affiliate.code)
-        const placed = TestEventUtils.waitSubscribersExecution("order.placed", getContainer().resolve(Modules.EVENT_BUS) as any)
+        const placed = subscribersDone(getContainer(), "order.placed")
         const { order } = await placeOrder(api as AxiosInstance, setup, {
           email,
           beforeComplete: async (cartId) => {

@@ -1,5 +1,5 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { AxiosInstance } from "axios"
 import { hashApiKey } from "../../src/lib/api-key"
@@ -20,6 +20,7 @@ import { recordStoreConversionWorkflow } from "../../src/workflows/store/workflo
 import { removeAttributionWorkflow } from "../../src/workflows/store/workflows/remove-attribution"
 import { affiliateService, clickToken, createAffiliate, createCampaign, currentApiKey } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
+import { subscribersDone } from "../helpers/events"
 
 jest.setTimeout(180_000)
 
@@ -169,8 +170,7 @@ medusaIntegrationTestRunner({
       /** A real order whose cart captured a click with `consent`; order.placed has been handled. */
       async function order(consent: "granted" | "denied") {
         const token = await clickToken(api, campaign.handle, code)
-        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-        const handled = TestEventUtils.waitSubscribersExecution("order.placed", eventBus as any)
+        const handled = subscribersDone(getContainer(), "order.placed")
         const { order, cart_id } = await placeOrder(api as AxiosInstance, setup, {
           beforeComplete: async (cartId) => {
             await api.post(`/store/carts/${cartId}/affiliate`, { click_token: token, consent }, { headers: storeHeaders(setup) })

@@ -86,6 +86,7 @@ export async function loadVolume(client, o) {
   await client.query("SET session_replication_role = DEFAULT")
   log("rebuilding the rollups")
   await client.query("DELETE FROM affiliate_stat_daily WHERE campaign_id = $1", [o.campaignId])
+  await client.query("DELETE FROM affiliate_stat_delta WHERE campaign_id = $1", [o.campaignId])
   await client.query(
     `INSERT INTO affiliate_stat_daily (campaign_id, affiliate_id, day, clicks)
      SELECT campaign_id, affiliate_id, (created_at at time zone 'UTC')::date, count(*) FROM affiliate_click

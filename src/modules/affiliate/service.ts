@@ -24,7 +24,7 @@ import { recordConversion, undoRecordedConversion } from "./queries/conversion"
 import { eraseShopperData } from "./queries/erasure"
 import { listPage } from "./queries/list-page"
 import { claimDeliveries } from "./queries/outbound"
-import { series, totals } from "./queries/reporting"
+import { foldDailyStats, series, totals } from "./queries/reporting"
 import { insertRequestLog } from "./queries/request-log"
 import { clearClickDetailsExpiredBefore, deleteRequestLogsBefore } from "./queries/retention"
 import { findS2sContext } from "./queries/s2s-context"
@@ -187,6 +187,12 @@ class AffiliateModuleService extends MedusaService({
       { scope: request.scope, requested_by: request.requested_by, orders_matched: request.orders_matched, ...counts },
       sharedContext
     )
+  }
+
+  /** Moves the rollup deltas the triggers appended into the daily rollups; answers how many it moved. */
+  @InjectTransactionManager()
+  async foldDailyStats(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return foldDailyStats(knexOf(sharedContext))
   }
 
   /** Clicks, live conversions and commission per currency, for the given campaigns or all; from the rollups. */

@@ -3,11 +3,14 @@ import { DAY_MS } from "../../../lib/time"
 import type { ReportTotals, SeriesPoint } from "../types"
 
 /*
- * Reporting reads the daily rollups (`affiliate_stat_daily`, kept by triggers: see the migration
- * that creates it), never the raw clicks and conversions. Test conversions are not in them;
- * commission sums only what is still owed or paid (pending, approved, paid), per currency, as
- * decimal strings.
+ * Reporting reads the daily rollups, never the raw clicks and conversions: `affiliate_stat_daily`
+ * plus the deltas the triggers appended since the last fold (`affiliate_stat_delta`; see the
+ * migration that creates them), so the figures are exact at every moment. Test conversions are
+ * not in them; commission sums only what is still owed or paid (pending, approved, paid), per
+ * currency, as decimal strings.
  */
+
+const STAT_COLUMNS = "campaign_id, affiliate_id, day, currency_code, status, clicks, conversions, commission"
 
 const COUNTED = ["pending", "approved", "paid"]
 
@@ -59,8 +62,16 @@ export async function series(knex: Knex, scope: ReportScope, days: number): Prom
   return [...points.values()]
 }
 
+/** Moves the deltas appended since the last fold into the rollups; answers how many it moved. */
+export async function foldDailyStats(knex: Knex): Promise<number> {
+  const { rows } = await knex.raw("select affiliate_stat_fold() as moved")
+  return Number(rows[0].moved)
+}
+
 function scoped(knex: Knex, scope: ReportScope) {
-  const query = knex("affiliate_stat_daily")
+  const query = knex.from(
+    knex.raw(`(select ${STAT_COLUMNS} from affiliate_stat_daily union all select ${STAT_COLUMNS} from affiliate_stat_delta) as stats`)
+  )
   if (scope.campaign_ids) query.whereIn("campaign_id", scope.campaign_ids)
   if (scope.affiliate_ids) query.whereIn("affiliate_id", scope.affiliate_ids)
   return query

@@ -1,0 +1,12 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+/**
+ * Folds the rollup deltas into the daily rollups. Reports read both, so folding changes no figure:
+ * nothing to compensate.
+ */
+export const foldDailyStatsStep = createStep("fold-affiliate-daily-stats", async (_: void, { container, context }) => {
+  const moved = await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).foldDailyStats(context)
+  return new StepResponse({ moved })
+})
