@@ -5,8 +5,14 @@ export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"
 
 /** What the admin's Integration Setup tab and quick-access modal show for a campaign (README, "Admin dashboard"). */
 export type S2sSetup = {
-  api_key: string
+  /** Null when the stored key cannot be decrypted with the configured encryption keys (see `key_problem`). */
+  api_key: string | null
+  /** Why the key is not shown, and what to do. */
+  key_problem: string | null
   endpoint_url: string
+  /** `public_url`: from the publicUrl option; `request`: the URL the admin is served from (see `endpoint_url_notice`). */
+  endpoint_url_source: "public_url" | "request"
+  endpoint_url_notice: string | null
   method: "POST"
   parameters: { name: string; required: boolean; description: string }[]
   example_curl: string
@@ -15,8 +21,12 @@ export type S2sSetup = {
 }
 
 export type S2sSetupInput = {
-  apiKey: string
+  apiKey: string | null
+  keyProblem?: string | null
+  /** Shown in the example in place of an unreadable key. */
+  keyPrefix?: string | null
   publicUrl: string
+  publicUrlSource?: "public_url" | "request"
   /** The campaign's currency, if it has one; the example order is then in it. */
   currencyCode?: string | null
   previousKeyExpiresAt?: Date | string | null
@@ -33,7 +43,19 @@ function exampleTotal(currency: string): string {
   return digits === 0 ? "12990" : `129.${"90".padEnd(digits, "0").slice(0, digits)}`
 }
 
-export function buildS2sSetup({ apiKey, publicUrl, currencyCode, previousKeyExpiresAt }: S2sSetupInput): S2sSetup {
+export const REQUEST_URL_NOTICE =
+  "The publicUrl option is not set, so this URL is the one this admin is served from. If shops reach the backend at " +
+  "another address, set publicUrl (or AFFILIATE_PUBLIC_URL)."
+
+export function buildS2sSetup({
+  apiKey,
+  keyProblem = null,
+  keyPrefix = null,
+  publicUrl,
+  publicUrlSource = "public_url",
+  currencyCode,
+  previousKeyExpiresAt,
+}: S2sSetupInput): S2sSetup {
   const endpointUrl = `${publicUrl.replace(/\/+$/, "")}${S2S_ENDPOINT_PATH}`
   const currency = (currencyCode || "usd").toUpperCase()
   const example = {
@@ -45,12 +67,15 @@ export function buildS2sSetup({ apiKey, publicUrl, currencyCode, previousKeyExpi
   const exampleCurl = [
     `curl -X POST ${shellQuote(endpointUrl)}`,
     `  -H ${shellQuote("Content-Type: application/json")}`,
-    `  -H ${shellQuote(`X-API-Key: ${apiKey}`)}`,
+    `  -H ${shellQuote(`X-API-Key: ${apiKey ?? keyPrefix ?? "YOUR_API_KEY"}`)}`,
     `  -d ${shellQuote(JSON.stringify(example))}`,
   ].join(" \\\n")
   return {
     api_key: apiKey,
+    key_problem: apiKey ? null : keyProblem,
     endpoint_url: endpointUrl,
+    endpoint_url_source: publicUrlSource,
+    endpoint_url_notice: publicUrlSource === "request" ? REQUEST_URL_NOTICE : null,
     method: "POST",
     parameters: S2S_PARAMETERS.map(({ name, required, description }) => ({ name, required, description })),
     example_curl: exampleCurl,

@@ -93,6 +93,8 @@ export type ClaimedDelivery = {
 /** Live figures: test conversions never count; commission is what is owed or paid, per currency. */
 export type ReportTotals = {
   clicks: number
+  /** Visits by crawlers: no click, no token (README, "Bots and in-app browsers"). */
+  filtered_clicks: number
   conversions: number
   commission: { currency_code: string; amount: string }[]
 }
@@ -102,6 +104,7 @@ export type CampaignTotals = ReportTotals & { campaign_id: string }
 export type SeriesPoint = {
   date: string
   clicks: number
+  filtered_clicks: number
   conversions: number
   conversion_rate: number
   commission: Record<string, string>

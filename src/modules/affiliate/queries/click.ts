@@ -52,3 +52,12 @@ export async function insertClick(knex: Knex, click: ClickInsert): Promise<strin
   )
   return id
 }
+
+/** Counts a crawler's visit on the day's rollup row (README, "Bots and in-app browsers"); no click row is written. */
+export async function countFilteredClick(knex: Knex, campaignId: string, affiliateId: string): Promise<void> {
+  await runPrepared(knex, "affiliate_count_filtered_click", `INSERT INTO affiliate_stat_daily AS s (campaign_id, affiliate_id, day, filtered_clicks)
+     VALUES ($1, $2, (now() at time zone 'UTC')::date, 1)
+     ON CONFLICT (campaign_id, day, affiliate_id, currency_code, status) DO UPDATE SET filtered_clicks = s.filtered_clicks + 1`,
+    [campaignId, affiliateId]
+  )
+}

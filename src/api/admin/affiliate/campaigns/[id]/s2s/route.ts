@@ -8,5 +8,5 @@ import { loadS2sSetup } from "../../helpers"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   res.set("Cache-Control", "no-store")
-  res.json(await loadS2sSetup(req.scope, req.params.id))
+  res.json(await loadS2sSetup(req, req.params.id))
 }

@@ -18,5 +18,5 @@ export const GET = async (
   await query.graph({ entity: "affiliate_campaign", fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const [series, [totals]] = await Promise.all([service.campaignSeries(id, days), service.campaignTotals([id])])
-  res.json({ days, series, totals: totals ?? { campaign_id: id, clicks: 0, conversions: 0, commission: [] } })
+  res.json({ days, series, totals: totals ?? { campaign_id: id, clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] } })
 }
