@@ -3,25 +3,39 @@ import { assertProductionKey } from "./options"
 
 const OUR_MODULE = /medusa-plugin-affiliate-s2s|modules[\\/]affiliate[\\/]?$/
 
+type Declaration = { resolve?: unknown; options?: Record<string, unknown> } | string | boolean | undefined
+type HostConfig = { modules?: Record<string, Declaration>; plugins?: Declaration[] }
+
+/** Every place the host's configuration passes this module's options: its module entry or the plugin's entry. */
+function declaredOptions(config: HostConfig): Record<string, unknown>[] {
+  const entries = [...Object.entries(config.modules ?? {}), ...(config.plugins ?? []).map((p) => ["", p] as const)]
+  return entries
+    .filter(([key, d]) => key === "affiliate" || (typeof d === "object" && OUR_MODULE.test(String(d.resolve ?? ""))))
+    .map(([, d]) => (typeof d === "object" ? d.options ?? {} : {}))
+}
+
+const check = (config: HostConfig) => declaredOptions(config).forEach((options) => assertProductionKey(options))
+
 /**
- * Refuses production without an encryption key as soon as Medusa loads this module, which
- * `medusa db:migrate` does for every module before it runs any migration: a missing key is
- * reported before the database is migrated, not after, at the first `medusa start`. The options
- * are read from the host's configuration (a plugin's options are its modules'); when they cannot
- * be found there the module's loader still refuses at boot.
+ * Refuses production without an encryption key as soon as the host's configuration is loaded,
+ * which every Medusa command does first: `medusa db:migrate` stops before it creates or migrates
+ * anything, instead of migrating and failing at the first `medusa start` (README, "Plugin options").
+ * This module is often imported while the configuration is still being read (`defineConfig` loads
+ * the modules it lists); the check then runs right after the configuration manager has loaded it.
  */
 export function refuseProductionWithoutKey() {
   if (process.env.NODE_ENV !== "production" || process.env.AFFILIATE_ENCRYPTION_KEY) return
-  let modules: Record<string, unknown> | undefined
+  let loaded: HostConfig | undefined
   try {
-    modules = configManager.config.modules as Record<string, unknown> | undefined
+    loaded = configManager.config as unknown as HostConfig
   } catch {
-    return // No configuration loaded (a script importing the module alone).
+    loaded = undefined // Not loaded yet.
   }
-  for (const [key, entry] of Object.entries(modules ?? {})) {
-    const declaration = entry as { resolve?: unknown; options?: Record<string, unknown> } | undefined
-    if (key === "affiliate" || OUR_MODULE.test(String(declaration?.resolve ?? ""))) {
-      assertProductionKey(declaration?.options ?? {})
-    }
-  }
+  if (loaded) return check(loaded)
+  const load = configManager.loadConfig.bind(configManager)
+  configManager.loadConfig = ((args: Parameters<typeof load>[0]) => {
+    const config = load(args)
+    check(config as unknown as HostConfig)
+    return config
+  }) as typeof configManager.loadConfig
 }
