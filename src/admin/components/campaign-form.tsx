@@ -129,6 +129,10 @@ export const CampaignForm = ({ campaign }: { campaign?: Campaign }) => {
 
   const onSendTest = () => {
     if (!campaign || !setup.data) return
+    if (!setup.data.api_key) {
+      toast.error(setup.data.key_problem ?? "The API key cannot be shown")
+      return
+    }
     setTestResult(null)
     sendTest.mutate(
       { id: campaign.id, apiKey: setup.data.api_key, currency: campaign.currency_code || "usd" },

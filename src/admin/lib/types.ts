@@ -31,8 +31,12 @@ export type CampaignInput = {
 }
 
 export type S2sSetup = {
-  api_key: string
+  /** Null when the stored key cannot be decrypted with the configured encryption keys. */
+  api_key: string | null
+  key_problem: string | null
   endpoint_url: string
+  endpoint_url_source: "public_url" | "request"
+  endpoint_url_notice: string | null
   method: "POST"
   parameters: { name: string; required: boolean; description: string }[]
   example_curl: string
@@ -42,6 +46,8 @@ export type S2sSetup = {
 export type CampaignTotals = {
   campaign_id: string
   clicks: number
+  /** Crawlers' visits: no click, no token. */
+  filtered_clicks: number
   conversions: number
   commission: { currency_code: string; amount: string }[]
 }
@@ -49,6 +55,7 @@ export type CampaignTotals = {
 export type SeriesPoint = {
   date: string
   clicks: number
+  filtered_clicks: number
   conversions: number
   conversion_rate: number
   commission: Record<string, string>
