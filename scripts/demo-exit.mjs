@@ -31,8 +31,12 @@ try {
     if (Date.now() > until || demo.exitCode !== null) throw new Error(`the demo did not come up:\n${output.slice(-2000)}`)
     await new Promise((r) => setTimeout(r, 500))
   }
-  // The demo's only child is `medusa develop`, in a process group of its own.
-  const server = Number(execFileSync("ps", ["-o", "pid=", "--ppid", String(demo.pid)], { encoding: "utf8" }).trim().split(/\s+/)[0])
+  // Among the demo's children (its Postgres too), `medusa develop` is the one leading its own process group.
+  const children = execFileSync("ps", ["-o", "pid=,pgid=", "--ppid", String(demo.pid)], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number))
+  const server = children.find(([pid, pgid]) => pid === pgid)?.[0]
   if (!server) throw new Error("could not find the demo's server process")
   log(`The demo is up; killing its server (process group ${server}) as a crash would…`)
   process.kill(-server, "SIGKILL")

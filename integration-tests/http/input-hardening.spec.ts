@@ -89,6 +89,8 @@ medusaIntegrationTestRunner({
         const capture = await api.post(`/store/carts/${cart.cart.id}/affiliate`, { consent: "granted", consent_source: "banner\u0000" }, { ...any, headers })
         expect(capture.status).toBe(400)
         expect(capture.data.message).toContain("consent_source")
+        const inPath = await api.post("/store/carts/cart%00x/affiliate", { consent: "granted" }, { ...any, headers })
+        expect([inPath.status, inPath.data.message]).toEqual([400, expect.stringContaining("path")])
       })
 
       it("answers 400 naming the field for admin bodies and filters", async () => {

@@ -15,8 +15,8 @@ function refuse(message: string): never {
  * same check on the parameters it decodes itself; the affiliate link drops such characters.)
  */
 export function guardPluginInput(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  // req.url: the raw path below the mount point, as the client sent it.
-  const path = req.url.split("?")[0]
+  // The whole path as the client sent it: path parameters (a cart id) sit in the mount path.
+  const path = (req.originalUrl ?? req.url).split("?")[0]
   let decoded: string
   try {
     decoded = decodeURIComponent(path)
