@@ -3,10 +3,11 @@
 // processes and a worker from a production build, sharing a real Redis and Postgres) and the checks
 // that only such a deployment can fail: a click on one server converting on the other, concurrent
 // identical calls across servers, the rate limit across servers, an order placed while the worker
-// is stopped, outbound deliveries with two workers, S2S calls while Redis is down, and keys in the
-// servers' production access logs. Prints one line per check; exits 1 if any failed.
+// is stopped, outbound deliveries with two workers, S2S calls while Redis is down, keys in the
+// servers' production access logs, and the 405 of every other method on a production server. Prints one line per check; exits 1 if any failed.
 import { spawn } from "node:child_process"
 import { createServer } from "node:http"
+import { connect } from "node:net"
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import pgLib from "pg"
 import { call, prepareCart } from "./bench/store-orders.mjs"
@@ -131,6 +132,18 @@ async function convert(server, apiKey, body) {
   return { status: res.status, body: await res.json().catch(() => ({})) }
 }
 
+/** The head of the answer to a raw request: for methods fetch() refuses to send. */
+function rawHead(port, request) {
+  return new Promise((resolve) => {
+    let data = ""
+    const socket = connect(port, "127.0.0.1", () => socket.write(request))
+    socket.on("data", (d) => (data += d))
+    socket.on("close", () => resolve(data.split("\r\n\r\n")[0]))
+    socket.on("error", () => resolve(""))
+    socket.setTimeout(10_000, () => socket.destroy())
+  })
+}
+
 const one = async (sql, params) => (await db.query(sql, params)).rows[0]
 
 try {
@@ -221,6 +234,16 @@ try {
     const logs = logOf("server-a") + logOf("server-b")
     assert(logs.includes("/integration/s2sConvertt?api_key="), "the access log has no line for the mistyped path")
     assert(!logs.includes(key.slice(10)), "a key's secret part is in a server log")
+  })
+
+  await check("every other method answers the contract's JSON 405 on a production server, and is logged", async () => {
+    const methods = ["TRACE", "PROPFIND", "SEARCH", "PURGE", "PUT", "OPTIONS"]
+    for (const method of methods) {
+      const head = await rawHead(processes.get("server-a").port, `${method} /integration/s2sConvert HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`)
+      assert(/^HTTP\/1\.1 405/.test(head) && /content-type: application\/json/i.test(head), `${method} answered ${head.split("\r\n")[0]}`)
+    }
+    const { n } = await one("select count(*)::int as n from affiliate_request_log where http_status = 405 and method = any($1)", [methods])
+    assert(n === methods.length, `${n} of ${methods.length} logged`)
   })
 
   let orderId
