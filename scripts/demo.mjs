@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { MEDUSA_BIN, medusa, stopProcessGroup, waitFor } from "./lib/medusa.mjs"
 import { ensureDatabase, startPostgres } from "./lib/postgres.mjs"
 
-const DATA = ".demo-data"
+const DATA = process.env.DEMO_DATA_DIR || ".demo-data"
 const PORT = Number(process.env.PORT || 9000)
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"

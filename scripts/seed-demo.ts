@@ -32,7 +32,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     await service.createAffiliates({ code: CODE, name: "Demo Partner", email: "partner@example.com" })
   }
   const [key] = await service.listAffiliateApiKeys({ campaign_id: campaign.id, expires_at: null })
-  const apiKey = decryptApiKey(key.key_ciphertext, service.getOptions().encryptionKey)
+  const apiKey = decryptApiKey(key.key_ciphertext, service.getOptions().decryptionKeys)
   writeFileSync(
     process.env.DEMO_OUTPUT || ".demo-data/demo.json",
     JSON.stringify({ campaign_id: campaign.id, handle: HANDLE, affiliate_code: CODE, api_key: apiKey }, null, 2)

@@ -13,7 +13,7 @@ export const affiliateService = (container: MedusaContainer) => container.resolv
 export async function currentApiKey(container: MedusaContainer, campaignId: string): Promise<string> {
   const service = affiliateService(container)
   const [row] = await service.listAffiliateApiKeys({ campaign_id: campaignId, expires_at: null })
-  return decryptApiKey(row.key_ciphertext, service.getOptions().encryptionKey)
+  return decryptApiKey(row.key_ciphertext, service.getOptions().decryptionKeys)
 }
 
 export async function createCampaign(container: MedusaContainer, overrides: Record<string, unknown> = {}) {

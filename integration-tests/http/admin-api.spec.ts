@@ -296,7 +296,8 @@ medusaIntegrationTestRunner({
 
         const affiliate = await createAffiliate({ code: "Anna-01_x" })
         expect(affiliate).toMatchObject({ id: expect.stringMatching(/^aff_/), code: "Anna-01_x", status: "active" })
-        const publicUrl = service().getOptions().publicUrl
+        // No publicUrl is configured here: links use the URL the admin API was called at.
+        const publicUrl = service().getOptions().publicUrl ?? `http://${new URL(api.defaults.baseURL!).host}`
         expect(affiliate.tracking_links).toEqual([
           { campaign_id: summer.id, campaign_name: "Summer", url: `${publicUrl}/affiliate/click/summer?aff=Anna-01_x` },
           { campaign_id: paused.id, campaign_name: "Paused", url: `${publicUrl}/affiliate/click/paused?aff=Anna-01_x` },

@@ -1,8 +1,13 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { redactAccessLog } from "./access-log"
 import { adminAffiliateMiddlewares } from "./admin/affiliate/middlewares"
 import { adminOutboundMiddlewares } from "./admin/affiliate/outbound-deliveries/middlewares"
+import { affiliateErrorHandler } from "./error-handler"
 import { integrationMiddlewares } from "./integration/middlewares"
 import { storeAffiliateMiddlewares } from "./store/middlewares"
+
+// Medusa loads this file once per server process, before it answers any request.
+redactAccessLog()
 
 export default defineMiddlewares({
   routes: [
@@ -11,4 +16,6 @@ export default defineMiddlewares({
     ...adminOutboundMiddlewares,
     ...storeAffiliateMiddlewares,
   ],
+  // Scoped to the plugin's paths; every other path keeps Medusa's own handler.
+  errorHandler: affiliateErrorHandler(),
 })

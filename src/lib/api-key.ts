@@ -33,14 +33,71 @@ export function encryptApiKey(key: string, secret: Buffer): string {
   return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64")
 }
 
-export function decryptApiKey(stored: string, secret: Buffer): string {
-  const raw = Buffer.from(stored, "base64")
-  const decipher = createDecipheriv("aes-256-gcm", secret, raw.subarray(0, 12))
-  decipher.setAuthTag(raw.subarray(12, 28))
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8")
+/**
+ * Decrypts with the first of `secrets` that opens it (the current key, then earlier ones while a
+ * rotation is under way); throws when none does.
+ */
+export function decryptApiKey(stored: string, secrets: Buffer | Buffer[]): string {
+  return openSecret(stored, secrets).plain
 }
 
-/** Replaces every API key in a string (a URL, a log line) by its visible prefix. */
+/** The plain text and which of `secrets` opened it (0: the current key). */
+export function openSecret(stored: string, secrets: Buffer | Buffer[]): { plain: string; keyIndex: number } {
+  const keys = Array.isArray(secrets) ? secrets : [secrets]
+  const raw = Buffer.from(stored, "base64")
+  for (const [keyIndex, secret] of keys.entries()) {
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", secret, raw.subarray(0, 12))
+      decipher.setAuthTag(raw.subarray(12, 28))
+      return { plain: Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8"), keyIndex }
+    } catch {
+      // Not this key: GCM's tag fails for any other one.
+    }
+  }
+  throw new Error("The secret cannot be decrypted with the configured encryption keys")
+}
+
+/** `s2s_` in any case and what follows it: a key, or a key's secret part under a changed prefix. */
+const KEY_PATTERN = /s2s_[0-9A-Za-z]{6}[0-9A-Za-z]*/gi
+/** The value of an `api_key` parameter or field, whatever it holds (a key without its prefix is still a secret). */
+const KEY_PARAMETER = /(\bapi[_-]?key"?\s*[=:]\s*"?)([^&\s"',;}]{11,})/gi
+const hasSecret = (text: string) => new RegExp(KEY_PATTERN.source, "i").test(text) || new RegExp(KEY_PARAMETER.source, "i").test(text)
+const MAX_DECODING_ROUNDS = 5
+
+/**
+ * Percent-escapes (`%5F`, `%5f`) and JSON escapes of ASCII characters (`\u005f`) decoded once;
+ * anything malformed is left as it is, so decoding never fails.
+ */
+function decodeEscapesOnce(text: string): string {
+  return text
+    .replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\u00([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+}
+
+/**
+ * Replaces every API key in a string (a URL, a header, a log line) by its visible prefix. Keys are
+ * looked for in the text as sent and after decoding it as often as it was encoded (`s2s%5F…`,
+ * `s2s%255F…`, mixed case), so an encoding cannot walk around the redaction. When decoding revealed
+ * a key, the decoded text is returned, redacted; otherwise the text is returned as it was.
+ */
 export function redactApiKeys(text: string): string {
-  return text.replace(/s2s_[0-9A-Za-z]{6}[0-9A-Za-z]*/g, (key) => apiKeyPrefix(key))
+  let decoded = text
+  for (let round = 0; round < MAX_DECODING_ROUNDS; round++) {
+    const next = decodeEscapesOnce(decoded)
+    if (next === decoded) break
+    decoded = next
+  }
+  const source = decoded !== text && hasSecret(decoded) ? decoded : text
+  return source
+    .replace(KEY_PATTERN, (key) => apiKeyPrefix(key))
+    .replace(KEY_PARAMETER, (_, name: string, value: string) => name + (value.endsWith("…") ? value : apiKeyPrefix(value)))
+}
+
+/**
+ * A URL or header as it may be logged: keys redacted (see `redactApiKeys`), and the control
+ * characters that decoding may have revealed written as percent-escapes again, so a log line
+ * stays one line.
+ */
+export function redactForLog(text: string): string {
+  return redactApiKeys(text).replace(/[\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`)
 }

@@ -3,14 +3,18 @@
  * parsers pass malformed percent-encoding through silently; the S2S contract wants a 400 for it,
  * and a repeated parameter is refused rather than silently turned into an array.
  */
+import { printableName } from "./unstorable-text"
+
 export type DecodedForm = Record<string, string | Record<string, string>>
 
+/** `field` and the message name the parameter printably: it may hold characters that cannot be stored or logged. */
 export class FormDecodeError extends Error {
-  constructor(
-    message: string,
-    readonly field: string
-  ) {
-    super(message)
+  readonly field: string
+
+  constructor(message: (field: string) => string, field: string) {
+    const printable = printableName(field)
+    super(message(printable))
+    this.field = printable
   }
 }
 
@@ -22,7 +26,7 @@ function decodeComponent(raw: string, field: string): string {
   try {
     return decodeURIComponent(raw.replace(/\+/g, " "))
   } catch {
-    throw new FormDecodeError(`${field} is not valid percent-encoding`, field)
+    throw new FormDecodeError((f) => `${f} is not valid percent-encoding`, field)
   }
 }
 
@@ -40,14 +44,14 @@ export function decodeForm(input: string): DecodedForm {
       const [, parent, key] = nested
       const bag = has(out, parent) ? out[parent] : Object.create(null)
       if (typeof bag === "string" || key === "" || has(bag, key)) {
-        throw new FormDecodeError(`${name} is given more than once or mixes forms`, name)
+        throw new FormDecodeError((f) => `${f} is given more than once or mixes forms`, name)
       }
       bag[key] = value
       out[parent] = bag
       continue
     }
     if (has(out, name)) {
-      throw new FormDecodeError(`${name} is given more than once`, name)
+      throw new FormDecodeError((f) => `${f} is given more than once`, name)
     }
     out[name] = value
   }

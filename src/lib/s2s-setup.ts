@@ -8,8 +8,12 @@ export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"
 export type S2sSetup = AdminS2sSetupResponse
 
 export type S2sSetupInput = {
-  apiKey: string
+  apiKey: string | null
+  keyProblem?: string | null
+  /** Shown in the example in place of an unreadable key. */
+  keyPrefix?: string | null
   publicUrl: string
+  publicUrlSource?: "public_url" | "request"
   /** The campaign's currency, if it has one; the example order is then in it. */
   currencyCode?: string | null
   previousKeyExpiresAt?: Date | string | null
@@ -26,7 +30,19 @@ function exampleTotal(currency: string): string {
   return digits === 0 ? "12990" : `129.${"90".padEnd(digits, "0").slice(0, digits)}`
 }
 
-export function buildS2sSetup({ apiKey, publicUrl, currencyCode, previousKeyExpiresAt }: S2sSetupInput): S2sSetup {
+export const REQUEST_URL_NOTICE =
+  "The publicUrl option is not set, so this URL is the one this admin is served from. If shops reach the backend at " +
+  "another address, set publicUrl (or AFFILIATE_PUBLIC_URL)."
+
+export function buildS2sSetup({
+  apiKey,
+  keyProblem = null,
+  keyPrefix = null,
+  publicUrl,
+  publicUrlSource = "public_url",
+  currencyCode,
+  previousKeyExpiresAt,
+}: S2sSetupInput): S2sSetup {
   const endpointUrl = `${publicUrl.replace(/\/+$/, "")}${S2S_ENDPOINT_PATH}`
   const currency = (currencyCode || "usd").toUpperCase()
   const example = {
@@ -38,12 +54,15 @@ export function buildS2sSetup({ apiKey, publicUrl, currencyCode, previousKeyExpi
   const exampleCurl = [
     `curl -X POST ${shellQuote(endpointUrl)}`,
     `  -H ${shellQuote("Content-Type: application/json")}`,
-    `  -H ${shellQuote(`X-API-Key: ${apiKey}`)}`,
+    `  -H ${shellQuote(`X-API-Key: ${apiKey ?? keyPrefix ?? "YOUR_API_KEY"}`)}`,
     `  -d ${shellQuote(JSON.stringify(example))}`,
   ].join(" \\\n")
   return {
     api_key: apiKey,
+    key_problem: apiKey ? null : keyProblem,
     endpoint_url: endpointUrl,
+    endpoint_url_source: publicUrlSource,
+    endpoint_url_notice: publicUrlSource === "request" ? REQUEST_URL_NOTICE : null,
     method: "POST",
     parameters: S2S_PARAMETERS.map(({ name, required, description }) => ({ name, required, description })),
     example_curl: exampleCurl,

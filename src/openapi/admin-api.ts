@@ -59,13 +59,20 @@ const deleted = (object: string) => z.object({ id: z.string(), object: z.literal
 const trackingLink = z.object({ campaign_id: z.string(), campaign_name: z.string(), url: z.string() })
 const affiliate = entity(affiliateFields).extend({ tracking_links: z.array(trackingLink).optional() })
 const s2sSetup = z.object({
-  api_key: z.string(),
+  api_key: z.string().nullable().describe("Null when the stored key cannot be decrypted with the configured encryption keys: see `key_problem`."),
+  key_problem: z.string().nullable().describe("Why the key is not shown, and what to do (add the old encryption key to previousEncryptionKeys, or regenerate)."),
   endpoint_url: z.string(),
+  endpoint_url_source: z
+    .enum(["public_url", "request"])
+    .describe("`public_url`: the publicUrl option; `request`: not configured, so the URL this admin request was addressed to."),
+  endpoint_url_notice: z.string().nullable().describe("Shown with the URL when it comes from the request."),
   method: z.literal("POST"),
   parameters: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
   example_curl: z.string(),
   previous_key_expires_at: z.string().nullable(),
 })
+
+const reencryptCounts = z.object({ reencrypted: z.number().int(), already_current: z.number().int(), unreadable: z.number().int() })
 
 type AdminOperation = Omit<Operation, "tags" | "answers"> & {
   tag: string
@@ -203,7 +210,7 @@ const operations: AdminOperation[] = [
     query: AdminGetCampaignSeriesParams,
     descriptions: { days: "7, 30 or 90." },
     answer: {
-      description: "A point per UTC day and the all-time totals.",
+      description: "A point per UTC day and the all-time totals; `filtered_clicks` counts crawlers' visits, which earn no click.",
       body: z.object({ days: z.number().int(), series: z.array(z.looseObject({})), totals: z.looseObject({}) }),
     },
   },
@@ -214,7 +221,10 @@ const operations: AdminOperation[] = [
     summary: "Totals per campaign",
     tag: "Stats",
     query: AdminGetCampaignTotalsParams,
-    answer: { description: "Clicks, live conversions and commission per campaign.", body: z.object({ stats: z.array(z.looseObject({})) }) },
+    answer: {
+      description: "Clicks, filtered clicks (crawlers' visits, no token), live conversions and commission per campaign.",
+      body: z.object({ stats: z.array(z.looseObject({})) }),
+    },
   },
   {
     method: "get",
@@ -402,6 +412,20 @@ const operations: AdminOperation[] = [
     tag: "Privacy",
     body: { schema: AdminCreateErasure },
     answer: { description: "The erasure's record.", body: one("erasure", ERASURE_FIELDS) },
+  },
+  {
+    method: "post",
+    path: "/admin/affiliate/encryption/reencrypt",
+    operationId: "reencryptSecrets",
+    summary: "Re-encrypt stored keys with the current encryption key",
+    description:
+      "The last step of rotating `encryptionKey`: every S2S and outbound key that a key in `previousEncryptionKeys` encrypted is encrypted " +
+      "again with the current one. Running it again changes nothing.",
+    tag: "Campaigns",
+    answer: {
+      description: "How many keys of each kind were re-encrypted, were already current, or no configured key opens.",
+      body: z.object({ api_keys: reencryptCounts, outbound_keys: reencryptCounts }),
+    },
   },
 ]
 

@@ -102,6 +102,10 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
 
   const onSendTest = () => {
     if (!campaign || !setup.data) return
+    if (!setup.data.api_key) {
+      toast.error(setup.data.key_problem ?? "The API key cannot be shown")
+      return
+    }
     setTestResult(null)
     sendTest.mutate(
       { id: campaign.id, apiKey: setup.data.api_key, currency: campaign.currency_code || "usd" },

@@ -7,7 +7,13 @@ import { CopyButton, CopyField } from "./copy-button"
 export const S2sSetupView = ({ setup, compact = false }: { setup: AdminS2sSetupResponse; compact?: boolean }) => (
   <div className="flex flex-col gap-y-6">
     <div className="flex flex-col gap-y-1">
-      <CopyField label="API Key" value={setup.api_key} testId="s2s-api-key" />
+      {setup.api_key ? (
+        <CopyField label="API Key" value={setup.api_key} testId="s2s-api-key" />
+      ) : (
+        <Text size="small" className="text-ui-fg-error" data-testid="s2s-key-problem">
+          {setup.key_problem}
+        </Text>
+      )}
       <Text size="xsmall" className="text-ui-fg-subtle">
         Your server must send it with every conversion POST (as api_key, the X-API-Key header or a Bearer token).
       </Text>
@@ -25,6 +31,11 @@ export const S2sSetupView = ({ setup, compact = false }: { setup: AdminS2sSetupR
         </Badge>
       </div>
       <CopyField label="S2S Endpoint URL" value={setup.endpoint_url} testId="s2s-endpoint-url" />
+      {setup.endpoint_url_notice && (
+        <Text size="xsmall" className="text-ui-fg-subtle" data-testid="s2s-endpoint-url-notice">
+          {setup.endpoint_url_notice}
+        </Text>
+      )}
     </div>
     {!compact && (
       <>

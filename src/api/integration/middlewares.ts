@@ -1,14 +1,15 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { redactApiKeys } from "../../lib/api-key"
+import { handleS2sCall } from "./s2sConvert/route"
 
 /**
- * The access log prints `originalUrl` when the response ends; a key sent as `?api_key=` would
- * land there whole. Routing uses `req.path`, so rewriting `originalUrl` changes only what is logged
- * (the route reads its query from `req.url`, which keeps it).
+ * Medusa registers route handlers only for GET, POST, PUT, PATCH, DELETE, OPTIONS and HEAD; any
+ * other method Node parses (TRACE, PROPFIND, SEARCH, PURGE, …) would fall through to Express's
+ * HTML 404 without a log entry. Mounted without a method, this runs for all of them and hands
+ * them to the endpoint, which answers the contract's JSON 405 and logs it.
  */
-function redactKeyFromUrl(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  req.originalUrl = redactApiKeys(req.originalUrl)
-  next()
+function answerOtherMethods(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (req.method === "GET" || req.method === "POST") return next()
+  return handleS2sCall(req, res)
 }
 
 export const integrationMiddlewares: MiddlewareRoute[] = [
@@ -16,6 +17,6 @@ export const integrationMiddlewares: MiddlewareRoute[] = [
     matcher: "/integration/s2sConvert",
     // Parsed by the route itself: the contract's 400/413/415 bodies and strict percent-decoding.
     bodyParser: false,
-    middlewares: [redactKeyFromUrl],
+    middlewares: [answerOtherMethods],
   },
 ]

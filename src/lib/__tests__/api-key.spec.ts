@@ -5,7 +5,9 @@ import {
   encryptApiKey,
   generateApiKey,
   hashApiKey,
+  openSecret,
   redactApiKeys,
+  redactForLog,
 } from "../api-key"
 
 const SECRET = randomBytes(32)
@@ -89,5 +91,49 @@ describe("redactApiKeys", () => {
 
   it("leaves text without keys alone", () => {
     expect(redactApiKeys("order 42 of campaign cmp_01 recorded")).toBe("order 42 of campaign cmp_01 recorded")
+    expect(redactApiKeys("/integration/s2sConvert?order_id=A%20B&x=%E2%82%AC")).toBe("/integration/s2sConvert?order_id=A%20B&x=%E2%82%AC")
+  })
+
+  // Each variant hides the key from a plain `s2s_…` match; the secret part must still never survive.
+  const variants = (key: string) => ({
+    "percent-encoded underscore": key.replace("_", "%5F"),
+    "lower-case percent-encoding": key.replace("_", "%5f"),
+    "every character percent-encoded": [...key].map((c) => `%${c.charCodeAt(0).toString(16)}`).join(""),
+    "double-encoded": key.replace("_", "%255F"),
+    "triple-encoded": key.replace("_", "%25255F"),
+    "upper-case prefix": key.replace("s2s_", "S2S_"),
+    "mixed-case prefix, encoded": key.replace("s2s_", "S2s%5f"),
+    "JSON unicode escape": key.replace("_", "\\u005f"),
+    "secret part alone": key.slice(4),
+  })
+
+  it.each(Object.keys(variants("s2s_x")))("redacts a key sent %s, in a query, a path or a JSON body", (name) => {
+    const key = generateApiKey()
+    const secret = key.slice(10) // all but the prefix the logs may show
+    const sent = variants(key)[name as keyof ReturnType<typeof variants>]
+    for (const text of [
+      `/integration/s2sConvert?api_key=${sent}&order_id=1`,
+      `/integration/s2sConvertt?API_KEY=${sent}`,
+      `{"api_key":"${sent}","order_id":"1"}`,
+      `referer https://shop.example/thanks?x=1&api-key=${sent}`,
+    ]) {
+      const out = redactForLog(text)
+      expect(out).not.toContain(secret)
+      expect(out.toLowerCase()).toContain(key.slice(4, 10).toLowerCase())
+    }
+  })
+
+  it("keeps a log line one line when decoding reveals control characters", () => {
+    const key = generateApiKey()
+    expect(redactForLog(`/x?a=%0Aforged%20line&api_key=${key.replace("_", "%5F")}`)).toBe(`/x?a=%0Aforged line&api_key=${apiKeyPrefix(key)}`)
+  })
+})
+
+describe("openSecret (key rotation)", () => {
+  it("opens with the current key first, then earlier ones, and says which", () => {
+    const [current, previous] = [randomBytes(32), randomBytes(32)]
+    expect(openSecret(encryptApiKey("a", previous), [current, previous])).toEqual({ plain: "a", keyIndex: 1 })
+    expect(openSecret(encryptApiKey("b", current), [current, previous])).toEqual({ plain: "b", keyIndex: 0 })
+    expect(() => openSecret(encryptApiKey("c", randomBytes(32)), [current, previous])).toThrow(/cannot be decrypted/)
   })
 })

@@ -1,4 +1,5 @@
-import { detectDevice } from "../device"
+import { IN_APP, MOBILE_BROWSERS, PLATFORM_CRAWLERS } from "../../../integration-tests/helpers/user-agents"
+import { detectDevice, isCrawler, isInAppBrowser } from "../device"
 
 const UA = {
   chromeWindows:
@@ -42,5 +43,22 @@ describe("detectDevice", () => {
 
   it.each(["", null, undefined])("classifies a missing user agent (%p) as other", (ua) => {
     expect(detectDevice(ua)).toBe("other")
+  })
+})
+
+describe("in-app browsers and crawlers", () => {
+  it.each(Object.entries(IN_APP))("%s is an in-app browser and never a bot", (_name, ua) => {
+    expect(isInAppBrowser(ua)).toBe(true)
+    expect(isCrawler(ua)).toBe(false)
+    expect(detectDevice(ua)).not.toBe("bot")
+  })
+
+  it.each(Object.entries(MOBILE_BROWSERS))("%s is a mobile browser, not a bot", (_name, ua) => {
+    expect(detectDevice(ua)).toBe("mobile")
+  })
+
+  it.each(Object.entries(PLATFORM_CRAWLERS))("the %s crawler is a bot, not an in-app browser", (_name, ua) => {
+    expect(isInAppBrowser(ua)).toBe(false)
+    expect(detectDevice(ua)).toBe("bot")
   })
 })

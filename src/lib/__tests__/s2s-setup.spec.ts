@@ -60,4 +60,20 @@ describe("buildS2sSetup", () => {
     )
     expect(buildS2sSetup({ apiKey: KEY, publicUrl: "http://x" }).previous_key_expires_at).toBeNull()
   })
+
+  it("says when the endpoint URL is the one the admin is served from, and when it is configured", () => {
+    const fromRequest = buildS2sSetup({ apiKey: KEY, publicUrl: "http://10.0.0.5:9000", publicUrlSource: "request" })
+    expect(fromRequest.endpoint_url_source).toBe("request")
+    expect(fromRequest.endpoint_url_notice).toMatch(/publicUrl/)
+    const configured = buildS2sSetup({ apiKey: KEY, publicUrl: "https://api.shop.example" })
+    expect(configured).toMatchObject({ endpoint_url_source: "public_url", endpoint_url_notice: null })
+  })
+
+  it("shows an unreadable key as null with what to do, and keeps the example usable without it", () => {
+    const setup = buildS2sSetup({ apiKey: null, keyProblem: "add the old key", keyPrefix: "s2s_abcdef…", publicUrl: "https://x.example" })
+    expect(setup.api_key).toBeNull()
+    expect(setup.key_problem).toBe("add the old key")
+    expect(setup.example_curl).toContain("X-API-Key: s2s_abcdef…")
+    expect(buildS2sSetup({ apiKey: KEY, keyProblem: "ignored", publicUrl: "https://x.example" }).key_problem).toBeNull()
+  })
 })

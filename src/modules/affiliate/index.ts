@@ -1,10 +1,15 @@
 import { Module } from "@medusajs/framework/utils"
+import bootAffiliateModule from "./loaders/boot"
+import { refuseProductionWithoutKey } from "./production-key-check"
 import AffiliateModuleService from "./service"
 
 export const AFFILIATE_MODULE = "affiliate"
 
+refuseProductionWithoutKey()
+
 export default Module(AFFILIATE_MODULE, {
   service: AffiliateModuleService,
+  loaders: [bootAffiliateModule],
 })
 
 export { AffiliateModuleService }

@@ -8,10 +8,21 @@ import { createHash } from "node:crypto"
 export type AffiliatePluginOptions = {
   /** Secret for encrypting API keys at rest (AFFILIATE_ENCRYPTION_KEY). Required in production. */
   encryptionKey?: string
+  /**
+   * Earlier encryption keys that still decrypt what they encrypted, while a rotation is under way
+   * (AFFILIATE_PREVIOUS_ENCRYPTION_KEYS, comma-separated). New secrets use `encryptionKey` only.
+   */
+  previousEncryptionKeys?: string[]
   /** Public base URL of this Medusa backend (AFFILIATE_PUBLIC_URL, then MEDUSA_BACKEND_URL). */
   publicUrl?: string
   /** S2S calls allowed per API key per minute (AFFILIATE_RATE_LIMIT_PER_MINUTE). 0 turns the limit off. */
   rateLimitPerMinute?: number
+  /**
+   * The Redis that keeps the rate limit for all server processes (AFFILIATE_RATE_LIMIT_REDIS_URL).
+   * By default the Redis the host configures for Medusa's own modules; without one, each process
+   * keeps the limit in its memory.
+   */
+  rateLimitRedisUrl?: string
   /** Tries of an outbound S2S delivery before it is marked failed (AFFILIATE_OUTBOUND_MAX_ATTEMPTS). */
   outboundMaxAttempts?: number
   /** Request-log rows older than this many days are deleted (AFFILIATE_REQUEST_LOG_RETENTION_DAYS); 0 keeps them. */
@@ -24,9 +35,16 @@ export type AffiliatePluginOptions = {
 }
 
 export type ResolvedAffiliateOptions = {
+  /** Encrypts new secrets. */
   encryptionKey: Buffer
-  publicUrl: string
+  /** Decrypt stored secrets: the current key first, then the previous ones. */
+  decryptionKeys: Buffer[]
+  /** True when no key was configured and the development key is in use (a warning is logged at boot). */
+  usingDevelopmentKey: boolean
+  /** Null when not configured: the admin then shows the URL it is served from. */
+  publicUrl: string | null
   rateLimitPerMinute: number
+  rateLimitRedisUrl: string | null
   outboundMaxAttempts: number
   requestLogRetentionDays: number
   clickDetailsGraceDays: number
@@ -44,19 +62,42 @@ function wholeNumber(option: number | undefined, envName: string, fallback: numb
   return raw === undefined || !Number.isFinite(raw) || raw < min ? fallback : Math.floor(raw)
 }
 
+export const MISSING_PRODUCTION_KEY =
+  "medusa-plugin-affiliate-s2s: set the encryptionKey option or AFFILIATE_ENCRYPTION_KEY (32+ random characters): " +
+  "NODE_ENV is production and API keys must not be encrypted with the public development key"
+
+/** The configured encryption secret (option, then environment), or null when there is none. */
+export function configuredSecret(options: AffiliatePluginOptions = {}): string | null {
+  return options.encryptionKey || process.env.AFFILIATE_ENCRYPTION_KEY || null
+}
+
+/** Throws the message operators see when production runs without a key (at boot, and before db:migrate). */
+export function assertProductionKey(options: AffiliatePluginOptions = {}) {
+  if (!configuredSecret(options) && process.env.NODE_ENV === "production") throw new Error(MISSING_PRODUCTION_KEY)
+}
+
+// Any secret string becomes a 256-bit AES key; a hex or base64 key works as well as a passphrase.
+const aesKey = (secret: string) => createHash("sha256").update(secret).digest()
+
+function previousSecrets(options: AffiliatePluginOptions): string[] {
+  const listed = options.previousEncryptionKeys ?? (process.env.AFFILIATE_PREVIOUS_ENCRYPTION_KEYS ?? "").split(",")
+  return listed.map((s) => s.trim()).filter(Boolean)
+}
+
 export function resolveOptions(options: AffiliatePluginOptions = {}): ResolvedAffiliateOptions {
-  const secret = options.encryptionKey || process.env.AFFILIATE_ENCRYPTION_KEY
-  if (!secret && process.env.NODE_ENV === "production") {
-    throw new Error(
-      "medusa-plugin-affiliate-s2s: set the encryptionKey option or AFFILIATE_ENCRYPTION_KEY (32+ random characters)"
-    )
-  }
-  const publicUrl = options.publicUrl || process.env.AFFILIATE_PUBLIC_URL || process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
+  assertProductionKey(options)
+  const secret = configuredSecret(options)
+  const current = aesKey(secret ?? DEVELOPMENT_SECRET)
+  // The development key is always worth trying last: it is what a fresh installation encrypted with.
+  const previous = [...previousSecrets(options), ...(secret ? [DEVELOPMENT_SECRET] : [])].map(aesKey)
+  const publicUrl = options.publicUrl || process.env.AFFILIATE_PUBLIC_URL || process.env.MEDUSA_BACKEND_URL || null
   return {
-    // Any secret string becomes a 256-bit AES key; a hex or base64 key works as well as a passphrase.
-    encryptionKey: createHash("sha256").update(secret || DEVELOPMENT_SECRET).digest(),
-    publicUrl: publicUrl.replace(/\/+$/, ""),
+    encryptionKey: current,
+    decryptionKeys: [current, ...previous.filter((k) => !k.equals(current))],
+    usingDevelopmentKey: !secret,
+    publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
     rateLimitPerMinute: wholeNumber(options.rateLimitPerMinute, "AFFILIATE_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE),
+    rateLimitRedisUrl: options.rateLimitRedisUrl || process.env.AFFILIATE_RATE_LIMIT_REDIS_URL || null,
     outboundMaxAttempts: wholeNumber(options.outboundMaxAttempts, "AFFILIATE_OUTBOUND_MAX_ATTEMPTS", DEFAULT_OUTBOUND_MAX_ATTEMPTS, 1),
     requestLogRetentionDays: wholeNumber(options.requestLogRetentionDays, "AFFILIATE_REQUEST_LOG_RETENTION_DAYS", DEFAULT_REQUEST_LOG_RETENTION_DAYS),
     clickDetailsGraceDays: wholeNumber(options.clickDetailsGraceDays, "AFFILIATE_CLICK_DETAILS_GRACE_DAYS", DEFAULT_CLICK_DETAILS_GRACE_DAYS),

@@ -1,4 +1,4 @@
-import type { Context } from "@medusajs/framework/types"
+import type { Context, Logger } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateClickToken } from "../../lib/click-token"
@@ -18,8 +18,9 @@ import { AffiliateOutboundAttempt } from "./models/outbound-attempt"
 import { AffiliateOutboundDelivery } from "./models/outbound-delivery"
 import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliateRetentionRun } from "./models/retention-run"
+import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
-import { findClickTarget, insertClick } from "./queries/click"
+import { countFilteredClick, findClickTarget, insertClick } from "./queries/click"
 import { recordConversion, undoRecordedConversion } from "./queries/conversion"
 import { eraseShopperData } from "./queries/erasure"
 import { listPage } from "./queries/list-page"
@@ -28,6 +29,7 @@ import { foldDailyStats, series, totals } from "./queries/reporting"
 import { insertRequestLog } from "./queries/request-log"
 import { clearClickDetailsExpiredBefore, deleteRequestLogsBefore } from "./queries/retention"
 import { findS2sContext } from "./queries/s2s-context"
+import { createRateLimit, RateLimit } from "./rate-limit"
 import type {
   CampaignTotals,
   ClaimedDelivery,
@@ -73,15 +75,27 @@ class AffiliateModuleService extends MedusaService({
   AffiliateErasure,
 }) {
   protected readonly options_: ResolvedAffiliateOptions
+  protected readonly rateLimit_: RateLimit
 
   constructor(container: Record<string, unknown>, options: AffiliatePluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveOptions(options)
+    // Chosen by the module's loader at boot (Redis or this process); a container without it (a
+    // test that builds the service alone) keeps the limit in memory.
+    this.rateLimit_ = registered<RateLimit>(container, RATE_LIMIT_REGISTRATION) ?? createRateLimit(this.options_, undefined, console as unknown as Logger)
   }
+
+  /** Medusa calls these on shutdown: the limiter's Redis connection is closed with the app. */
+  __hooks = { onApplicationShutdown: async () => this.rateLimit_.close() }
 
   getOptions(): ResolvedAffiliateOptions {
     return this.options_
+  }
+
+  /** Counts one S2S call against its key's limit: 0 when accepted, else the seconds to wait (README, "Rate limit"). */
+  async takeRateLimit(keyHash: string): Promise<number> {
+    return this.rateLimit_.take(keyHash)
   }
 
   /** The key's campaign and the token's click, or null for a missing, expired or deleted key. */
@@ -126,7 +140,10 @@ class AffiliateModuleService extends MedusaService({
 
     const destination = chooseDestination(target.target_url!, click.deep_link ?? undefined, target.allowed_redirect_hosts ?? [])
     const deviceType = detectDevice(click.user_agent)
-    if (target.campaign_status !== "active" || target.affiliate_status !== "active" || deviceType === "bot") {
+    if (target.campaign_status !== "active" || target.affiliate_status !== "active") return { result: "not_billable", destination }
+    if (deviceType === "bot") {
+      // No click and no token, but the admin sees how much of the link's traffic was crawlers.
+      await countFilteredClick(knex, target.campaign_id, target.affiliate_id)
       return { result: "not_billable", destination }
     }
     const clickToken = generateClickToken()
@@ -206,6 +223,15 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async campaignSeries(campaignId: string, days: number, @MedusaContext() sharedContext: Context = {}): Promise<SeriesPoint[]> {
     return series(knexOf(sharedContext), { campaign_ids: [campaignId] }, days)
+  }
+}
+
+/** What the module's loader registered, or undefined outside a booted module. */
+function registered<T>(container: Record<string, unknown>, name: string): T | undefined {
+  try {
+    return container[name] as T | undefined
+  } catch {
+    return undefined
   }
 }
 

@@ -96,6 +96,8 @@ export type ClaimedDelivery = {
 /** Live figures: test conversions never count; commission is what is owed or paid, per currency. */
 export type ReportTotals = {
   clicks: number
+  /** Visits by crawlers: no click, no token (README, "Bots and in-app browsers"). */
+  filtered_clicks: number
   conversions: number
   /** Per currency, as decimal strings. */
   commission: { currency_code: string; amount: string }[]
@@ -108,6 +110,7 @@ export type SeriesPoint = {
   /** `YYYY-MM-DD` */
   date: string
   clicks: number
+  filtered_clicks: number
   conversions: number
   /** In %, two decimals. */
   conversion_rate: number

@@ -6,8 +6,14 @@ export type AdminS2sParameter = { name: string; required: boolean; description: 
  * tab and the S2S setup modal show. The key is whole: admins only, never logged.
  */
 export type AdminS2sSetupResponse = {
-  api_key: string
+  /** Null when the stored key cannot be decrypted with the configured encryption keys (see `key_problem`). */
+  api_key: string | null
+  /** Why the key is not shown, and what to do. */
+  key_problem: string | null
   endpoint_url: string
+  /** `public_url`: from the publicUrl option; `request`: the URL the admin is served from (see `endpoint_url_notice`). */
+  endpoint_url_source: "public_url" | "request"
+  endpoint_url_notice: string | null
   method: "POST"
   parameters: AdminS2sParameter[]
   example_curl: string

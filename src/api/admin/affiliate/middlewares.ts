@@ -1,16 +1,16 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { guardPluginInput } from "../../input-guard"
 import { adminAffiliatesMiddlewares } from "./affiliates/middlewares"
 import { adminCampaignMiddlewares } from "./campaigns/middlewares"
 import { adminClickMiddlewares } from "./clicks/middlewares"
 import { adminConversionMiddlewares } from "./conversions/middlewares"
 import { adminErasureMiddlewares } from "./erasures/middlewares"
-import { guardAdminInput } from "./input-guard"
 import { adminRequestLogMiddlewares } from "./requests/middlewares"
 import { adminDashboardMiddlewares } from "./stats/middlewares"
 
 export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   // No method: mounted as a prefix, so it runs for every /admin/affiliate/* request.
-  { matcher: "/admin/affiliate", middlewares: [guardAdminInput] },
+  { matcher: "/admin/affiliate", middlewares: [guardPluginInput] },
   ...adminCampaignMiddlewares,
   ...adminAffiliatesMiddlewares,
   ...adminClickMiddlewares,

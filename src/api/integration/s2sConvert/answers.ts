@@ -100,7 +100,8 @@ export const S2S_ANSWERS = {
     body: z.discriminatedUnion("status", [S2sSuccessBody, S2sDuplicateBody, S2sSkippedBody]),
   },
   400: {
-    description: "Undecodable input, a missing or invalid field, or an unknown top-level parameter: `message` names the field and `errors` lists each one. Fix the call; do not retry it.",
+    description:
+      "Undecodable input, a missing or invalid field, an unknown top-level parameter, text holding a NUL or an unpaired UTF-16 surrogate, or a body that ended before it was complete: `message` names the field and `errors` lists each one. Fix the call; do not retry it.",
     body: S2sInvalidBody,
   },
   401: { description: `Missing, unknown or revoked API key (\`${INVALID_API_KEY}\`).`, body: S2sErrorBody },
@@ -111,6 +112,10 @@ export const S2S_ANSWERS = {
     description: `\`${UNKNOWN_CLICK_TOKEN}\` (unknown, case-altered, or of another campaign) or \`${CLICK_TOKEN_EXPIRED}\` (after the attribution window).`,
     body: S2sErrorBody,
   },
-  429: { description: "Over the key's rate limit: retry after Retry-After.", body: S2sErrorBody, headers: { "Retry-After": "Seconds to wait before retrying." } },
+  429: {
+    description: "Over the key's rate limit (at most N calls in any 60 seconds, for all server processes together): retry after Retry-After.",
+    body: S2sErrorBody,
+    headers: { "Retry-After": "Seconds to wait before retrying." },
+  },
   500: { description: "A fault of the server: nothing was recorded; retry with backoff (a repeat answers `duplicate` if it was).", body: S2sErrorBody },
 } satisfies Record<number, S2sAnswerDescription>

@@ -4,21 +4,18 @@ import { decideConversion } from "../../../lib/conversion-decision"
 import { detectDevice } from "../../../lib/device"
 import { hashIp } from "../../../lib/ip-hash"
 import { computeCommission } from "../../../lib/money"
-import { RateLimiter } from "../../../lib/rate-limiter"
 import { parseS2sInput } from "../../../lib/s2s-input"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import * as answer from "./answers"
 import { readS2sParams } from "./read-input"
 
-let limiter: RateLimiter | undefined
-
 type LogFields = { campaign_id: string | null; key_prefix: string | null; order_id: string | null; click_token: string | null; is_test: boolean }
 
 /**
  * Handles one S2S call and keeps it in the request log, whatever the outcome. The order of checks
- * is the contract's: input can be decoded, the key is valid, not over its rate, the fields are
- * valid; then the conversion decision shared with the store path (consent, click, time, status).
- * Not a workflow: this is the hot path, two prepared statements measured in `npm run bench`.
+ * is the contract's: input can be decoded (and stored), the key is valid, not over its rate, the
+ * fields are valid; then the conversion decision shared with the store path (consent, click, time,
+ * status). Not a workflow: this is the hot path, two prepared statements measured in `npm run bench`.
  */
 export async function convert(req: MedusaRequest, service: AffiliateModuleService, requestId: string): Promise<answer.S2sAnswer> {
   const options = service.getOptions()
@@ -42,7 +39,7 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
     return finish({ ...notAllowed, headers: { Allow: "GET, POST" } })
   }
   const input = await readS2sParams(req)
-  if (!("params" in input)) return finish(answer.failed(input.http, input.message, input.errors))
+  if (!("params" in input)) return finish(answer.failed(input.http, input.message, input.errors), input.reason)
   const { params } = input
   // Redacted: a key pasted into the wrong parameter must not land in the log whole either.
   if (typeof params.order_id === "string") fields.order_id = redactApiKeys(params.order_id.slice(0, 255))
@@ -53,27 +50,21 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
   fields.key_prefix = apiKeyPrefix(key)
   const keyHash = hashApiKey(key)
 
-  limiter ??= new RateLimiter(options.rateLimitPerMinute)
-  const retryAfter = limiter.take(keyHash)
-  if (retryAfter) {
-    const limited = answer.failed(429, `Rate limit of ${options.rateLimitPerMinute} calls per minute exceeded`)
-    return finish({ ...limited, headers: { "Retry-After": String(retryAfter) } })
-  }
-
+  // One read finds the key's campaign and the token's click; with invalid fields only the key
+  // counts (an empty token matches no click), so a refused call is still logged with its campaign.
   const parsed = parseS2sInput(params)
-  if ("errors" in parsed) {
-    // Only the key matters here: an empty token matches no click.
-    const owner = await service.findS2sContext(keyHash, "")
-    if (!owner) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
-    fields.campaign_id = owner.campaign_id
-    return finish(answer.failed(400, parsed.message, parsed.errors))
-  }
-  const data = parsed.data
-  fields.is_test = data.test ?? false
-
-  const ctx = await service.findS2sContext(keyHash, data.click_token)
+  const ctx = await service.findS2sContext(keyHash, "data" in parsed ? parsed.data.click_token : "")
   if (!ctx) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
   fields.campaign_id = ctx.campaign_id
+
+  const retryAfter = await service.takeRateLimit(keyHash)
+  if (retryAfter) {
+    const limited = answer.failed(429, `Rate limit of ${options.rateLimitPerMinute} calls per minute exceeded`)
+    return finish({ ...limited, headers: { "Retry-After": String(retryAfter) } }, "rate_limited")
+  }
+  if ("errors" in parsed) return finish(answer.failed(400, parsed.message, parsed.errors))
+  const data = parsed.data
+  fields.is_test = data.test ?? false
 
   const now = new Date()
   const occurredAt = data.occurred_at ?? now

@@ -1,10 +1,15 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { decodeForm, FormDecodeError } from "../../../lib/form-decode"
 import type { FieldError } from "../../../lib/s2s-input"
+import { findUnstorableText, printableName, UNSTORABLE_TEXT_MESSAGE } from "../../../lib/unstorable-text"
 
 export const MAX_BODY_BYTES = 16 * 1024
 
-export type InputProblem = { http: 400 | 413 | 415; message: string; errors?: FieldError[] }
+/** `reason` is what the request log keeps when it is not the message itself. */
+export type InputProblem = { http: 400 | 413 | 415; message: string; errors?: FieldError[]; reason?: string }
+
+/** The client closed the connection before its body was complete. */
+class ClientAborted extends Error {}
 
 /**
  * Reads the call's parameters exactly as sent: the query string, plus for POST a JSON or form
@@ -16,7 +21,7 @@ export async function readS2sParams(req: MedusaRequest): Promise<{ params: Recor
     // req.url, not originalUrl: the access-log middleware redacts the key from the latter.
     const query = req.url.includes("?") ? req.url.slice(req.url.indexOf("?") + 1) : ""
     const params: Record<string, unknown> = decodeForm(query)
-    if (req.method === "GET") return { params }
+    if (req.method === "GET") return checkedText(params)
 
     const mediaType = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase()
     if (mediaType !== "application/json" && mediaType !== "application/x-www-form-urlencoded") {
@@ -28,18 +33,32 @@ export async function readS2sParams(req: MedusaRequest): Promise<{ params: Recor
     const fields = mediaType === "application/json" ? parseJsonObject(body) : decodeForm(body)
     for (const [name, value] of Object.entries(fields)) {
       if (name in params) {
-        return { http: 400, message: `${name} is given more than once`, errors: [{ field: name, message: "is given more than once" }] }
+        const field = printableName(name)
+        return { http: 400, message: `${field} is given more than once`, errors: [{ field, message: "is given more than once" }] }
       }
       params[name] = value
     }
-    return { params }
+    return checkedText(params)
   } catch (e) {
+    if (e instanceof ClientAborted) {
+      return { http: 400, message: "The request body ended before it was complete", reason: "client_aborted" }
+    }
     if (e instanceof FormDecodeError || e instanceof SyntaxError) {
       const field = e instanceof FormDecodeError ? e.field : "body"
       return { http: 400, message: e.message, errors: [{ field, message: e.message }] }
     }
     throw e
   }
+}
+
+/**
+ * Text PostgreSQL cannot store (a NUL, an unpaired surrogate) is refused here, in any field, key
+ * or metadata value, before anything is looked up or logged (README, "Input the plugin refuses").
+ */
+function checkedText(params: Record<string, unknown>): { params: Record<string, unknown> } | InputProblem {
+  const field = findUnstorableText(params)
+  if (!field) return { params }
+  return { http: 400, message: `Invalid ${field}: ${UNSTORABLE_TEXT_MESSAGE}`, errors: [{ field, message: UNSTORABLE_TEXT_MESSAGE }] }
 }
 
 function parseJsonObject(body: string): Record<string, unknown> {
@@ -66,10 +85,17 @@ async function readBody(req: MedusaRequest): Promise<string | null> {
   }
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+    }
+  } catch (e) {
+    // Node ends the stream with "aborted" (ECONNRESET) when the client goes away mid-body.
+    if (req.destroyed || (e as NodeJS.ErrnoException)?.code === "ECONNRESET") throw new ClientAborted()
+    throw e
   }
+  if (!req.complete) throw new ClientAborted()
   if (size > MAX_BODY_BYTES) return null
   try {
     return utf8.decode(Buffer.concat(chunks))

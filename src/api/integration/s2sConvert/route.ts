@@ -11,7 +11,7 @@ import { convert } from "./convert"
  * POST/GET /integration/s2sConvert: external shops report conversions with a campaign's API key.
  * Every answer is JSON with a status, a message and a request_id; client input never yields a 5xx.
  */
-async function handle(req: MedusaRequest, res: MedusaResponse) {
+export async function handleS2sCall(req: MedusaRequest, res: MedusaResponse) {
   const requestId = entityId("req")
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   let result: S2sAnswer
@@ -35,11 +35,6 @@ async function logFault(service: AffiliateModuleService, method: string, request
   })
 }
 
-// Every method reaches the handler so that the others get the contract's 405 (and a log entry).
-export const GET = handle
-export const POST = handle
-export const PUT = handle
-export const PATCH = handle
-export const DELETE = handle
-export const OPTIONS = handle
-export const HEAD = handle
+export const GET = handleS2sCall
+export const POST = handleS2sCall
+// Every other method is answered with the contract's 405 by ../middlewares.ts.

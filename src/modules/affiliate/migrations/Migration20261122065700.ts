@@ -5,7 +5,9 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  *
  * `affiliate_stat_daily` holds, per campaign, affiliate and UTC day, the clicks (row with empty
  * currency and status) and, per commission currency and conversion status, the live conversions
- * and their commission. Test conversions and soft-deleted rows are not counted.
+ * and their commission; `filtered_clicks` on the click row counts crawlers' visits, which earn no
+ * click row (written by the link, not by a trigger). Test conversions and soft-deleted rows are
+ * not counted.
  *
  * Row triggers capture every change in the writing statement's own transaction, whatever writes
  * (the hot paths' prepared SQL, a workflow's ORM update, a payout), as an appended delta row in
@@ -20,7 +22,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  */
 const COLUMNS = `"campaign_id" text not null, "affiliate_id" text not null, "day" date not null,
   "currency_code" text not null default '', "status" text not null default '',
-  "clicks" bigint not null default 0, "conversions" bigint not null default 0, "commission" numeric not null default 0`
+  "clicks" bigint not null default 0, "filtered_clicks" bigint not null default 0, "conversions" bigint not null default 0, "commission" numeric not null default 0`
 const DELTA = "insert into affiliate_stat_delta (campaign_id, affiliate_id, day, currency_code, status, clicks, conversions, commission)"
 const day = (row: "old" | "new") => `(${row}.created_at at time zone 'UTC')::date`
 
@@ -78,15 +80,16 @@ export class Migration20261122065700 extends Migration {
         with deltas as (delete from affiliate_stat_delta returning *),
         summed as (
           select campaign_id, affiliate_id, day, currency_code, status,
-                 sum(clicks) as clicks, sum(conversions) as conversions, sum(commission) as commission, count(*) as n
+                 sum(clicks) as clicks, sum(filtered_clicks) as filtered_clicks, sum(conversions) as conversions, sum(commission) as commission, count(*) as n
             from deltas group by campaign_id, day, affiliate_id, currency_code, status
         ),
         applied as (
-          insert into affiliate_stat_daily as s (campaign_id, affiliate_id, day, currency_code, status, clicks, conversions, commission)
-          select campaign_id, affiliate_id, day, currency_code, status, clicks, conversions, commission from summed
+          insert into affiliate_stat_daily as s (campaign_id, affiliate_id, day, currency_code, status, clicks, filtered_clicks, conversions, commission)
+          select campaign_id, affiliate_id, day, currency_code, status, clicks, filtered_clicks, conversions, commission from summed
            order by campaign_id, day, affiliate_id, currency_code, status
           on conflict (campaign_id, day, affiliate_id, currency_code, status) do update
             set clicks = s.clicks + excluded.clicks,
+                filtered_clicks = s.filtered_clicks + excluded.filtered_clicks,
                 conversions = s.conversions + excluded.conversions,
                 commission = s.commission + excluded.commission
         )

@@ -52,3 +52,14 @@ export async function insertClick(knex: Knex, click: ClickInsert): Promise<strin
   )
   return id
 }
+
+/**
+ * Counts a crawler's visit (README, "Bots and in-app browsers"): no click row, only a delta on the
+ * day's rollup, appended like the triggers' deltas so no shared row is locked.
+ */
+export async function countFilteredClick(knex: Knex, campaignId: string, affiliateId: string): Promise<void> {
+  await runPrepared(knex, "affiliate_count_filtered_click", `INSERT INTO affiliate_stat_delta (campaign_id, affiliate_id, day, filtered_clicks)
+     VALUES ($1, $2, (now() at time zone 'UTC')::date, 1)`,
+    [campaignId, affiliateId]
+  )
+}

@@ -7,12 +7,15 @@ import type { ReportTotals, SeriesPoint } from "../types"
  * plus the deltas the triggers appended since the last fold (`affiliate_stat_delta`; see the
  * migration that creates them), so the figures are exact at every moment. Test conversions are
  * not in them; commission sums only what is still owed or paid (pending, approved, paid), per
- * currency, as decimal strings.
+ * currency, as decimal strings. `filtered_clicks` counts crawlers' visits, which earn no click.
  */
 
-const STAT_COLUMNS = "campaign_id, affiliate_id, day, currency_code, status, clicks, conversions, commission"
+const STAT_COLUMNS = "campaign_id, affiliate_id, day, currency_code, status, clicks, filtered_clicks, conversions, commission"
 
 const COUNTED = ["pending", "approved", "paid"]
+
+/** Sums as Postgres answers them (bigint and numeric arrive as strings). */
+type Counts = { clicks: string; filtered_clicks: string; conversions: string; commission: string }
 
 export type ReportScope = { campaign_ids?: string[]; affiliate_ids?: string[] }
 
@@ -20,14 +23,15 @@ export type ReportScope = { campaign_ids?: string[]; affiliate_ids?: string[] }
 export async function totals(knex: Knex, by: "campaign_id" | "affiliate_id", scope: ReportScope): Promise<Map<string, ReportTotals>> {
   const rows = (await scoped(knex, scope)
     .select(`${by} as id`, "currency_code")
-    .sum({ clicks: "clicks", conversions: "conversions" })
+    .sum({ clicks: "clicks", conversions: "conversions", filtered_clicks: "filtered_clicks" })
     .select(knex.raw(`coalesce(sum(commission) filter (where status = any(?)), 0)::text as commission`, [COUNTED]))
-    .groupBy(by, "currency_code")) as unknown as { id: string; currency_code: string; clicks: string; conversions: string; commission: string }[]
+    .groupBy(by, "currency_code")) as unknown as ({ id: string; currency_code: string } & Counts)[]
   const byId = new Map<string, ReportTotals>()
   for (const row of rows) {
-    const entry = byId.get(row.id) ?? { clicks: 0, conversions: 0, commission: [] }
+    const entry = byId.get(row.id) ?? { clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] }
     byId.set(row.id, entry)
     entry.clicks += Number(row.clicks)
+    entry.filtered_clicks += Number(row.filtered_clicks)
     entry.conversions += Number(row.conversions)
     if (row.currency_code) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
   }
@@ -41,18 +45,19 @@ export async function series(knex: Knex, scope: ReportScope, days: number): Prom
   const rows = (await scoped(knex, scope)
     .where("day", ">=", since.toISOString().slice(0, 10))
     .select(knex.raw(`to_char(day, 'YYYY-MM-DD') as day`), "currency_code")
-    .sum({ clicks: "clicks", conversions: "conversions" })
+    .sum({ clicks: "clicks", conversions: "conversions", filtered_clicks: "filtered_clicks" })
     .select(knex.raw(`coalesce(sum(commission) filter (where status = any(?)), 0)::text as commission`, [COUNTED]))
-    .groupBy("day", "currency_code")) as unknown as { day: string; currency_code: string; clicks: string; conversions: string; commission: string }[]
+    .groupBy("day", "currency_code")) as unknown as ({ day: string; currency_code: string } & Counts)[]
   const points = new Map<string, SeriesPoint>()
   for (let i = 0; i < days; i++) {
     const date = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10)
-    points.set(date, { date, clicks: 0, conversions: 0, conversion_rate: 0, commission: {} })
+    points.set(date, { date, clicks: 0, filtered_clicks: 0, conversions: 0, conversion_rate: 0, commission: {} })
   }
   for (const row of rows) {
     const p = points.get(row.day)
     if (!p) continue
     p.clicks += Number(row.clicks)
+    p.filtered_clicks += Number(row.filtered_clicks)
     p.conversions += Number(row.conversions)
     if (row.currency_code) p.commission[row.currency_code] = row.commission
   }

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { decryptApiKey } from "../../../lib/api-key"
+import { decryptApiKey, redactApiKeys } from "../../../lib/api-key"
 import { outboundKeyName, RESPONSE_EXCERPT_LENGTH, retryDelayMs } from "../../../lib/outbound"
+import { stripUnstorableText } from "../../../lib/unstorable-text"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { ClaimedDelivery } from "../../../modules/affiliate/types"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
@@ -23,10 +24,31 @@ async function send(delivery: ClaimedDelivery, apiKey: string | null): Promise<A
       redirect: "manual",
     })
     const text = await res.text()
-    return { http_status: res.status, error: null, response_excerpt: text.slice(0, RESPONSE_EXCERPT_LENGTH), duration_ms: Date.now() - started }
+    return { http_status: res.status, error: null, response_excerpt: kept(text, apiKey, RESPONSE_EXCERPT_LENGTH), duration_ms: Date.now() - started }
   } catch (e) {
-    return { http_status: null, error: String((e as Error)?.message ?? e).slice(0, 500), response_excerpt: null, duration_ms: Date.now() - started }
+    return { http_status: null, error: kept(String((e as Error)?.message ?? e), apiKey, 500), response_excerpt: null, duration_ms: Date.now() - started }
   }
+}
+
+/** A key no configured encryption key opens is an attempt that failed, not a fault of the job. */
+async function sendWithKey(delivery: ClaimedDelivery, secrets: Buffer[]): Promise<Answer> {
+  let key: string | null = null
+  try {
+    key = delivery.outbound_api_key_ciphertext ? decryptApiKey(delivery.outbound_api_key_ciphertext, secrets) : null
+  } catch {
+    const error = "The outbound API key cannot be decrypted with the configured encryption keys: set it again on the campaign"
+    return { http_status: null, error, response_excerpt: null, duration_ms: 0 }
+  }
+  return send(delivery, key)
+}
+
+/**
+ * What is stored of a network's answer or error: a network may echo the request, key included,
+ * and may answer with characters PostgreSQL cannot store; neither may fail or leak the attempt.
+ */
+function kept(text: string, apiKey: string | null, max: number): string {
+  const withoutKey = apiKey ? text.split(apiKey).join(apiKey.slice(0, 4) + "…") : text
+  return stripUnstorableText(redactApiKeys(withoutKey)).slice(0, max)
 }
 
 /**
@@ -38,11 +60,10 @@ export const sendDeliveriesStep = createStep(
   "send-affiliate-outbound-deliveries",
   async ({ deliveries, now }: { deliveries: ClaimedDelivery[]; now: string }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const secret = service.getOptions().encryptionKey
+    const secrets = service.getOptions().decryptionKeys
     const results: { id: string; status: string; http_status: number | null }[] = []
     for (const delivery of deliveries) {
-      const key = delivery.outbound_api_key_ciphertext ? decryptApiKey(delivery.outbound_api_key_ciphertext, secret) : null
-      const answer = await send(delivery, key)
+      const answer = await sendWithKey(delivery, secrets)
       await service.createAffiliateOutboundAttempts({ delivery_id: delivery.id, ...answer }, context)
       const attempts = delivery.attempt_count + 1
       const ok = answer.http_status !== null && answer.http_status >= 200 && answer.http_status < 300

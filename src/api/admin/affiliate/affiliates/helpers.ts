@@ -1,8 +1,7 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaRequest } from "@medusajs/framework/http"
 import type { AdminTrackingLink } from "../../../../types/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
-import type AffiliateModuleService from "../../../../modules/affiliate/service"
+import { publicBase } from "../public-url"
 
 type LinkCampaign = { id: string; name: string; handle: string }
 
@@ -16,9 +15,9 @@ export function buildTrackingLinks(publicUrl: string, code: string, campaigns: L
 }
 
 /** Adds `tracking_links` (every campaign not archived) to each affiliate that has a code. */
-export async function withTrackingLinks<T extends { code?: string }>(scope: MedusaContainer, affiliates: T[]) {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { publicUrl } = scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
+export async function withTrackingLinks<T extends { code?: string }>(req: MedusaRequest, affiliates: T[]) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const publicUrl = publicBase(req).url
   const { data: campaigns } = await query.graph({
     entity: "affiliate_campaign",
     fields: ["id", "name", "handle"],

@@ -21,7 +21,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAffil
     filters: { ...filters, ...searchAny(q, ["code", "name", "email"]) },
     pagination,
   })
-  const affiliates = with_tracking_links ? await withTrackingLinks(req.scope, data) : data
+  const affiliates = with_tracking_links ? await withTrackingLinks(req, data) : data
   res.json({ affiliates: asAnswer<AdminAffiliateListResponse["affiliates"]>(affiliates), count: metadata!.count, count_type: "exact", offset: metadata!.skip, limit: metadata!.take })
 }
 
@@ -35,6 +35,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAffiliateT
     { entity: "affiliate", fields: req.queryConfig.fields, filters: { id: result.id } },
     { throwIfKeyNotFound: true }
   )
-  const [withLinks] = await withTrackingLinks(req.scope, [affiliate])
+  const [withLinks] = await withTrackingLinks(req, [affiliate])
   res.json({ affiliate: asAnswer<AdminAffiliateResponse["affiliate"]>(withLinks) })
 }

@@ -1,17 +1,23 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { decryptApiKey } from "../../../../lib/api-key"
 import { buildS2sSetup, S2sSetup } from "../../../../lib/s2s-setup"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
+import { publicBase } from "../public-url"
+
+export const UNREADABLE_KEY =
+  "The campaign's API key was encrypted with another encryption key: add that key to previousEncryptionKeys " +
+  "(AFFILIATE_PREVIOUS_ENCRYPTION_KEYS) to show it again, or regenerate the key"
 
 /**
  * The Integration Setup data for a campaign: its live key (the row without an end), decrypted,
- * and when the key it replaced stops working if a grace period keeps that one alive.
+ * and when the key it replaced stops working if a grace period keeps that one alive. A key no
+ * configured encryption key opens is shown as unreadable with what to do, never as a 500.
  */
-export async function loadS2sSetup(scope: MedusaContainer, campaignId: string): Promise<S2sSetup> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const service = scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+export async function loadS2sSetup(req: MedusaRequest, campaignId: string): Promise<S2sSetup> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const {
     data: [campaign],
   } = await query.graph(
@@ -20,7 +26,7 @@ export async function loadS2sSetup(scope: MedusaContainer, campaignId: string): 
   )
   const { data: keys } = await query.graph({
     entity: "affiliate_api_key",
-    fields: ["id", "key_ciphertext", "expires_at", "created_at"],
+    fields: ["id", "key_ciphertext", "key_prefix", "expires_at", "created_at"],
     filters: { campaign_id: campaignId },
     pagination: { order: { created_at: "DESC" } },
   })
@@ -31,22 +37,23 @@ export async function loadS2sSetup(scope: MedusaContainer, campaignId: string): 
       `Campaign ${campaignId} has no live API key: regenerate one with POST …/s2s/regenerate`
     )
   }
-  let apiKey: string
+  let apiKey: string | null = null
   try {
-    apiKey = decryptApiKey(current.key_ciphertext, service.getOptions().encryptionKey)
+    apiKey = decryptApiKey(current.key_ciphertext, service.getOptions().decryptionKeys)
   } catch {
-    throw new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      "The campaign's API key cannot be decrypted with the configured encryption key: regenerate it"
-    )
+    // Shown as unreadable below.
   }
   const now = Date.now()
   const stillValid = keys
     .filter((k: { expires_at: unknown }) => k.expires_at && new Date(k.expires_at as string).getTime() > now)
     .map((k: { expires_at: unknown }) => new Date(k.expires_at as string).getTime())
+  const base = publicBase(req)
   return buildS2sSetup({
     apiKey,
-    publicUrl: service.getOptions().publicUrl,
+    keyProblem: apiKey ? null : UNREADABLE_KEY,
+    keyPrefix: current.key_prefix,
+    publicUrl: base.url,
+    publicUrlSource: base.source,
     currencyCode: campaign.commission_type === "flat" ? campaign.currency_code : null,
     previousKeyExpiresAt: stillValid.length ? new Date(Math.max(...stillValid)) : null,
   })

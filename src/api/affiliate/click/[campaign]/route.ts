@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CLICK_COOKIE } from "../../../../lib/click-token"
 import { withClickToken } from "../../../../lib/redirect"
+import { stripUnstorableText } from "../../../../lib/unstorable-text"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { AffiliateLinkQuery } from "./validators"
@@ -10,7 +11,8 @@ const text = (value: unknown, max: number) => (typeof value === "string" && valu
 /**
  * GET /affiliate/click/:campaign?aff=CODE[&sub1..sub5][&url=deep link]
  * Records the click and redirects to the campaign's target with `click_token` appended. A shopper
- * is never shown an error for a bad sub value: it is cut to 255 characters.
+ * is never shown an error for a bad sub value: it is cut to 255 characters and loses the characters
+ * PostgreSQL cannot store (README, "Input the plugin refuses").
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   res.set("Cache-Control", "no-store")
@@ -22,7 +24,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   }
   const { aff, sub1, sub2, sub3, sub4, sub5, url } = query.data
   const outcome = await req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).recordClick({
-    campaign: req.params.campaign,
+    campaign: stripUnstorableText(req.params.campaign),
     affiliate_code: aff,
     subs: [sub1, sub2, sub3, sub4, sub5],
     deep_link: url,

@@ -42,6 +42,7 @@ const CampaignDetailPage = () => {
   const currency = currencies[0] ?? c.currency_code ?? "usd"
   const sum = (f: (p: (typeof series)[number]) => number) => series.reduce((a, p) => a + f(p), 0)
   const clicks = sum((p) => p.clicks)
+  const filtered = sum((p) => p.filtered_clicks ?? 0)
   const conversions = sum((p) => p.conversions)
   const commission = sum((p) => Number(p.commission[currency] ?? 0))
 
@@ -94,8 +95,9 @@ const CampaignDetailPage = () => {
           <ErrorState error={stats.error} onRetry={() => stats.refetch()} />
         ) : (
           <>
-            <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+            <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
               <Stat label={`Clicks (${days} days)`} value={String(clicks)} />
+              <Stat label="Filtered (crawlers, no token)" value={String(filtered)} />
               <Stat label={`Conversions (${days} days)`} value={String(conversions)} />
               <Stat label="Conversion rate" value={`${clicks ? ((conversions / clicks) * 100).toFixed(1) : "0.0"}%`} />
               <Stat label={`Commission (${currency.toUpperCase()})`} value={formatMoney(commission, currency)} />

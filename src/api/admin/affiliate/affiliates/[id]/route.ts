@@ -18,14 +18,14 @@ async function retrieve(req: AuthenticatedMedusaRequest, fields: string[]) {
 
 /** GET /admin/affiliate/affiliates/:id, with a tracking link per campaign not archived. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminAffiliateResponse>) => {
-  const [affiliate] = await withTrackingLinks(req.scope, [await retrieve(req, req.queryConfig.fields)])
+  const [affiliate] = await withTrackingLinks(req, [await retrieve(req, req.queryConfig.fields)])
   res.json({ affiliate: asAnswer<AdminAffiliateResponse["affiliate"]>(affiliate) })
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAffiliateType>, res: MedusaResponse<AdminAffiliateResponse>) => {
   const { id } = req.params
   await updateAffiliateWorkflow(req.scope).run({ input: { id, ...req.validatedBody } })
-  const [affiliate] = await withTrackingLinks(req.scope, [await retrieve(req, req.queryConfig.fields)])
+  const [affiliate] = await withTrackingLinks(req, [await retrieve(req, req.queryConfig.fields)])
   res.json({ affiliate: asAnswer<AdminAffiliateResponse["affiliate"]>(affiliate) })
 }
 

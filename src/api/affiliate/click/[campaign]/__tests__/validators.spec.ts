@@ -26,3 +26,14 @@ describe("the affiliate link's query", () => {
     expect(read({ aff: " p ", sub1: " a b " }).data).toMatchObject({ aff: " p ", sub1: " a b " })
   })
 })
+
+describe("characters PostgreSQL cannot store, on the affiliate link", () => {
+  it("are dropped from sub1-sub5, url and aff, never refused: the shopper still gets redirected", () => {
+    const data = read({ aff: "part\u0000ner", sub1: "a\u0000b", sub2: "\ud800x", sub3: "\u0000", url: "https://shop.example.com/\udfffp" }).data!
+    expect(data).toMatchObject({ aff: "partner", sub1: "ab", sub2: "x", sub3: null, url: "https://shop.example.com/p" })
+  })
+
+  it("leave an aff of nothing else as missing (400)", () => {
+    expect(read({ aff: "\u0000\ud800" }).success).toBe(false)
+  })
+})

@@ -9,5 +9,5 @@ import type { AdminS2sSetupResponse } from "../../../../../../types/http"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminS2sSetupResponse>) => {
   res.set("Cache-Control", "no-store")
-  res.json(await loadS2sSetup(req.scope, req.params.id))
+  res.json(await loadS2sSetup(req, req.params.id))
 }

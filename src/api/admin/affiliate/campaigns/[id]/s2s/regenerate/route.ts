@@ -14,5 +14,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminRegenerateApiKey
     input: { campaign_id: id, grace_period_hours: req.validatedBody.grace_period_hours },
   })
   res.set("Cache-Control", "no-store")
-  res.json(await loadS2sSetup(req.scope, id))
+  res.json(await loadS2sSetup(req, id))
 }

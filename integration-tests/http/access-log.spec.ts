@@ -1,0 +1,74 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { clickLink, createAffiliate, createCampaign } from "../helpers/fixtures"
+import { captureLogs } from "../helpers/logs"
+
+jest.setTimeout(120_000)
+
+/*
+ * Medusa writes its access log (one line per request: method, URL, referrer) everywhere but under
+ * NODE_ENV=test, so this suite boots the app as `medusa develop` does and reads the real lines.
+ */
+const savedEnv = process.env.NODE_ENV
+process.env.NODE_ENV = "development"
+afterAll(() => {
+  process.env.NODE_ENV = savedEnv
+})
+
+const any = { validateStatus: () => true, maxRedirects: 0 }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let apiKey: string
+    let handle: string
+    let code: string
+
+    beforeAll(async () => {
+      const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER) as unknown as { setLogLevel(l: string): void }
+      logger.setLogLevel("http")
+    })
+    afterAll(() => {
+      const logger = getContainer()?.resolve(ContainerRegistrationKeys.LOGGER) as unknown as { unsetLogLevel(): void } | undefined
+      logger?.unsetLogLevel()
+    })
+
+    beforeEach(async () => {
+      const created = await createCampaign(getContainer())
+      apiKey = created.apiKey
+      handle = created.campaign.handle
+      code = (await createAffiliate(getContainer())).code
+    })
+
+    const variants = (key: string) => ({
+      plain: key,
+      "percent-encoded": key.replace("_", "%5F"),
+      "lower-case encoding": key.replace("_", "%5f"),
+      "double-encoded": key.replace("_", "%255F"),
+      "mixed-case prefix": key.replace("s2s_", "S2s%5f"),
+      "fully encoded": [...key].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join(""),
+    })
+
+    it.each(Object.keys(variants("s2s_x")))("never writes a key sent %s to the access log, on any path", async (name) => {
+      const sent = variants(apiKey)[name as keyof ReturnType<typeof variants>]
+      const secret = apiKey.slice(10)
+      const logs = captureLogs(getContainer())
+      const paths = [
+        `/integration/s2sConvert?api_key=${sent}&order_id=1`,
+        `/integration/s2sConvertt?api_key=${sent}`,
+        `/integration/nothing/here?x=1&api_key=${sent}`,
+        `/admin/affiliate/campaigns?api_key=${sent}`,
+        `/store/affiliate/clicks?api_key=${sent}`,
+      ]
+      for (const path of paths) await api.get(path, any)
+      await clickLink(api, handle, { aff: code }, { Referer: `https://shop.example/thanks?api_key=${sent}` })
+      await new Promise((r) => setTimeout(r, 200)) // the access log writes when each answer has ended
+      logs.stop()
+      const access = logs.lines().filter((l) => l.level === "http")
+      for (const path of ["/integration/s2sConvert?", "/integration/s2sConvertt?", "/integration/nothing/here?", "/admin/affiliate/campaigns?", "/store/affiliate/clicks?", "/affiliate/click/"]) {
+        expect(access.some((l) => l.text.includes(path))).toBe(true)
+      }
+      expect(logs.text()).not.toContain(secret)
+      expect(logs.text().toLowerCase()).toContain(apiKey.slice(4, 10).toLowerCase())
+    })
+  },
+})
