@@ -16,8 +16,12 @@ import { AffiliateConversion } from "./models/conversion"
 import { AffiliateErasure } from "./models/erasure"
 import { AffiliateOutboundAttempt } from "./models/outbound-attempt"
 import { AffiliateOutboundDelivery } from "./models/outbound-delivery"
+import { AffiliatePayout } from "./models/payout"
+import { AffiliatePayoutLine } from "./models/payout-line"
+import { AffiliatePromotion } from "./models/promotion"
 import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliateRetentionRun } from "./models/retention-run"
+import { AffiliateStatementLink } from "./models/statement-link"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
 import { findClickTarget, insertClick } from "./queries/click"
 import { recordConversion, undoRecordedConversion } from "./queries/conversion"
@@ -39,6 +43,7 @@ import type {
   ListPageRequest,
   ListTable,
   RecordedConversion,
+  RecordedLogInput,
   RequestLogInput,
   S2sContext,
   SeriesPoint,
@@ -71,6 +76,10 @@ class AffiliateModuleService extends MedusaService({
   AffiliateCommissionAdjustment,
   AffiliateRetentionRun,
   AffiliateErasure,
+  AffiliatePromotion,
+  AffiliatePayout,
+  AffiliatePayoutLine,
+  AffiliateStatementLink,
 }) {
   protected readonly options_: ResolvedAffiliateOptions
 
@@ -94,7 +103,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async recordConversion(
     row: ConversionInsert,
-    log: Omit<RequestLogInput, "outcome" | "conversion_id" | "reason">,
+    log: RecordedLogInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedConversion> {
     return recordConversion(knexOf(sharedContext), row, log)

@@ -11,6 +11,8 @@ export type S2sContext = {
   commission_type: "percentage" | "flat"
   commission_value: string
   currency_code: string | null
+  /** A lead campaign's conversions need no order total (README, "Lead campaigns"). */
+  tool_type: "sale" | "lead"
   click_id: string | null
   click_campaign_id: string | null
   affiliate_id: string | null
@@ -37,16 +39,21 @@ export type RequestLogInput = {
   is_test: boolean
 }
 
+export type ConversionSource = "s2s" | "store" | "coupon"
+
 export type ConversionInsert = {
   campaign_id: string
   affiliate_id: string
-  click_id: string
+  /** Null for a coupon conversion. */
+  click_id: string | null
   order_id: string
   order_total: string
   order_currency: string
   commission_amount: string
   commission_currency: string
-  source: "s2s" | "store"
+  source: ConversionSource
+  /** The promotion code that earned a coupon conversion. */
+  promotion_code?: string | null
   is_test: boolean
   limited_data_use: boolean
   user_agent: string | null
@@ -56,6 +63,9 @@ export type ConversionInsert = {
   occurred_at: Date
   metadata: Record<string, unknown> | null
 }
+
+/** The request-log entry `recordConversion` writes with the conversion; `reason` defaults to `recorded`. */
+export type RecordedLogInput = Omit<RequestLogInput, "outcome" | "conversion_id" | "reason"> & { reason?: string }
 
 /** What recording wrote: enough to answer the caller and to take it back (compensation). */
 export type RecordedConversion = { conversion_id: string; created: boolean; request_log_id: string }
