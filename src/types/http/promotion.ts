@@ -40,3 +40,6 @@ export type AdminAffiliatePromotionResponse = { promotion: AdminAffiliatePromoti
 
 /** `DELETE /admin/affiliate/affiliates/:id/promotions/:promotion_id` (the promotion stays in Medusa). */
 export type AdminAffiliatePromotionDeleteResponse = DeleteResponse<"affiliate_promotion">
+
+/** A Medusa promotion as the dashboard looks one up by its code (`GET /admin/promotions?code=`). */
+export type AdminPromotionLookup = { id: string; code: string }
