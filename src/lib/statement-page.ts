@@ -72,8 +72,10 @@ export function renderStatementPage(statement: AffiliateStatement, { now = new D
   const periods = [7, 30, 90]
     .map((d) => `<a href="?days=${d}"${d === statement.days ? ' aria-current="page"' : ""}>${d} days</a>`)
     .join("")
+  // Days with something to show, newest first: the chart above has every day of the period.
   const daily = [...statement.series]
     .reverse()
+    .filter((p) => p.clicks || p.conversions || Object.keys(p.commission).length)
     .map((p) => [
       escapeHtml(p.date),
       escapeHtml(count(p.clicks)),
@@ -129,7 +131,7 @@ ${card("Balance", moneyList(statement.balance), "approved, not yet paid out")}
 ${chart(statement.series)}
 </section>
 <section aria-labelledby="links"><h2 id="links">Your tracking links</h2>${links}</section>
-<section aria-labelledby="daily"><h2 id="daily">By day</h2>${table("Clicks, conversions and commission per UTC day, newest first", ["Day", "Clicks", "Conversions", "Commission"], daily, "No days yet.")}</section>
+<section aria-labelledby="daily"><h2 id="daily">By day</h2>${table("Clicks, conversions and commission per UTC day with activity, newest first", ["Day", "Clicks", "Conversions", "Commission"], daily, "No clicks or conversions in this period.")}</section>
 <section aria-labelledby="conversions"><h2 id="conversions">Latest conversions</h2>${table(`Your latest conversions of the last ${statement.days} days`, ["Day", "Campaign", "Via", "Status", "Commission", "Order"], conversions, "No conversions in this period.")}</section>
 <section aria-labelledby="payouts"><h2 id="payouts">Payouts</h2>${table("Your payouts, newest first", ["Created", "Amount", "Status", "Paid", "Reference"], payouts, "No payouts yet.")}</section>
 <footer>Days are UTC days. Figures as of ${escapeHtml(now.toISOString().slice(0, 16).replace("T", " "))} UTC. This page is private: anyone with its link can read it.</footer>

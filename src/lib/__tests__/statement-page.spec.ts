@@ -12,7 +12,7 @@ const statement = (overrides: Partial<AffiliateStatement> = {}): AffiliateStatem
     { date: "2026-01-03", clicks: 5, conversions: 2, conversion_rate: 40, commission: { usd: "0.2" } },
   ],
   balance: [{ currency_code: "usd", amount: "12.00" }],
-  payouts: [{ id: "apay_1", amount: "28.50", currency_code: "usd", status: "paid", reference: "TRF-1", paid_at: "2026-01-02T10:00:00.000Z", created_at: "2026-01-01T10:00:00.000Z" }],
+  payouts: [{ id: "apay_1", amount: "28.50", currency_code: "usd", status: "paid", reference: "TRF-1", paid_at: "2026-01-04T10:00:00.000Z", created_at: "2026-01-01T10:00:00.000Z" }],
   conversions: [
     { created_at: "2026-01-03T08:00:00.000Z", campaign_id: "acmp_1", campaign_name: "Spring & Summer", source: "coupon", status: "pending", commission_amount: "0.20", commission_currency: "usd", order_id: null },
     { created_at: "2026-01-01T08:00:00.000Z", campaign_id: "acmp_1", campaign_name: "Spring & Summer", source: "store", status: "approved", commission_amount: "9.00", commission_currency: "usd", order_id: "order_123" },
@@ -43,6 +43,9 @@ describe("the statement page", () => {
     expect(html).toContain("TRF-1")
     expect(html).toContain("order_123")
     expect(html).toContain('href="?days=7" aria-current="page"')
+    // The daily table lists the days with activity; the quiet one is only in the chart.
+    expect(html).toContain("<td>2026-01-03</td>")
+    expect(html).not.toContain("<td>2026-01-02</td>")
   })
 
   it("runs no script and fits a phone (viewport meta, tables that scroll inside their box)", () => {

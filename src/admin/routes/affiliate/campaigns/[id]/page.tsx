@@ -82,23 +82,24 @@ const CampaignDetailPage = () => {
         <div className="flex items-center justify-between">
           <Heading level="h2">Performance</Heading>
           <div className="flex items-center gap-x-2">
-          <ExportButton
-            label={`Export clicks (${days} days)`}
-            href={exportUrl("/admin/affiliate/clicks/export", {
-              campaign_id: c.id,
-              from: new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10),
-              to: new Date().toISOString().slice(0, 10),
-            })}
-          />
-          <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v) as StatsPeriod)}>
-            <Tabs.List>
-              {PERIODS.map((d) => (
-                <Tabs.Trigger key={d} value={String(d)}>
-                  {d} days
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-          </Tabs>
+            {/* The chosen period's clicks, as UTC days like the chart's. */}
+            <ExportButton
+              label="Export clicks"
+              href={exportUrl("/admin/affiliate/clicks/export", {
+                campaign_id: c.id,
+                from: new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10),
+                to: new Date().toISOString().slice(0, 10),
+              })}
+            />
+            <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v) as StatsPeriod)}>
+              <Tabs.List>
+                {PERIODS.map((d) => (
+                  <Tabs.Trigger key={d} value={String(d)}>
+                    {d} days
+                  </Tabs.Trigger>
+                ))}
+              </Tabs.List>
+            </Tabs>
           </div>
         </div>
         {stats.isLoading ? (
