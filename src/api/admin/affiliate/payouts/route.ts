@@ -21,7 +21,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetPayou
     filters: req.filterableFields,
     pagination,
   })
-  const payouts = data.map(({ raw_amount, currency_code, amount: _, ...rest }: PayoutRow & Record<string, unknown>) => ({
+  const rows = data as unknown as (PayoutRow & Record<string, unknown>)[]
+  const payouts = rows.map(({ raw_amount, currency_code, amount: _, ...rest }) => ({
     ...rest,
     ...(asked.has("currency_code") && { currency_code }),
     ...(asked.has("amount") && { amount: formatAmount(raw_amount!.value, currency_code!) }),
