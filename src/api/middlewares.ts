@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAffiliateMiddlewares } from "./admin/affiliate/middlewares"
 import { adminOutboundMiddlewares } from "./admin/affiliate/outbound-deliveries/middlewares"
+import { statementMiddlewares } from "./affiliate/statement/middlewares"
 import { integrationMiddlewares } from "./integration/middlewares"
 import { storeAffiliateMiddlewares } from "./store/middlewares"
 
@@ -10,5 +11,6 @@ export default defineMiddlewares({
     ...adminAffiliateMiddlewares,
     ...adminOutboundMiddlewares,
     ...storeAffiliateMiddlewares,
+    ...statementMiddlewares,
   ],
 })
