@@ -108,6 +108,12 @@ try {
     const c = seed.campaign_id
     const admin = (name, path) => ({ name, path, headers: adminHeaders })
     const { rows: [aff] } = await sql.query("SELECT id FROM affiliate WHERE code = $1", [seed.affiliate_code])
+    // The loaded volume's affiliate 7 once it exists, the demo's affiliate before the load.
+    const partner = async () => ((await sql.query("SELECT 1 FROM affiliate WHERE id = 'aff_scale_7'")).rowCount ? "aff_scale_7" : aff.id)
+    const statementPath = async () => {
+      const link = await fetch(`${base}/admin/affiliate/affiliates/${await partner()}/statement-link`, { method: "POST", headers: adminHeaders })
+      return `${new URL((await link.json()).url).pathname}?days=90`
+    }
     return [
       { name: "POST /integration/s2sConvert (new conversion)", s2s: true },
       { name: "GET /affiliate/click/:campaign (redirect)", path: `/affiliate/click/${seed.handle}?aff=${seed.affiliate_code}`, headers: { "user-agent": BROWSER_UA }, redirect: true },
@@ -134,6 +140,10 @@ try {
       admin("GET /admin/affiliate/requests?click_token", `/admin/affiliate/requests?click_token=S${"1".repeat(21)}`),
       admin("GET /admin/affiliate/outbound-deliveries", `/admin/affiliate/outbound-deliveries?campaign_id=${c}&limit=20`),
       admin("GET /admin/affiliate/retention", "/admin/affiliate/retention"),
+      admin("GET /admin/affiliate/affiliates/:id/stats?days=90", async () => `/admin/affiliate/affiliates/${await partner()}/stats?days=90`),
+      admin("GET /admin/affiliate/balances", "/admin/affiliate/balances"),
+      admin("GET /admin/affiliate/payouts", "/admin/affiliate/payouts?limit=20"),
+      { name: "GET /affiliate/statement/:token?days=90 (HTML)", path: statementPath },
     ]
   }
 
@@ -144,11 +154,12 @@ try {
   }
 
   async function measure(e) {
+    const path = typeof e.path === "function" ? await e.path() : e.path
     const times = []
     let status = 0
     for (let i = 0; i < SAMPLES + 5; i++) {
       const t = performance.now()
-      const res = await fetch(`${base}${e.path}`, { headers: e.headers, redirect: "manual" })
+      const res = await fetch(`${base}${path}`, { headers: e.headers, redirect: "manual" })
       await res.arrayBuffer()
       status = res.status
       if (i >= 5) times.push(performance.now() - t)

@@ -26,6 +26,8 @@ const url = (path) => `${app.base}${path}`
 // outside dot-folders, and a restart mid-run reloads the dashboard.
 const shots = new Map()
 const shot = async (name) => shots.set(name, await page.screenshot({ fullPage: true }))
+// Screenshots taken in other browser contexts (the statement page, JavaScript off).
+const SHOT_PAGES = shots
 
 /** A click through the demo affiliate link as a shopper's browser makes it; returns its click_token. */
 async function shopperClick() {
@@ -491,6 +493,153 @@ test("request log: a list past 10,000 matches says its total is an estimate", as
   await note.waitFor({ timeout: T })
   assert(/About [\d,.]+ matches \(an estimate\)/.test(await note.textContent()), `unexpected note: ${await note.textContent()}`)
   await shot("17-request-log-estimate")
+})
+
+test("affiliate page: create a promotion code for the affiliate, then a statement link, and copy it", async () => {
+  await page.goto(url("/app/affiliate/affiliates"))
+  await page.getByRole("link", { name: "Demo Partner" }).click()
+  await page.waitForURL(/\/app\/affiliate\/affiliates\/aff_/, { timeout: T })
+  state.affiliateUrl = page.url()
+  await region("Figures").getByText("Clicks (30 days)").waitFor({ timeout: T })
+  const codes = region("Promotion codes")
+  await codes.getByLabel("Code", { exact: true }).click()
+  await page.getByRole("option", { name: "Create a new promotion" }).click()
+  await codes.getByLabel("Promotion code").fill("E2EPARTNER10")
+  await codes.getByLabel("Campaign").click()
+  await page.getByRole("option", { name: "Demo Campaign" }).click()
+  await codes.getByRole("button", { name: "Create promotion" }).click()
+  await codes.locator('[data-promotion-code="E2EPARTNER10"]').waitFor({ timeout: T })
+  await shot("18-affiliate-page-codes")
+
+  const statement = region("Statement link")
+  await statement.getByText("No statement link yet.").waitFor()
+  await statement.getByRole("button", { name: "Create statement link" }).click()
+  const shown = statement.getByTestId("statement-link-url")
+  await shown.waitFor({ timeout: T })
+  state.statementUrl = (await shown.textContent()).trim()
+  assert(/\/affiliate\/statement\/stm_[0-9A-Za-z]{43}$/.test(state.statementUrl), `unexpected statement link ${state.statementUrl}`)
+  await statement.getByRole("button", { name: "Copy statement link" }).click()
+  assert((await page.evaluate(() => navigator.clipboard.readText())) === state.statementUrl, "the statement link was not copied")
+  await statement.getByText("A link is active", { exact: false }).waitFor({ timeout: T })
+  await shot("19-affiliate-page-statement-link")
+})
+
+test("order page: an order with the affiliate's code is credited to them without a click, and the widget says why", async () => {
+  const h = { "x-publishable-api-key": app.store.publishableKey }
+  const address = { first_name: "E2E", last_name: "Shopper", address_1: "1 Main St", city: "Austin", country_code: "us", postal_code: "78701", province: "tx" }
+  const { cart } = await call(app.base, h, "POST", "/store/carts", { region_id: app.store.regionId, sales_channel_id: app.store.salesChannelId, email: "coupon@example.com" })
+  await call(app.base, h, "POST", `/store/carts/${cart.id}/line-items`, { variant_id: app.store.variantId, quantity: 1 })
+  await call(app.base, h, "POST", `/store/carts/${cart.id}/promotions`, { promo_codes: ["E2EPARTNER10"] })
+  await call(app.base, h, "POST", `/store/carts/${cart.id}`, { shipping_address: address, billing_address: address })
+  await call(app.base, h, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: app.store.shippingOptionId })
+  const { payment_collection } = await call(app.base, h, "POST", "/store/payment-collections", { cart_id: cart.id })
+  await call(app.base, h, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  const done = await call(app.base, h, "POST", `/store/carts/${cart.id}/complete`)
+  assert(done.order?.id, "the cart did not complete into an order")
+  await conversionRecorded(done.order.id)
+  const [row] = await query("SELECT source, promotion_code FROM affiliate_conversion WHERE order_id = $1", [done.order.id])
+  assert(row.source === "coupon" && row.promotion_code === "E2EPARTNER10", `recorded ${JSON.stringify(row)}`)
+  await page.goto(url(`/app/orders/${done.order.id}`))
+  const widget = page.getByLabel("Affiliate attribution")
+  await widget.getByText("E2EPARTNER10").waitFor({ timeout: T })
+  await widget.getByText("credited to the affiliate whose promotion code the order used").waitFor({ timeout: T })
+  await shot("20-order-widget-coupon")
+})
+
+test("payouts: pay out the affiliate's balance and mark the payout paid with a reference", async () => {
+  await page.goto(url("/app/affiliate/payouts"))
+  const balances = region("Balances")
+  const row = balances.getByRole("row").filter({ hasText: "Demo Partner" })
+  await row.waitFor({ timeout: T })
+  await shot("21-payouts-balances")
+  await row.getByRole("button", { name: "Pay out" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByTestId("payout-amount").waitFor({ timeout: T })
+  const approved = await query(
+    "SELECT coalesce(sum(commission_amount), 0)::numeric(20,2)::text AS s FROM affiliate_conversion WHERE status = 'approved' AND NOT is_test"
+  )
+  const amount = (await drawer.getByTestId("payout-amount").textContent()).replace(/[^0-9.]/g, "")
+  assert(amount === approved[0].s, `the payout is ${amount}, the approved commission ${approved[0].s}`)
+  await drawer.getByLabel("Transfer reference").fill("E2E-TRF-001")
+  await shot("22-payout-drawer")
+  await drawer.getByRole("button", { name: "Mark paid" }).click()
+  await page.getByText("Payout marked paid", { exact: false }).waitFor({ timeout: T })
+  await page.keyboard.press("Escape")
+  await region("Payouts").getByRole("row").filter({ hasText: "E2E-TRF-001" }).getByText("Paid").first().waitFor({ timeout: T })
+  const paid = await query("SELECT count(*)::int AS n FROM affiliate_conversion WHERE status = 'paid'")
+  assert(paid[0].n >= 1, "no conversion is paid")
+  await shot("23-payouts-paid")
+})
+
+test("conversions: Export CSV downloads the filtered list, formulas neutralised", async () => {
+  await page.goto(url(`/app/affiliate/conversions?status=${encodeURIComponent('["paid"]')}`))
+  await region("Conversions").getByRole("table").waitFor({ timeout: T })
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()])
+  const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8")
+  const lines = csv.split("\r\n").filter(Boolean)
+  assert(lines[0].startsWith("id,created_at,occurred_at,campaign_id,campaign_name"), `unexpected header ${lines[0]}`)
+  const paid = await query("SELECT count(*)::int AS n FROM affiliate_conversion WHERE status = 'paid'")
+  assert(lines.length - 1 === paid[0].n, `${lines.length - 1} rows for ${paid[0].n} paid conversions`)
+  assert(/^conversions-\d{4}-\d{2}-\d{2}\.csv$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`)
+})
+
+/** Opens the statement in its own browser context with JavaScript off: the page must not need any. */
+async function statementPage(viewport, options = {}) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: false, ...options })
+  const statement = await context.newPage()
+  const res = await statement.goto(state.statementUrl, { timeout: T })
+  return { context, statement, status: res.status() }
+}
+
+test("statement page: the affiliate's numbers without JavaScript, at desktop width", async () => {
+  const { context, statement, status } = await statementPage({ width: 1440, height: 900 })
+  try {
+    assert(status === 200, `the statement answered ${status}`)
+    await statement.getByRole("heading", { name: /Demo Partner/ }).waitFor({ timeout: T })
+    const json = await (await fetch(state.statementUrl, { headers: { Accept: "application/json" } })).json()
+    const clicks = json.series.reduce((a, p) => a + p.clicks, 0)
+    const cardClicks = (await statement.locator(".card").filter({ hasText: "Clicks" }).locator(".value").textContent()).replace(/,/g, "")
+    assert(Number(cardClicks) === clicks && clicks > 0, `the page shows ${cardClicks} clicks, the JSON ${clicks}`)
+    await statement.getByText("Payouts", { exact: true }).waitFor()
+    await statement.getByText("E2E-TRF-001").waitFor()
+    assert((await statement.locator("script").count()) === 0, "the statement page has a script")
+    assert(!(await statement.content()).includes("Mozilla/5.0"), "the statement shows a user agent")
+    SHOT_PAGES.set("24-statement-desktop", await statement.screenshot({ fullPage: true }))
+  } finally {
+    await context.close()
+  }
+})
+
+test("statement page: fits a phone without scrolling sideways", async () => {
+  const { context, statement } = await statementPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+  try {
+    await statement.getByRole("heading", { name: /Demo Partner/ }).waitFor({ timeout: T })
+    const box = await statement.locator("main").boundingBox()
+    assert(box && box.width <= 390, `the page is ${box?.width} px wide on a 390 px phone`)
+    for (const link of await statement.locator(".links code").all()) {
+      const b = await link.boundingBox()
+      assert(b.x + b.width <= 390, "a tracking link runs off the screen")
+    }
+    SHOT_PAGES.set("25-statement-phone", await statement.screenshot({ fullPage: true }))
+  } finally {
+    await context.close()
+  }
+})
+
+test("statement link: revoking it from the affiliate page makes the page answer 404", async () => {
+  await page.goto(state.affiliateUrl)
+  const statement = region("Statement link")
+  await statement.getByRole("button", { name: "Revoke" }).click()
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click()
+  await statement.getByText("No statement link yet.").waitFor({ timeout: T })
+  const { context, statement: revoked, status } = await statementPage({ width: 390, height: 844 })
+  try {
+    assert(status === 404, `the revoked link answered ${status}`)
+    await revoked.getByText("Statement not found").waitFor({ timeout: T })
+    assert(!(await revoked.content()).includes("Demo Partner"), "the 404 page names the affiliate")
+  } finally {
+    await context.close()
+  }
 })
 
 /** Runs one SQL statement on the app's database. */

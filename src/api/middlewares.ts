@@ -3,6 +3,7 @@ import { redactAccessLog } from "./access-log"
 import { adminAffiliateMiddlewares } from "./admin/affiliate/middlewares"
 import { adminOutboundMiddlewares } from "./admin/affiliate/outbound-deliveries/middlewares"
 import { affiliateErrorHandler } from "./error-handler"
+import { statementMiddlewares } from "./affiliate/statement/middlewares"
 import { integrationMiddlewares } from "./integration/middlewares"
 import { storeAffiliateMiddlewares } from "./store/middlewares"
 
@@ -15,6 +16,7 @@ export default defineMiddlewares({
     ...adminAffiliateMiddlewares,
     ...adminOutboundMiddlewares,
     ...storeAffiliateMiddlewares,
+    ...statementMiddlewares,
   ],
   // Scoped to the plugin's paths; every other path keeps Medusa's own handler.
   errorHandler: affiliateErrorHandler(),

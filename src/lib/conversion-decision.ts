@@ -1,7 +1,9 @@
 /**
  * Whether a sale earns a conversion: one decision for the S2S endpoint and the store path, with
  * one precedence list and one set of reasons. Pure, so every reason is unit-tested; the S2S route
- * maps a reason to its HTTP answer (`s2sAnswerFor` in the route), the store path logs it.
+ * maps a reason to its HTTP answer (`s2sAnswerFor` in the route), the store path logs it. A Medusa
+ * order may also carry affiliates' promotion codes: `decideOrderCredits` (below) weighs them
+ * against the click, campaign by campaign.
  *
  * Precedence, first failing check wins:
  *   no_attribution → consent_not_granted → no_click_token → unknown_click →
@@ -56,4 +58,90 @@ export function decideConversion(facts: ConversionFacts): ConversionDecision {
   if (facts.campaign.status !== "active") return skip(`campaign_${facts.campaign.status}`)
   if (facts.affiliate.status !== "active") return skip("affiliate_paused")
   return { record: true }
+}
+
+/** An affiliate's promotion code that the order used, with the campaign and affiliate that own it. */
+export type CouponFacts = {
+  code: string
+  campaign_id: string
+  affiliate_id: string
+  campaign: { status: "active" | "paused" | "archived"; attribution_precedence: "coupon" | "click" }
+  affiliate: { status: "active" | "paused" }
+}
+
+/** What a Medusa order brings: the cart's click attribution, and the affiliates' codes it used. */
+export type OrderFacts<C extends CouponFacts = CouponFacts> = ConversionFacts & { coupons: C[] }
+
+export type CouponSkipReason =
+  | "coupon_campaign_paused"
+  | "coupon_campaign_archived"
+  | "coupon_affiliate_paused"
+  /** Another affiliate's code of the same campaign was credited (the first by code). */
+  | "another_coupon_credited"
+
+/**
+ * Why a conversion was recorded: `recorded` (the click, no code of its campaign), `coupon` (an
+ * affiliate's code, no valid click in its campaign), or which one won when the order had both in
+ * one campaign (the campaign's `attribution_precedence`).
+ */
+export type CreditReason = "recorded" | "coupon" | "coupon_over_click" | "click_over_coupon"
+
+export type OrderCredit<C extends CouponFacts = CouponFacts> =
+  | { record: true; via: "click"; campaign_id: string; reason: "recorded" | "click_over_coupon" }
+  | { record: true; via: "coupon"; campaign_id: string; reason: "coupon" | "coupon_over_click"; coupon: C }
+  | { record: false; campaign_id: string | null; reason: SkipReason | CouponSkipReason; code?: string }
+
+function couponSkip(coupon: CouponFacts): CouponSkipReason | null {
+  if (coupon.campaign.status !== "active") return `coupon_campaign_${coupon.campaign.status}`
+  if (coupon.affiliate.status !== "active") return "coupon_affiliate_paused"
+  return null
+}
+
+/**
+ * Who is credited for a Medusa order, campaign by campaign: at most one conversion per campaign
+ * (the database's unique index agrees), so two affiliates are never both credited in one campaign.
+ *
+ * - A code of an active campaign and affiliate credits its affiliate. It needs no tracking, so no
+ *   consent; several codes of one campaign: the first by code wins, the others are logged.
+ * - A click that `decideConversion` accepts credits the click's affiliate.
+ * - Both in one campaign: the campaign's `attribution_precedence` decides (`coupon` by default,
+ *   the shopper's explicit act), and the reason says so.
+ * - The click's skip reason is kept (logged) unless its campaign was credited by a code, or it
+ *   names no campaign at all while a code credited the order.
+ */
+export function decideOrderCredits<C extends CouponFacts>(facts: OrderFacts<C>): OrderCredit<C>[] {
+  const click = decideConversion(facts)
+  const clickCampaign = facts.click?.campaign_id ?? null
+  const credits: OrderCredit<C>[] = []
+  const byCampaign = new Map<string, C[]>()
+  for (const coupon of [...facts.coupons].sort((a, b) => a.code.localeCompare(b.code))) {
+    byCampaign.set(coupon.campaign_id, [...(byCampaign.get(coupon.campaign_id) ?? []), coupon])
+  }
+  for (const [campaign_id, coupons] of byCampaign) {
+    const usable = coupons.filter((c) => !couponSkip(c))
+    for (const c of coupons) {
+      const reason = couponSkip(c)
+      if (reason) credits.push({ record: false, campaign_id, reason, code: c.code })
+    }
+    const [chosen, ...others] = usable
+    if (!chosen) continue
+    for (const c of others) credits.push({ record: false, campaign_id, reason: "another_coupon_credited", code: c.code })
+    if (campaign_id === clickCampaign && click.record) {
+      credits.push(
+        chosen.campaign.attribution_precedence === "click"
+          ? { record: true, via: "click", campaign_id, reason: "click_over_coupon" }
+          : { record: true, via: "coupon", campaign_id, reason: "coupon_over_click", coupon: chosen }
+      )
+    } else {
+      credits.push({ record: true, via: "coupon", campaign_id, reason: "coupon", coupon: chosen })
+    }
+  }
+  const clickCampaignCredited = credits.some((c) => c.record && c.campaign_id === clickCampaign)
+  if (clickCampaignCredited) return credits
+  if (click.record) {
+    credits.push({ record: true, via: "click", campaign_id: clickCampaign!, reason: "recorded" })
+  } else if (clickCampaign || !credits.some((c) => c.record)) {
+    credits.push({ record: false, campaign_id: clickCampaign, reason: click.reason })
+  }
+  return credits
 }

@@ -52,3 +52,8 @@ export function computeCommission(
   const amount = MathBN.convert(MathBN.div(MathBN.mult(orderTotal, rule.commission_value), 100), digits)
   return { amount: amount.toFixed(), currency: orderCurrency.toLowerCase() }
 }
+
+/** An amount as a decimal string with exactly the currency's minor-unit decimals ("9" USD → "9.00"). */
+export function formatAmount(amount: string | number, currency: string): string {
+  return MathBN.convert(amount).toFixed(currencyDecimals(currency) ?? 2)
+}

@@ -22,8 +22,7 @@ const flag = z.union([
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
-export const s2sInputSchema = z
-  .strictObject({
+const s2sFields = {
     api_key: z.string().optional(),
     click_token: z.string().min(1, "is required").max(MAX_CLICK_TOKEN_LENGTH, "is longer than 128 characters"),
     order_id: z.union(
@@ -65,20 +64,40 @@ export const s2sInputSchema = z
       .record(z.string(), scalar)
       .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= MAX_METADATA_BYTES, "is larger than 10 KB")
       .optional(),
-  })
+}
+
+function checkAmount(input: { order_total?: string; order_currency?: string }, ctx: z.RefinementCtx) {
+  if (typeof input.order_total === "string" && typeof input.order_currency === "string") {
+    const problem = amountProblem(input.order_total, input.order_currency)
+    if (problem) ctx.addIssue({ code: "custom", path: ["order_total"], message: problem })
+  }
+}
+
+/** A sale campaign's call: an order with its total and currency. */
+export const s2sInputSchema = z.strictObject(s2sFields).superRefine(checkAmount)
+
+/**
+ * A lead campaign's call: `order_id` is the lead's own reference; a total and currency are optional
+ * (the commission of a lead is flat), but a total needs its currency.
+ */
+export const s2sLeadInputSchema = z
+  .strictObject({ ...s2sFields, order_total: s2sFields.order_total.optional(), order_currency: s2sFields.order_currency.optional() })
   .superRefine((input, ctx) => {
-    if (typeof input.order_total === "string" && typeof input.order_currency === "string") {
-      const problem = amountProblem(input.order_total, input.order_currency)
-      if (problem) ctx.addIssue({ code: "custom", path: ["order_total"], message: problem })
+    if (input.order_total !== undefined && input.order_currency === undefined) {
+      ctx.addIssue({ code: "custom", path: ["order_currency"], message: "is required with order_total" })
     }
+    checkAmount(input, ctx)
   })
 
-export type S2sInput = z.output<typeof s2sInputSchema>
+export type S2sInput = z.output<typeof s2sLeadInputSchema>
 export type FieldError = { field: string; message: string }
 
-/** Validates decoded input; returns field errors in the contract's shape when it fails. */
-export function parseS2sInput(raw: unknown): { data: S2sInput } | { errors: FieldError[]; message: string } {
-  const result = s2sInputSchema.safeParse(raw)
+/**
+ * Validates decoded input for the campaign's tool type (a lead needs no order total); returns field
+ * errors in the contract's shape when it fails.
+ */
+export function parseS2sInput(raw: unknown, toolType: "sale" | "lead" = "sale"): { data: S2sInput } | { errors: FieldError[]; message: string } {
+  const result = (toolType === "lead" ? s2sLeadInputSchema : s2sInputSchema).safeParse(raw)
   if (result.success) return { data: result.data }
   const errors: FieldError[] = []
   for (const issue of result.error.issues) {
@@ -89,7 +108,7 @@ export function parseS2sInput(raw: unknown): { data: S2sInput } | { errors: Fiel
       continue
     }
     const field = issue.path.map(String).join(".") || "body"
-    const missing = issue.path.length === 1 && isObject(raw) && raw[String(issue.path[0])] === undefined
+    const missing = issue.path.length === 1 && isObject(raw) && raw[String(issue.path[0])] === undefined && issue.code !== "custom"
     errors.push({ field, message: missing ? "is required" : issue.message })
   }
   return { errors, message: summarise(errors) }

@@ -1,6 +1,6 @@
 import type { AdminS2sSetupResponse } from "../types/http"
 import { currencyDecimals } from "./money"
-import { S2S_PARAMETERS } from "./s2s-parameters"
+import { s2sParametersFor } from "./s2s-parameters"
 
 export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"
 
@@ -17,6 +17,8 @@ export type S2sSetupInput = {
   /** The campaign's currency, if it has one; the example order is then in it. */
   currencyCode?: string | null
   previousKeyExpiresAt?: Date | string | null
+  /** A lead campaign's example reports a lead reference, without order total or currency. */
+  toolType?: "sale" | "lead"
 }
 
 /** Single-quotes a value for a POSIX shell, so the example can be pasted as it is. */
@@ -42,15 +44,14 @@ export function buildS2sSetup({
   publicUrlSource = "public_url",
   currencyCode,
   previousKeyExpiresAt,
+  toolType = "sale",
 }: S2sSetupInput): S2sSetup {
   const endpointUrl = `${publicUrl.replace(/\/+$/, "")}${S2S_ENDPOINT_PATH}`
   const currency = (currencyCode || "usd").toUpperCase()
-  const example = {
-    click_token: "CLICK_TOKEN_FROM_LANDING_URL",
-    order_id: "ORDER-1001",
-    order_total: exampleTotal(currency),
-    order_currency: currency,
-  }
+  const example =
+    toolType === "lead"
+      ? { click_token: "CLICK_TOKEN_FROM_LANDING_URL", order_id: "LEAD-1001" }
+      : { click_token: "CLICK_TOKEN_FROM_LANDING_URL", order_id: "ORDER-1001", order_total: exampleTotal(currency), order_currency: currency }
   const exampleCurl = [
     `curl -X POST ${shellQuote(endpointUrl)}`,
     `  -H ${shellQuote("Content-Type: application/json")}`,
@@ -64,7 +65,7 @@ export function buildS2sSetup({
     endpoint_url_source: publicUrlSource,
     endpoint_url_notice: publicUrlSource === "request" ? REQUEST_URL_NOTICE : null,
     method: "POST",
-    parameters: S2S_PARAMETERS.map(({ name, required, description }) => ({ name, required, description })),
+    parameters: s2sParametersFor(toolType),
     example_curl: exampleCurl,
     previous_key_expires_at: previousKeyExpiresAt ? new Date(previousKeyExpiresAt).toISOString() : null,
   }

@@ -4,6 +4,7 @@ import {
   AdminCreateAffiliate,
   AdminGetAffiliateParams,
   AdminGetAffiliatesParams,
+  AdminLinkAffiliatePromotion,
   AdminUpdateAffiliate,
 } from "../api/admin/affiliate/affiliates/validators"
 import { campaignFields } from "../api/admin/affiliate/campaigns/query-config"
@@ -15,10 +16,11 @@ import {
   AdminUpdateCampaign,
 } from "../api/admin/affiliate/campaigns/validators"
 import { clickFields } from "../api/admin/affiliate/clicks/query-config"
-import { AdminGetClicksParams } from "../api/admin/affiliate/clicks/validators"
+import { AdminExportClicksParams, AdminGetClicksParams } from "../api/admin/affiliate/clicks/validators"
 import { conversionFields } from "../api/admin/affiliate/conversions/query-config"
 import {
   AdminApproveConversion,
+  AdminExportConversionsParams,
   AdminGetConversionParams,
   AdminGetConversionsParams,
   AdminRejectConversion,
@@ -31,6 +33,13 @@ import { requestLogFields } from "../api/admin/affiliate/requests/query-config"
 import { RETENTION_RUN_FIELDS } from "../api/admin/affiliate/retention/route"
 import { AdminGetRequestsParams } from "../api/admin/affiliate/requests/validators"
 import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "../api/admin/affiliate/stats/validators"
+import { payoutFields } from "../api/admin/affiliate/payouts/query-config"
+import {
+  AdminCreatePayouts,
+  AdminGetBalancesParams,
+  AdminGetPayoutsParams,
+  AdminMarkPayoutPaid,
+} from "../api/admin/affiliate/payouts/validators"
 import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
 import { medusaError } from "./medusa-error"
 
@@ -73,10 +82,40 @@ const s2sSetup = z.object({
 })
 
 const reencryptCounts = z.object({ reencrypted: z.number().int(), already_current: z.number().int(), unreadable: z.number().int() })
+const money = z.object({ currency_code: z.string(), amount: z.string().describe("A decimal string in the currency's minor unit.") })
+const affiliatePromotion = z.object({
+  id: z.string(),
+  affiliate_id: z.string(),
+  campaign_id: z.string(),
+  campaign_name: z.string().nullable(),
+  promotion_id: z.string(),
+  code: z.string().nullable().describe("Read from Medusa's promotion through the module link."),
+  promotion_status: z.string().nullable(),
+  created_at: z.string(),
+})
+const payoutLine = z.object({
+  id: z.string(),
+  type: z.enum(["conversion", "adjustment"]),
+  conversion_id: z.string().nullable(),
+  adjustment_id: z.string().nullable(),
+  amount: z.string().describe("Negative for an adjustment the affiliate owes back."),
+  campaign_id: z.string().nullable(),
+  order_id: z.string().nullable(),
+  source: z.string().nullable(),
+  occurred_at: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+const payoutWithLines = entity(payoutFields).extend({ lines: z.array(payoutLine) })
+/** A CSV download: `text/csv; charset=utf-8`, RFC 4180, formulas neutralised. */
+const csv = (description: string) => ({
+  description: `${description} RFC 4180, UTF-8, a header row; a cell a spreadsheet would run as a formula starts with \`'\`. Streamed.`,
+  body: undefined,
+  media: { "text/csv": { type: "string" } },
+})
 
 type AdminOperation = Omit<Operation, "tags" | "answers"> & {
   tag: string
-  answer: { description: string; body: z.ZodType }
+  answer: { description: string; body?: z.ZodType; media?: Record<string, JsonSchema> }
   /** Other refusals than 400, 401 and 404, with what they mean here. */
   refusals?: Record<number, string>
   /** The success status, when not 200. */
@@ -101,6 +140,8 @@ function adminOperation({ tag, answer, refusals, status = 200, ...op }: AdminOpe
 const CAMPAIGNS = "/admin/affiliate/campaigns"
 const AFFILIATES = "/admin/affiliate/affiliates"
 const CONVERSIONS = "/admin/affiliate/conversions"
+const PAYOUTS = "/admin/affiliate/payouts"
+const payoutId = { id: "The payout's id." }
 const campaignId = { id: "The campaign's id." }
 const affiliateId = { id: "The affiliate's id." }
 const conversionId = { id: "The conversion's id." }
@@ -371,6 +412,168 @@ const operations: AdminOperation[] = [
   },
   {
     method: "get",
+    path: `${AFFILIATES}/{id}/promotions`,
+    operationId: "listAffiliatePromotions",
+    summary: "An affiliate's promotion codes",
+    tag: "Coupon codes",
+    pathParams: affiliateId,
+    answer: { description: "The Medusa promotions the affiliate owns, each with its code.", body: z.object({ promotions: z.array(affiliatePromotion) }) },
+  },
+  {
+    method: "post",
+    path: `${AFFILIATES}/{id}/promotions`,
+    operationId: "linkAffiliatePromotion",
+    summary: "Give a promotion code to an affiliate",
+    description:
+      "`{ promotion_id, campaign_id }` links an existing Medusa promotion; `{ promotion: { code, type, value, currency_code? }, campaign_id }` creates " +
+      "one (a manual code off the items) and links it. An order that uses the code credits the affiliate in the campaign.",
+    tag: "Coupon codes",
+    pathParams: affiliateId,
+    body: { schema: AdminLinkAffiliatePromotion },
+    answer: { description: "The affiliate's promotion.", body: z.object({ promotion: affiliatePromotion }) },
+    refusals: { 409: "The promotion already belongs to an affiliate (one affiliate per promotion)." },
+  },
+  {
+    method: "delete",
+    path: `${AFFILIATES}/{id}/promotions/{promotion_id}`,
+    operationId: "unlinkAffiliatePromotion",
+    summary: "Take a promotion code from an affiliate",
+    description: "The promotion stays in Medusa and credits no one.",
+    tag: "Coupon codes",
+    pathParams: { ...affiliateId, promotion_id: "The Medusa promotion's id." },
+    answer: { description: "Unlinked.", body: deleted("affiliate_promotion") },
+  },
+  {
+    method: "get",
+    path: `${AFFILIATES}/{id}/stats`,
+    operationId: "getAffiliateStats",
+    summary: "An affiliate's figures",
+    description: "All-time totals, a point per UTC day and the balance: the same figures as the affiliate's statement.",
+    tag: "Stats",
+    pathParams: affiliateId,
+    query: AdminGetCampaignSeriesParams,
+    descriptions: { days: "7, 30 or 90." },
+    answer: {
+      description: "The affiliate's figures.",
+      body: z.object({ days: z.number().int(), totals: z.looseObject({}), series: z.array(z.looseObject({})), balance: z.array(money) }),
+    },
+  },
+  {
+    method: "get",
+    path: `${AFFILIATES}/{id}/statement-link`,
+    operationId: "getAffiliateStatementLink",
+    summary: "Whether the affiliate has a statement link",
+    description: "Its link itself is shown only when it is made: only its token's hash is kept.",
+    tag: "Affiliate statement",
+    pathParams: affiliateId,
+    answer: { description: "The live link's creation time, or null.", body: z.object({ statement_link: z.object({ created_at: z.string() }).nullable() }) },
+  },
+  {
+    method: "post",
+    path: `${AFFILIATES}/{id}/statement-link`,
+    operationId: "createAffiliateStatementLink",
+    summary: "Make (or rotate) the affiliate's statement link",
+    description: "A new private link to the affiliate's read-only statement; any earlier one stops working at once.",
+    tag: "Affiliate statement",
+    pathParams: affiliateId,
+    answer: { description: "The link, shown this once.", body: z.object({ url: z.string() }) },
+  },
+  {
+    method: "delete",
+    path: `${AFFILIATES}/{id}/statement-link`,
+    operationId: "revokeAffiliateStatementLink",
+    summary: "Revoke the affiliate's statement link",
+    description: "The link answers 404 from now on.",
+    tag: "Affiliate statement",
+    pathParams: affiliateId,
+    answer: { description: "Revoked.", body: deleted("affiliate_statement_link") },
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/balances",
+    operationId: "listBalances",
+    summary: "What each affiliate is owed",
+    description: "Per affiliate and currency: approved conversions and unpaid commission adjustments not yet in a payout (non-zero only).",
+    tag: "Payouts",
+    query: AdminGetBalancesParams,
+    answer: {
+      description: "The balances.",
+      body: z.object({ balances: z.array(z.object({ affiliate_id: z.string(), currency_code: z.string(), amount: z.string() })) }),
+    },
+  },
+  {
+    method: "get",
+    path: PAYOUTS,
+    operationId: "listPayouts",
+    summary: "List payouts",
+    tag: "Payouts",
+    query: AdminGetPayoutsParams,
+    answer: { description: "A page of payouts, newest first.", body: list("payouts", payoutFields) },
+  },
+  {
+    method: "post",
+    path: PAYOUTS,
+    operationId: "createPayouts",
+    summary: "Create payouts",
+    description:
+      "One open payout per affiliate and currency whose balance is positive and at least `minimum_amount` (every affiliate, or `affiliate_id`). " +
+      "Its lines are the approved conversions and unpaid adjustments; its amount is their sum.",
+    tag: "Payouts",
+    body: { schema: AdminCreatePayouts },
+    answer: { description: "The payouts made (none when no balance qualifies), with their lines.", body: z.object({ payouts: z.array(payoutWithLines) }) },
+  },
+  {
+    method: "get",
+    path: `${PAYOUTS}/{id}`,
+    operationId: "getPayout",
+    summary: "Retrieve a payout with its lines",
+    tag: "Payouts",
+    pathParams: payoutId,
+    answer: { description: "The payout.", body: z.object({ payout: payoutWithLines }) },
+  },
+  {
+    method: "post",
+    path: `${PAYOUTS}/{id}/paid`,
+    operationId: "markPayoutPaid",
+    summary: "Mark a payout paid",
+    description: "With the transfer's reference; its conversions become `paid`.",
+    tag: "Payouts",
+    pathParams: payoutId,
+    body: { schema: AdminMarkPayoutPaid },
+    answer: { description: "The paid payout.", body: z.object({ payout: payoutWithLines }) },
+    refusals: { 409: "The payout is already paid." },
+  },
+  {
+    method: "get",
+    path: `${PAYOUTS}/{id}/export`,
+    operationId: "exportPayoutLines",
+    summary: "Export a payout's lines (CSV)",
+    tag: "Exports",
+    pathParams: payoutId,
+    answer: csv("The payout's lines; they add up to its amount."),
+  },
+  {
+    method: "get",
+    path: `${CONVERSIONS}/export`,
+    operationId: "exportConversions",
+    summary: "Export conversions (CSV)",
+    description: "Every conversion the list's filters match, newest first. No user agent, IP hash, device or metadata.",
+    tag: "Exports",
+    query: AdminExportConversionsParams,
+    answer: csv("The conversions."),
+  },
+  {
+    method: "get",
+    path: "/admin/affiliate/clicks/export",
+    operationId: "exportClicks",
+    summary: "Export a campaign's clicks (CSV)",
+    description: "One campaign's clicks from `from` to `to` (inclusive; a date alone is its whole UTC day), newest first. No user agent, IP hash or token.",
+    tag: "Exports",
+    query: AdminExportClicksParams,
+    answer: csv("The clicks."),
+  },
+  {
+    method: "get",
     path: "/admin/affiliate/retention",
     operationId: "getRetention",
     summary: "Retention settings and runs",
@@ -447,6 +650,10 @@ const spec: DocumentSpec = {
     { name: "Stats", description: "Totals and daily series for the dashboard." },
     { name: "Orders", description: "A Medusa order's attribution." },
     { name: "Privacy", description: "Retention of the request log and of click details, and erasure on request." },
+    { name: "Coupon codes", description: "Medusa promotions owned by affiliates: an order that uses one credits its affiliate." },
+    { name: "Payouts", description: "Balances, payouts of approved conversions and adjustments, and marking them paid." },
+    { name: "Exports", description: "CSV downloads, streamed from the database." },
+    { name: "Affiliate statement", description: "The private, revocable link to an affiliate's own statement." },
   ],
   securitySchemes: {
     AdminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The token from `POST /auth/user/emailpass`." },

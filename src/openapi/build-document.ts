@@ -20,6 +20,8 @@ export type Answer = {
   name?: string
   /** Response headers: name → description, or `{ description, optional: true }` for one not always sent. */
   headers?: Record<string, string | { description: string; optional: true }>
+  /** Other media types than JSON (a CSV download, an HTML page): media type → its schema. */
+  media?: Record<string, JsonSchema>
 }
 
 export type Operation = {
@@ -116,8 +118,11 @@ export function buildDocument(spec: DocumentSpec): JsonSchema {
         ])
       ),
     }),
-    ...(answer.body && {
-      content: { "application/json": { schema: refer(answer.name, jsonSchema(answer.body, "output")) } },
+    ...((answer.body || answer.media) && {
+      content: {
+        ...(answer.body && { "application/json": { schema: refer(answer.name, jsonSchema(answer.body, "output")) } }),
+        ...Object.fromEntries(Object.entries(answer.media ?? {}).map(([type, schema]) => [type, { schema }])),
+      },
     }),
   })
 

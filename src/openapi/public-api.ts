@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { AffiliateLinkQuery, AffiliateLinkRefusal } from "../api/affiliate/click/[campaign]/validators"
 import { S2S_ANSWERS, S2sAnswerDescription } from "../api/integration/s2sConvert/answers"
+import { StatementAnswer, StatementNotFound, StatementQuery } from "../api/affiliate/statement/validators"
 import * as storeAnswers from "../api/store/answers"
 import { StoreCaptureAttribution, StoreRecordClick } from "../api/store/validators"
 import { CLICK_COOKIE } from "../lib/click-token"
@@ -57,6 +58,28 @@ const operations: Operation[] = [
       },
       400: { description: "`aff` is missing or empty.", body: AffiliateLinkRefusal, name: "AffiliateLinkRefusal" },
       404: { description: "Unknown campaign or affiliate.", body: AffiliateLinkRefusal, name: "AffiliateLinkRefusal" },
+    },
+  },
+  {
+    method: "get",
+    path: "/affiliate/statement/{token}",
+    operationId: "getAffiliateStatement",
+    summary: "An affiliate's statement",
+    description:
+      "The private page an admin shares with an affiliate (no account): tracking links, clicks, conversions and commission per day, balance and " +
+      "payouts, without shopper data. HTML for a browser (no script), the same figures as JSON with `Accept: application/json`. Never cached or indexed.",
+    tags: ["Affiliate statement"],
+    security: [],
+    pathParams: { token: "The link's token (`stm_` and 43 characters); only its hash is stored." },
+    query: StatementQuery,
+    answers: {
+      200: { description: "The statement.", body: StatementAnswer, name: "AffiliateStatement", media: { "text/html": { type: "string" } } },
+      404: {
+        description: "Unknown token, or a link that was rotated or revoked.",
+        body: StatementNotFound,
+        name: "StatementNotFound",
+        media: { "text/html": { type: "string" } },
+      },
     },
   },
   {
@@ -175,7 +198,8 @@ const spec: DocumentSpec = {
   },
   tags: [
     { name: "Affiliate links", description: "The link affiliates share; records the click and redirects." },
-    { name: "S2S", description: "Server-to-server conversions, authenticated with the campaign's API key." },
+    { name: "S2S", description: "Server-to-server conversions, authenticated with the campaign's API key. A lead campaign's calls need no order_total or order_currency." },
+    { name: "Affiliate statement", description: "The affiliate's own read-only statement, behind a private, revocable link." },
     { name: "Store", description: "For Medusa storefronts; every /store route needs the publishable key header." },
     { name: "OpenAPI", description: "This description." },
   ],

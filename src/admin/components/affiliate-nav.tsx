@@ -4,6 +4,7 @@ const SECTIONS = [
   { to: "/affiliate", label: "Campaigns" },
   { to: "/affiliate/affiliates", label: "Affiliates" },
   { to: "/affiliate/conversions", label: "Conversions" },
+  { to: "/affiliate/payouts", label: "Payouts" },
   { to: "/affiliate/requests", label: "Request log" },
   { to: "/affiliate/privacy", label: "Privacy" },
 ]

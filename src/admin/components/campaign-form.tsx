@@ -1,5 +1,5 @@
 import { Plug, ServerStack } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Label, Select, Tabs, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Select, Switch, Tabs, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import type { AdminCampaign, AdminCreateCampaign, CampaignType } from "../../types/http"
@@ -13,7 +13,19 @@ import { S2sSetupView } from "./s2s-setup-view"
 
 /** What the form edits: the campaign's fields as the API takes them, the commission as typed. */
 type CampaignFormValues = Required<
-  Pick<AdminCreateCampaign, "name" | "type" | "tool_type" | "target_url" | "commission_type" | "attribution_window_days" | "status">
+  Pick<
+    AdminCreateCampaign,
+    | "name"
+    | "type"
+    | "tool_type"
+    | "target_url"
+    | "commission_type"
+    | "attribution_window_days"
+    | "status"
+    | "hold_days"
+    | "attribution_precedence"
+    | "show_order_ids_on_statement"
+  >
 > & { commission_value: string; currency_code: string | null }
 
 const TYPES: CampaignType[] = ["banner", "text", "link", "video"]
@@ -30,6 +42,9 @@ function initialValues(campaign: AdminCampaign | undefined, type: string | null)
       currency_code: campaign.currency_code,
       attribution_window_days: campaign.attribution_window_days,
       status: campaign.status,
+      hold_days: campaign.hold_days,
+      attribution_precedence: campaign.attribution_precedence,
+      show_order_ids_on_statement: campaign.show_order_ids_on_statement,
     }
   }
   return {
@@ -42,6 +57,9 @@ function initialValues(campaign: AdminCampaign | undefined, type: string | null)
     currency_code: null,
     attribution_window_days: 30,
     status: "active",
+    hold_days: 30,
+    attribution_precedence: "coupon",
+    show_order_ids_on_statement: false,
   }
 }
 
@@ -86,6 +104,7 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
       commission_value: values.commission_value.trim(),
       currency_code: values.commission_type === "flat" ? values.currency_code || null : null,
       attribution_window_days: Number(values.attribution_window_days),
+      hold_days: Number(values.hold_days),
     }
     try {
       const { campaign: saved } = await save.mutateAsync({ id: campaign?.id, body })
@@ -161,8 +180,23 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
                 </Select.Content>
               </Select>
             </Field>
-            <Field label="Tool Type" id="tool-type" hint="What is tracked: Sale Integration is the typical choice for order-based S2S.">
-              <Select value={values.tool_type} onValueChange={(v) => set("tool_type", v as CampaignFormValues["tool_type"])}>
+            <Field
+              label="Tool Type"
+              id="tool-type"
+              hint={
+                values.tool_type === "lead"
+                  ? "A lead (a sign-up, a form) is reported with its own reference and no order total; its commission is a flat amount."
+                  : "What is tracked: Sale Integration is the typical choice for order-based S2S."
+              }
+            >
+              <Select
+                value={values.tool_type}
+                onValueChange={(v) => {
+                  set("tool_type", v as CampaignFormValues["tool_type"])
+                  // A lead has no order total to take a percentage of.
+                  if (v === "lead") set("commission_type", "flat")
+                }}
+              >
                 <Select.Trigger id="tool-type">
                   <Select.Value />
                 </Select.Trigger>
@@ -187,8 +221,10 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
                   <Select.Value />
                 </Select.Trigger>
                 <Select.Content>
-                  <Select.Item value="percentage">Percentage of the order</Select.Item>
-                  <Select.Item value="flat">Flat amount per order</Select.Item>
+                  <Select.Item value="percentage" disabled={values.tool_type === "lead"}>
+                    Percentage of the order
+                  </Select.Item>
+                  <Select.Item value="flat">{values.tool_type === "lead" ? "Flat amount per lead" : "Flat amount per order"}</Select.Item>
                 </Select.Content>
               </Select>
             </Field>
@@ -223,6 +259,53 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
                 onChange={(e) => set("attribution_window_days", Number(e.target.value))}
               />
             </Field>
+            <Field
+              label="Hold Period (days)"
+              id="hold-days"
+              hint="Pending conversions are approved automatically this many days after they were recorded (your return window), unless rejected or reversed first."
+            >
+              <Input
+                id="hold-days"
+                type="number"
+                min={0}
+                max={365}
+                value={String(values.hold_days)}
+                onChange={(e) => set("hold_days", Number(e.target.value))}
+              />
+            </Field>
+            <Field
+              label="When an Order Has a Click and a Code"
+              id="attribution-precedence"
+              hint="An affiliate's promotion code and another affiliate's click in this campaign: who is credited. Never both."
+            >
+              <Select
+                value={values.attribution_precedence}
+                onValueChange={(v) => set("attribution_precedence", v as CampaignFormValues["attribution_precedence"])}
+              >
+                <Select.Trigger id="attribution-precedence">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="coupon">The code's affiliate (the shopper typed it)</Select.Item>
+                  <Select.Item value="click">The click's affiliate</Select.Item>
+                </Select.Content>
+              </Select>
+            </Field>
+            <div className="flex items-start gap-x-3">
+              <Switch
+                id="show-order-ids"
+                checked={values.show_order_ids_on_statement}
+                onCheckedChange={(checked) => set("show_order_ids_on_statement", checked)}
+              />
+              <div className="flex flex-col">
+                <Label htmlFor="show-order-ids" size="small" weight="plus">
+                  Show Order IDs on Statements
+                </Label>
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  Affiliates see the order id of each conversion on their statement page. Off: they see amounts and statuses only.
+                </Text>
+              </div>
+            </div>
             <Field label="Status" id="campaign-status">
               <Select value={values.status} onValueChange={(v) => set("status", v as CampaignFormValues["status"])}>
                 <Select.Trigger id="campaign-status">

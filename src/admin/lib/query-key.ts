@@ -34,3 +34,12 @@ export const orderAttributionQueryKeys = queryKeysFactory("affiliate_order_attri
 /** Retention settings and runs: `detail("settings")`. */
 export const retentionQueryKeys = queryKeysFactory("affiliate_retention")
 export const erasureQueryKeys = queryKeysFactory("affiliate_erasure")
+/** Balances per affiliate and currency: `list(query)`. */
+export const balanceQueryKeys = queryKeysFactory("affiliate_balance")
+export const payoutQueryKeys = queryKeysFactory("affiliate_payout")
+/** An affiliate's promotion codes: `detail(affiliateId)`. */
+export const affiliatePromotionQueryKeys = queryKeysFactory("affiliate_promotion")
+/** Whether an affiliate has a statement link: `detail(affiliateId)`. */
+export const statementLinkQueryKeys = queryKeysFactory("affiliate_statement_link")
+/** An affiliate's figures: `detail(affiliateId, { days })`. */
+export const affiliateStatsQueryKeys = queryKeysFactory("affiliate_stats")

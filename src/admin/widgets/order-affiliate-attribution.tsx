@@ -19,6 +19,19 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
 
 const DELIVERY_COLOR = { delivered: "green", pending: "orange", failed: "red" } as const
 
+/** Why the order was (not) credited, in words: the request log's reason codes. */
+const REASONS: Record<string, string> = {
+  recorded: "credited to the affiliate whose link was clicked",
+  coupon: "credited to the affiliate whose promotion code the order used",
+  coupon_over_click: "the promotion code won over a click (the campaign credits codes first)",
+  click_over_coupon: "the click won over a promotion code (the campaign credits clicks first)",
+  coupon_affiliate_paused: "the promotion code's affiliate is paused",
+  coupon_campaign_paused: "the promotion code's campaign is paused",
+  coupon_campaign_archived: "the promotion code's campaign is archived",
+  another_coupon_credited: "another affiliate's code of the same campaign was credited",
+}
+const why = (reason: string) => REASONS[reason] ?? reason.replace(/_/g, " ")
+
 /** On the order page: which affiliate this order is attributed to, or why it is not. */
 const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, error, refetch } = useOrderAttribution(order.id)
@@ -37,7 +50,7 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
       {data && !conversion && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
-            No conversion for this order{whyNot ? `: ${whyNot.reason.replace(/_/g, " ")}` : attribution ? "" : ": no affiliate click was captured on its cart"}.
+            No conversion for this order{whyNot ? `: ${why(whyNot.reason)}` : attribution ? "" : ": no affiliate click was captured on its cart"}.
           </Text>
         </div>
       )}
@@ -56,6 +69,15 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
           {attribution.consent_at ? ` · ${formatDate(attribution.consent_at)}` : ""}
         </Row>
       )}
+      {/* A click's conversion is the click's affiliate above; a code's names its own. */}
+      {data?.conversions
+        .filter((c) => c.source === "coupon")
+        .map((c) => (
+          <Row key={c.id} label="Credited by code">
+            <code className="font-mono">{c.promotion_code}</code> · {c.affiliate ? `${c.affiliate.name} (${c.affiliate.code})` : c.affiliate_id}
+            {c.campaign ? ` · ${c.campaign.name}` : ""}
+          </Row>
+        ))}
       {conversion && <Row label="Commission">{formatMoney(conversion.commission_amount, conversion.commission_currency)}</Row>}
       {data?.deliveries.map((d) => (
         <Row key={d.id} label="Outbound delivery">
@@ -66,7 +88,7 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
       ))}
       {data?.request_log[0] && (
         <Row label="Last decision">
-          <OutcomeBadge outcome={data.request_log[0].outcome} /> {data.request_log[0].reason.replace(/_/g, " ")}
+          <OutcomeBadge outcome={data.request_log[0].outcome} /> {why(data.request_log[0].reason)}
         </Row>
       )}
       {data && (attribution || conversion || data.request_log.length > 0) && <EraseOrderData orderId={order.id} />}

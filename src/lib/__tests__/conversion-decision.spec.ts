@@ -1,4 +1,4 @@
-import { ConversionFacts, decideConversion, FUTURE_SKEW_MS } from "../conversion-decision"
+import { ConversionFacts, CouponFacts, decideConversion, decideOrderCredits, FUTURE_SKEW_MS, OrderFacts } from "../conversion-decision"
 
 const PLACED_AT = "2025-03-10T12:00:00.000Z"
 
@@ -183,5 +183,81 @@ describe("decideConversion (the store path and the S2S endpoint)", () => {
       }
       expect(decideConversion({ ...facts, affiliate: { status: "active" } })).toEqual({ record: true })
     })
+  })
+})
+
+describe("decideOrderCredits (a Medusa order: the click and the affiliates' promotion codes)", () => {
+  const coupon = (overrides: Partial<CouponFacts> = {}): CouponFacts => ({
+    code: "ANNA10",
+    campaign_id: "camp_1",
+    affiliate_id: "aff_2",
+    campaign: { status: "active", attribution_precedence: "coupon" },
+    affiliate: { status: "active" },
+    ...overrides,
+  })
+  const order = (facts: Partial<OrderFacts> = {}): OrderFacts => ({ ...goodFacts(), coupons: [], ...facts })
+
+  it("a click-only order credits the click, as before", () => {
+    expect(decideOrderCredits(order())).toEqual([{ record: true, via: "click", campaign_id: "camp_1", reason: "recorded" }])
+  })
+
+  it("a coupon-only order credits the code's affiliate, without consent or attribution", () => {
+    const credits = decideOrderCredits(order({ attribution: null, click: null, campaign: null, affiliate: null, coupons: [coupon()] }))
+    expect(credits).toEqual([{ record: true, via: "coupon", campaign_id: "camp_1", reason: "coupon", coupon: coupon() }])
+  })
+
+  it("a coupon credits even when the click's consent was denied, and the click's skip is not logged for that campaign", () => {
+    const credits = decideOrderCredits(order({ attribution: { consent: "denied", click_token: "AbC123xyzTOKEN" }, coupons: [coupon()] }))
+    expect(credits).toEqual([{ record: true, via: "coupon", campaign_id: "camp_1", reason: "coupon", coupon: coupon() }])
+  })
+
+  it("both in one campaign with precedence coupon (the default): the code wins, and the reason says so", () => {
+    expect(decideOrderCredits(order({ coupons: [coupon()] }))).toEqual([
+      { record: true, via: "coupon", campaign_id: "camp_1", reason: "coupon_over_click", coupon: coupon() },
+    ])
+  })
+
+  it("both in one campaign with precedence click: the click wins, and the reason says so", () => {
+    const byClick = coupon({ campaign: { status: "active", attribution_precedence: "click" } })
+    expect(decideOrderCredits(order({ coupons: [byClick] }))).toEqual([
+      { record: true, via: "click", campaign_id: "camp_1", reason: "click_over_coupon" },
+    ])
+  })
+
+  it("precedence click but the click is expired: the code is credited", () => {
+    const byClick = coupon({ campaign: { status: "active", attribution_precedence: "click" } })
+    const credits = decideOrderCredits(order({ occurred_at: "2025-04-30T00:00:00.000Z", coupons: [byClick] }))
+    expect(credits).toEqual([{ record: true, via: "coupon", campaign_id: "camp_1", reason: "coupon", coupon: byClick }])
+  })
+
+  it("never credits two affiliates in one campaign: of two codes, the first by code wins and the other is logged", () => {
+    const second = coupon({ code: "ZED5", affiliate_id: "aff_3" })
+    const credits = decideOrderCredits(order({ attribution: null, click: null, coupons: [second, coupon()] }))
+    expect(credits.filter((c) => c.record)).toEqual([{ record: true, via: "coupon", campaign_id: "camp_1", reason: "coupon", coupon: coupon() }])
+    expect(credits.filter((c) => !c.record)).toEqual([{ record: false, campaign_id: "camp_1", reason: "another_coupon_credited", code: "ZED5" }])
+  })
+
+  it("a click and a code of different campaigns are each credited in their own campaign", () => {
+    const other = coupon({ campaign_id: "camp_2" })
+    expect(decideOrderCredits(order({ coupons: [other] }))).toEqual([
+      { record: true, via: "coupon", campaign_id: "camp_2", reason: "coupon", coupon: other },
+      { record: true, via: "click", campaign_id: "camp_1", reason: "recorded" },
+    ])
+  })
+
+  it.each([
+    [{ campaign: { status: "paused" as const, attribution_precedence: "coupon" as const } }, "coupon_campaign_paused"],
+    [{ campaign: { status: "archived" as const, attribution_precedence: "coupon" as const } }, "coupon_campaign_archived"],
+    [{ affiliate: { status: "paused" as const } }, "coupon_affiliate_paused"],
+  ])("a code of a paused partner credits no one and says why (%p); the click still counts", (overrides, reason) => {
+    expect(decideOrderCredits(order({ coupons: [coupon(overrides)] }))).toEqual([
+      { record: false, campaign_id: "camp_1", reason, code: "ANNA10" },
+      { record: true, via: "click", campaign_id: "camp_1", reason: "recorded" },
+    ])
+  })
+
+  it("neither: the click's reason is logged as before", () => {
+    expect(decideOrderCredits(order({ attribution: null }))).toEqual([{ record: false, campaign_id: "camp_1", reason: "no_attribution" }])
+    expect(decideOrderCredits(order({ attribution: null, click: null }))).toEqual([{ record: false, campaign_id: null, reason: "no_attribution" }])
   })
 })

@@ -153,3 +153,28 @@ describe("parseS2sInput", () => {
     ])
   })
 })
+
+describe("parseS2sInput for a lead campaign", () => {
+  const lead = { click_token: "AbC123xyzTOKEN", order_id: "SIGNUP-77" }
+
+  it("takes a lead reference without order_total and order_currency", () => {
+    expect(parseS2sInput(lead, "lead")).toEqual({ data: lead })
+  })
+
+  it("still checks a total that is sent, which needs its currency", () => {
+    expect(parseS2sInput({ ...lead, order_total: "12.50", order_currency: "usd" }, "lead")).toMatchObject({ data: { order_total: "12.50", order_currency: "usd" } })
+    expect(parseS2sInput({ ...lead, order_total: "12.5" }, "lead")).toMatchObject({
+      errors: [{ field: "order_currency", message: "is required with order_total" }],
+    })
+    expect(parseS2sInput({ ...lead, order_total: "1.234", order_currency: "usd" }, "lead")).toMatchObject({ errors: [{ field: "order_total" }] })
+  })
+
+  it("a sale campaign still requires both", () => {
+    expect(parseS2sInput(lead)).toMatchObject({
+      errors: [
+        { field: "order_total", message: "is required" },
+        { field: "order_currency", message: "is required" },
+      ],
+    })
+  })
+})

@@ -77,3 +77,18 @@ describe("buildS2sSetup", () => {
     expect(buildS2sSetup({ apiKey: KEY, keyProblem: "ignored", publicUrl: "https://x.example" }).key_problem).toBeNull()
   })
 })
+
+describe("buildS2sSetup for a lead campaign", () => {
+  const lead = buildS2sSetup({ apiKey: KEY, publicUrl: "https://shop.example.com", currencyCode: "eur", toolType: "lead" })
+
+  it("requires a lead reference but no order total or currency", () => {
+    expect(lead.parameters.filter((p) => p.required).map((p) => p.name)).toEqual(["api_key", "click_token", "order_id"])
+    expect(lead.parameters.find((p) => p.name === "order_id")!.description).toMatch(/lead's own reference/)
+    expect(lead.parameters.find((p) => p.name === "order_total")!.description).toMatch(/flat/)
+  })
+
+  it("gives a cURL that reports a lead without a total", () => {
+    const body = JSON.parse(lead.example_curl.match(/-d '(.*)'$/)![1])
+    expect(body).toEqual({ click_token: expect.any(String), order_id: "LEAD-1001" })
+  })
+})

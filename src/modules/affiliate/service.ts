@@ -16,34 +16,62 @@ import { AffiliateConversion } from "./models/conversion"
 import { AffiliateErasure } from "./models/erasure"
 import { AffiliateOutboundAttempt } from "./models/outbound-attempt"
 import { AffiliateOutboundDelivery } from "./models/outbound-delivery"
+import { AffiliatePayout } from "./models/payout"
+import { AffiliatePayoutLine } from "./models/payout-line"
+import { AffiliatePromotion } from "./models/promotion"
 import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliateRetentionRun } from "./models/retention-run"
+import { AffiliateStatementLink } from "./models/statement-link"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
+import { approveHeldConversions, reopenApprovedConversions } from "./queries/approval"
 import { countFilteredClick, findClickTarget, insertClick } from "./queries/click"
 import { recordConversion, undoRecordedConversion } from "./queries/conversion"
 import { eraseShopperData } from "./queries/erasure"
+import { exportBatch } from "./queries/export"
 import { listPage } from "./queries/list-page"
 import { claimDeliveries } from "./queries/outbound"
+import { balances, createPayouts, deletePayouts, markPayoutPaid, payoutLines, payoutsWithLines, reopenPayout } from "./queries/payout"
 import { foldDailyStats, series, totals } from "./queries/reporting"
 import { insertRequestLog } from "./queries/request-log"
 import { clearClickDetailsExpiredBefore, deleteRequestLogsBefore } from "./queries/retention"
 import { findS2sContext } from "./queries/s2s-context"
+import {
+  affiliatePayouts,
+  findStatementAffiliate,
+  liveStatementLink,
+  restoreStatementLinks,
+  revokeStatementLinks,
+  rotateStatementLink,
+  statementConversions,
+} from "./queries/statement"
 import { createRateLimit, RateLimit } from "./rate-limit"
 import type {
+  AffiliateFigures,
+  Balance,
+  BalanceFilter,
   CampaignTotals,
   ClaimedDelivery,
   ClickOutcome,
   ClickRequest,
   ConversionInsert,
   ErasureRequest,
+  ExportBatch,
+  ExportRequest,
   ListPage,
   ListPageRequest,
   ListTable,
   RecordedConversion,
+  RecordedLogInput,
   RequestLogInput,
+  PayoutLineDetail,
+  PayoutRequest,
+  PayoutWithLines,
   S2sContext,
   SeriesPoint,
+  StatementAffiliate,
+  StatementConversion,
+  StatementPayout,
 } from "./types"
 
 const SUB_MAX = 255
@@ -73,6 +101,10 @@ class AffiliateModuleService extends MedusaService({
   AffiliateCommissionAdjustment,
   AffiliateRetentionRun,
   AffiliateErasure,
+  AffiliatePromotion,
+  AffiliatePayout,
+  AffiliatePayoutLine,
+  AffiliateStatementLink,
 }) {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
@@ -108,7 +140,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async recordConversion(
     row: ConversionInsert,
-    log: Omit<RequestLogInput, "outcome" | "conversion_id" | "reason">,
+    log: RecordedLogInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedConversion> {
     return recordConversion(knexOf(sharedContext), row, log)
@@ -224,6 +256,128 @@ class AffiliateModuleService extends MedusaService({
   async campaignSeries(campaignId: string, days: number, @MedusaContext() sharedContext: Context = {}): Promise<SeriesPoint[]> {
     return series(knexOf(sharedContext), { campaign_ids: [campaignId] }, days)
   }
+  /** One UTC day per point for the last `days` days, the oldest first, for an affiliate; from the rollups. */
+  @InjectManager()
+  async affiliateFigures(affiliateId: string, days: number, @MedusaContext() sharedContext: Context = {}): Promise<AffiliateFigures> {
+    const knex = knexOf(sharedContext)
+    const scope = { affiliate_ids: [affiliateId] }
+    const [byAffiliate, points, owed] = await Promise.all([
+      totals(knex, "affiliate_id", scope),
+      series(knex, scope, days),
+      balances(knex, scope),
+    ])
+    return {
+      days,
+      totals: byAffiliate.get(affiliateId) ?? { clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] },
+      series: points,
+      balance: owed.map(({ currency_code, amount }) => ({ currency_code, amount })),
+    }
+  }
+
+  /** Approved conversions and adjustments not yet in a payout, per affiliate and currency (non-zero only). */
+  @InjectManager()
+  async listBalances(filter: BalanceFilter, @MedusaContext() sharedContext: Context = {}): Promise<Balance[]> {
+    return balances(knexOf(sharedContext), filter)
+  }
+
+  /** A payout per affiliate and currency with a positive balance of at least the minimum; answers their ids. */
+  @InjectTransactionManager()
+  async createPayouts(request: PayoutRequest, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return createPayouts(knexOf(sharedContext), request)
+  }
+
+  /** Takes back `createPayouts`: the payouts and their lines. */
+  @InjectTransactionManager()
+  async deletePayouts(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await deletePayouts(knexOf(sharedContext), ids)
+  }
+
+  /** Payouts with their lines, each line with what it pays for. */
+  @InjectManager()
+  async retrievePayoutsWithLines(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<PayoutWithLines[]> {
+    return payoutsWithLines(knexOf(sharedContext), ids)
+  }
+
+  /** One batch of a payout's lines after the line `after` (exports page through them). */
+  @InjectManager()
+  async listPayoutLines(payoutId: string, after: string | undefined, limit: number, @MedusaContext() sharedContext: Context = {}): Promise<PayoutLineDetail[]> {
+    return payoutLines(knexOf(sharedContext), { payout_ids: [payoutId], after, limit })
+  }
+
+  /** Marks an open payout paid and its conversions `paid`; null when it is not open. */
+  @InjectTransactionManager()
+  async markPayoutPaid(id: string, reference: string, @MedusaContext() sharedContext: Context = {}) {
+    return markPayoutPaid(knexOf(sharedContext), id, reference, new Date())
+  }
+
+  /** Takes back `markPayoutPaid`. */
+  @InjectTransactionManager()
+  async reopenPayout(id: string, conversionIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await reopenPayout(knexOf(sharedContext), id, conversionIds)
+  }
+
+  /** One batch of pending conversions past their campaign's hold period, approved; answers their ids. */
+  @InjectManager()
+  async approveHeldConversions(now: Date, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return approveHeldConversions(knexOf(sharedContext), now, batch)
+  }
+
+  /** Takes back hold-period approvals (those not moved since). */
+  @InjectManager()
+  async reopenApprovedConversions(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await reopenApprovedConversions(knexOf(sharedContext), ids)
+  }
+
+  /** One batch of an export, newest first, after the batch `request.after` ended. */
+  @InjectManager()
+  async exportBatch(request: ExportRequest, @MedusaContext() sharedContext: Context = {}): Promise<ExportBatch> {
+    return exportBatch(knexOf(sharedContext), request)
+  }
+
+  /** Ends the affiliate's statement link (if any) and starts one for the token hash. */
+  @InjectTransactionManager()
+  async rotateStatementLink(affiliateId: string, tokenHash: string, @MedusaContext() sharedContext: Context = {}) {
+    return rotateStatementLink(knexOf(sharedContext), affiliateId, tokenHash)
+  }
+
+  /** Ends the affiliate's statement link; answers the ids it ended. */
+  @InjectTransactionManager()
+  async revokeStatementLink(affiliateId: string, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return revokeStatementLinks(knexOf(sharedContext), affiliateId)
+  }
+
+  /** Takes back a rotation or a revocation. */
+  @InjectTransactionManager()
+  async restoreStatementLinks(undo: { created_id?: string | null; revoked_ids: string[] }, @MedusaContext() sharedContext: Context = {}) {
+    await restoreStatementLinks(knexOf(sharedContext), undo)
+  }
+
+  /** When the affiliate's live statement link was made, or null. */
+  @InjectManager()
+  async retrieveStatementLink(affiliateId: string, @MedusaContext() sharedContext: Context = {}) {
+    return liveStatementLink(knexOf(sharedContext), affiliateId)
+  }
+
+  /** The affiliate behind a live statement token's hash, or null. */
+  @InjectManager()
+  async findStatementAffiliate(tokenHash: string, @MedusaContext() sharedContext: Context = {}): Promise<StatementAffiliate | null> {
+    return findStatementAffiliate(knexOf(sharedContext), tokenHash)
+  }
+
+  /** The affiliate's latest conversions since `since` and latest payouts, as the statement shows them. */
+  @InjectManager()
+  async statementActivity(
+    affiliateId: string,
+    since: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ conversions: StatementConversion[]; payouts: StatementPayout[] }> {
+    const knex = knexOf(sharedContext)
+    const [conversions, payouts] = await Promise.all([
+      statementConversions(knex, affiliateId, since, STATEMENT_ROWS),
+      affiliatePayouts(knex, affiliateId, STATEMENT_ROWS),
+    ])
+    return { conversions, payouts }
+  }
 }
 
 /** What the module's loader registered, or undefined outside a booted module. */
@@ -234,6 +388,9 @@ function registered<T>(container: Record<string, unknown>, name: string): T | un
     return undefined
   }
 }
+
+/** How many conversions and payouts a statement lists. */
+const STATEMENT_ROWS = 50
 
 /** The caller's transaction when there is one, else the pool. */
 function knexOf(sharedContext: Context): Knex {

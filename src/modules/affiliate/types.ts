@@ -11,6 +11,8 @@ export type S2sContext = {
   commission_type: "percentage" | "flat"
   commission_value: string
   currency_code: string | null
+  /** A lead campaign's conversions need no order total (README, "Lead campaigns"). */
+  tool_type: "sale" | "lead"
   click_id: string | null
   click_campaign_id: string | null
   affiliate_id: string | null
@@ -40,16 +42,21 @@ export type RequestLogInput = {
   is_test: boolean
 }
 
+export type ConversionSource = "s2s" | "store" | "coupon"
+
 export type ConversionInsert = {
   campaign_id: string
   affiliate_id: string
-  click_id: string
+  /** Null for a coupon conversion. */
+  click_id: string | null
   order_id: string
   order_total: string
   order_currency: string
   commission_amount: string
   commission_currency: string
-  source: "s2s" | "store"
+  source: ConversionSource
+  /** The promotion code that earned a coupon conversion. */
+  promotion_code?: string | null
   is_test: boolean
   limited_data_use: boolean
   user_agent: string | null
@@ -59,6 +66,9 @@ export type ConversionInsert = {
   occurred_at: Date
   metadata: Record<string, unknown> | null
 }
+
+/** The request-log entry `recordConversion` writes with the conversion; `reason` defaults to `recorded`. */
+export type RecordedLogInput = Omit<RequestLogInput, "outcome" | "conversion_id" | "reason"> & { reason?: string }
 
 /** What recording wrote: enough to answer the caller and to take it back (compensation). */
 export type RecordedConversion = { conversion_id: string; created: boolean; request_log_id: string }
@@ -141,4 +151,88 @@ export type ErasureRequest = {
   cart_ids: string[]
   orders_matched: number
   requested_by: string | null
+}
+
+/** What an affiliate is owed and not yet in a payout, per currency: a decimal string, negative when they owe. */
+export type Balance = { affiliate_id: string; currency_code: string; amount: string }
+
+export type BalanceFilter = { affiliate_ids?: string[]; currency_code?: string }
+
+/** A payout run: one affiliate or all, one currency or all, only totals of at least `minimum_amount`. */
+export type PayoutRequest = { affiliate_id?: string; currency_code?: string; minimum_amount?: string }
+
+/** One line of a payout with what it pays for. */
+export type PayoutLineDetail = {
+  id: string
+  payout_id: string
+  type: "conversion" | "adjustment"
+  conversion_id: string | null
+  adjustment_id: string | null
+  /** Decimal string; negative for an adjustment the affiliate owes back. */
+  amount: string
+  campaign_id: string | null
+  order_id: string | null
+  source: ConversionSource | null
+  occurred_at: Date | null
+  /** An adjustment's reason (a refund or cancel after payment). */
+  reason: string | null
+}
+
+export type PayoutWithLines = {
+  id: string
+  affiliate_id: string
+  currency_code: string
+  amount: string
+  status: "open" | "paid"
+  reference: string | null
+  paid_at: Date | null
+  created_at: Date
+  lines: PayoutLineDetail[]
+}
+
+/** One batch of an export: conversions with the list's filters, or one campaign's clicks in a date range. */
+export type ExportRequest = {
+  kind: "conversions" | "clicks"
+  filters: Record<string, unknown>
+  /** The `next` of the batch before. */
+  after?: string
+  limit: number
+}
+
+export type ExportBatch = { rows: Record<string, unknown>[]; next: string | null }
+
+/** The affiliate a statement link belongs to. */
+export type StatementAffiliate = { id: string; name: string; code: string; status: "active" | "paused" }
+
+/** A conversion as its affiliate sees it: no shopper data, the order id only where the campaign shows it. */
+export type StatementConversion = {
+  created_at: Date
+  campaign_id: string
+  campaign_name: string
+  source: ConversionSource
+  status: "pending" | "approved" | "rejected" | "paid" | "reversed"
+  commission_amount: string
+  commission_currency: string
+  order_id: string | null
+}
+
+export type StatementPayout = {
+  id: string
+  amount: string
+  currency_code: string
+  status: "open" | "paid"
+  reference: string | null
+  paid_at: Date | null
+  created_at: Date
+}
+
+/** An affiliate's figures, the same for the admin and the affiliate's statement. */
+export type AffiliateFigures = {
+  days: number
+  /** All time. */
+  totals: ReportTotals
+  /** One point per UTC day for the last `days` days, the oldest first. */
+  series: SeriesPoint[]
+  /** Owed and not yet in a payout, per currency. */
+  balance: { currency_code: string; amount: string }[]
 }

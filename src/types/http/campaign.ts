@@ -6,6 +6,7 @@ export type CampaignStatus = "active" | "paused" | "archived"
 export type CommissionType = "percentage" | "flat"
 export type IntegrationMethod = "s2s"
 export type OutboundMethod = "POST" | "GET"
+export type AttributionPrecedence = "coupon" | "click"
 /** The S2S parameters an outbound delivery can send under another name. */
 export type OutboundParameter = "api_key" | "click_token" | "order_id" | "order_total" | "order_currency" | "test"
 
@@ -25,6 +26,12 @@ export type AdminCampaign = {
   /** Lower-case ISO 4217; set for flat commissions only. */
   currency_code: string | null
   attribution_window_days: number
+  /** Days a conversion stays pending before it is approved automatically. */
+  hold_days: number
+  /** Who is credited when an order has both a click and an affiliate's code in this campaign. */
+  attribution_precedence: AttributionPrecedence
+  /** Whether affiliates see their conversions' order ids on their statement. */
+  show_order_ids_on_statement: boolean
   status: CampaignStatus
   metadata: Record<string, unknown> | null
   outbound_url: string | null
@@ -63,6 +70,9 @@ export type AdminCreateCampaign = {
   /** Required for a flat commission; ignored (stored as null) for a percentage. */
   currency_code?: string | null
   attribution_window_days?: number // 30, from 1 to 365
+  hold_days?: number // 30, from 0 to 365
+  attribution_precedence?: AttributionPrecedence // "coupon"
+  show_order_ids_on_statement?: boolean // false
   status?: CampaignStatus // "active"
   metadata?: Record<string, unknown> | null
   outbound_url?: string | null

@@ -2,14 +2,15 @@ import type { CursorFindParams, CursorPaginatedResponse, DateRangeParams, OneOrM
 import type { DeviceType } from "./click"
 
 export type ConversionStatus = "pending" | "approved" | "rejected" | "paid" | "reversed"
-export type ConversionSource = "s2s" | "store"
+export type ConversionSource = "s2s" | "store" | "coupon"
 
 /** A conversion as `GET /admin/affiliate/conversions[/:id]` answers it (the default `fields`). */
 export type AdminConversion = {
   id: string
   campaign_id: string
   affiliate_id: string
-  click_id: string
+  /** Null for a coupon conversion. */
+  click_id: string | null
   order_id: string
   /** Amounts are JSON numbers, as Medusa answers big numbers; they are stored exactly. */
   order_total: number
@@ -20,6 +21,8 @@ export type AdminConversion = {
   status: ConversionStatus
   status_reason: string | null
   source: ConversionSource
+  /** The affiliate's promotion code that earned a coupon conversion. */
+  promotion_code: string | null
   is_test: boolean
   limited_data_use: boolean
   user_agent: string | null

@@ -40,9 +40,10 @@ export type AdminOrderConversion = AdminConversion & {
   raw_order_total: BigNumberRaw
   raw_commission_amount: BigNumberRaw
   raw_refunded_total: BigNumberRaw
-  campaign: { id: string }
-  affiliate: { id: string }
-  click: { id: string }
+  campaign: { id: string; name: string }
+  affiliate: { id: string; name: string; code: string }
+  /** Null for a coupon conversion. */
+  click: { id: string } | null
   deleted_at: string | null
 }
 

@@ -5,6 +5,7 @@ import { adminCampaignMiddlewares } from "./campaigns/middlewares"
 import { adminClickMiddlewares } from "./clicks/middlewares"
 import { adminConversionMiddlewares } from "./conversions/middlewares"
 import { adminErasureMiddlewares } from "./erasures/middlewares"
+import { adminPayoutMiddlewares } from "./payouts/middlewares"
 import { adminRequestLogMiddlewares } from "./requests/middlewares"
 import { adminDashboardMiddlewares } from "./stats/middlewares"
 
@@ -18,4 +19,5 @@ export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   ...adminRequestLogMiddlewares,
   ...adminDashboardMiddlewares,
   ...adminErasureMiddlewares,
+  ...adminPayoutMiddlewares,
 ]

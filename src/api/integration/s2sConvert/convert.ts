@@ -2,6 +2,7 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { apiKeyPrefix, hashApiKey, redactApiKeys } from "../../../lib/api-key"
 import { decideConversion } from "../../../lib/conversion-decision"
 import { detectDevice } from "../../../lib/device"
+import { MAX_CLICK_TOKEN_LENGTH } from "../../../lib/click-token"
 import { hashIp } from "../../../lib/ip-hash"
 import { computeCommission } from "../../../lib/money"
 import { parseS2sInput } from "../../../lib/s2s-input"
@@ -50,10 +51,11 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
   fields.key_prefix = apiKeyPrefix(key)
   const keyHash = hashApiKey(key)
 
-  // One read finds the key's campaign and the token's click; with invalid fields only the key
-  // counts (an empty token matches no click), so a refused call is still logged with its campaign.
-  const parsed = parseS2sInput(params)
-  const ctx = await service.findS2sContext(keyHash, "data" in parsed ? parsed.data.click_token : "")
+  // One read finds the key's campaign (its tool type decides which fields are required) and the
+  // token's click; a token that is not a string matches no click, so a call refused for its
+  // fields is still logged with its campaign. readS2sParams has refused unstorable text already.
+  const token = typeof params.click_token === "string" && params.click_token.length <= MAX_CLICK_TOKEN_LENGTH ? params.click_token : ""
+  const ctx = await service.findS2sContext(keyHash, token)
   if (!ctx) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
   fields.campaign_id = ctx.campaign_id
 
@@ -62,9 +64,18 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
     const limited = answer.failed(429, `Rate limit of ${options.rateLimitPerMinute} calls per minute exceeded`)
     return finish({ ...limited, headers: { "Retry-After": String(retryAfter) } }, "rate_limited")
   }
+
+  const parsed = parseS2sInput(params, ctx.tool_type)
   if ("errors" in parsed) return finish(answer.failed(400, parsed.message, parsed.errors))
   const data = parsed.data
   fields.is_test = data.test ?? false
+  // A lead names no order total: it is recorded as 0 in the campaign's currency (its commission is flat).
+  const orderCurrency = data.order_currency ?? ctx.currency_code
+  if (!orderCurrency) {
+    const message = "is required: this lead campaign has no currency of its own"
+    return finish(answer.failed(400, `Invalid order_currency: ${message}`, [{ field: "order_currency", message }]))
+  }
+  const orderTotal = data.order_total ?? "0"
 
   const now = new Date()
   const occurredAt = data.occurred_at ?? now
@@ -83,8 +94,8 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
 
   // Test conversions are never commissionable: they prove the integration, not a sale.
   const commission = data.test
-    ? { amount: "0", currency: data.order_currency }
-    : computeCommission(ctx, data.order_total, data.order_currency)
+    ? { amount: "0", currency: orderCurrency }
+    : computeCommission(ctx, orderTotal, orderCurrency)
   const limited = data.limited_data_use === true
   const result = await service.recordConversion(
     {
@@ -92,8 +103,8 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
       affiliate_id: ctx.affiliate_id!,
       click_id: ctx.click_id!,
       order_id: data.order_id,
-      order_total: data.order_total,
-      order_currency: data.order_currency,
+      order_total: orderTotal,
+      order_currency: orderCurrency,
       commission_amount: commission.amount,
       commission_currency: commission.currency,
       source: "s2s",

@@ -1,6 +1,9 @@
 import { model } from "@medusajs/framework/utils"
 import { AffiliateClick } from "./click"
 import { AffiliateConversion } from "./conversion"
+import { AffiliatePayout } from "./payout"
+import { AffiliatePromotion } from "./promotion"
+import { AffiliateStatementLink } from "./statement-link"
 
 /** The partner who promotes campaigns and is paid commissions. `code` goes in links as `aff`. */
 export const Affiliate = model
@@ -13,5 +16,8 @@ export const Affiliate = model
     metadata: model.json().nullable(),
     clicks: model.hasMany(() => AffiliateClick, { mappedBy: "affiliate" }),
     conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "affiliate" }),
+    promotions: model.hasMany(() => AffiliatePromotion, { mappedBy: "affiliate" }),
+    payouts: model.hasMany(() => AffiliatePayout, { mappedBy: "affiliate" }),
+    statement_links: model.hasMany(() => AffiliateStatementLink, { mappedBy: "affiliate" }),
   })
   .indexes([{ on: ["code"], unique: true }])

@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { AffiliateApiKey } from "./api-key"
 import { AffiliateClick } from "./click"
 import { AffiliateConversion } from "./conversion"
+import { AffiliatePromotion } from "./promotion"
 
 /** What affiliates promote: where its links land and how its conversions are paid. */
 export const AffiliateCampaign = model
@@ -21,6 +22,14 @@ export const AffiliateCampaign = model
     currency_code: model.text().nullable(),
     attribution_window_days: model.number().default(30),
     status: model.enum(["active", "paused", "archived"]).default("active"),
+    // Pending conversions older than this many days are approved by the hold-period job (the
+    // usual return window); reversals and refunds during the hold are applied first.
+    hold_days: model.number().default(30),
+    // When an order has both a click and an affiliate's promotion code in this campaign, which one
+    // is credited: the code (the shopper's explicit act) or the click.
+    attribution_precedence: model.enum(["coupon", "click"]).default("coupon"),
+    // Whether affiliates see the order ids of their conversions on their statement page.
+    show_order_ids_on_statement: model.boolean().default(false),
     // Forwarding to an external network's S2S endpoint (optional). Parameter names default to
     // this plugin's own contract, so two installations can talk to each other.
     outbound_url: model.text().nullable(),
@@ -31,5 +40,6 @@ export const AffiliateCampaign = model
     api_keys: model.hasMany(() => AffiliateApiKey, { mappedBy: "campaign" }),
     clicks: model.hasMany(() => AffiliateClick, { mappedBy: "campaign" }),
     conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "campaign" }),
+    promotions: model.hasMany(() => AffiliatePromotion, { mappedBy: "campaign" }),
   })
   .indexes([{ on: ["handle"], unique: true }])

@@ -4,7 +4,10 @@ import { AffiliateCampaign } from "./campaign"
 import { AffiliateClick } from "./click"
 import { AffiliateCommissionAdjustment } from "./commission-adjustment"
 
-/** An order attributed to a click, with the commission it earns. Unique per campaign and order. */
+/**
+ * An order (or a lead) attributed to a click or to an affiliate's promotion code, with the
+ * commission it earns. Unique per campaign and order.
+ */
 export const AffiliateConversion = model
   .define("affiliate_conversion", {
     id: model.id({ prefix: "aconv" }).primaryKey(),
@@ -15,7 +18,9 @@ export const AffiliateConversion = model
     commission_currency: model.text(),
     status: model.enum(["pending", "approved", "rejected", "paid", "reversed"]).default("pending"),
     status_reason: model.text().nullable(),
-    source: model.enum(["s2s", "store"]),
+    source: model.enum(["s2s", "store", "coupon"]),
+    // The promotion code that earned a coupon conversion, as the order used it.
+    promotion_code: model.text().nullable(),
     is_test: model.boolean().default(false),
     limited_data_use: model.boolean().default(false),
     user_agent: model.text().nullable(),
@@ -30,7 +35,8 @@ export const AffiliateConversion = model
     metadata: model.json().nullable(),
     campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "conversions" }),
     affiliate: model.belongsTo(() => Affiliate, { mappedBy: "conversions" }),
-    click: model.belongsTo(() => AffiliateClick, { mappedBy: "conversions" }),
+    // Null for a coupon conversion: the code, not a click, earned it.
+    click: model.belongsTo(() => AffiliateClick, { mappedBy: "conversions" }).nullable(),
     adjustments: model.hasMany(() => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
   })
   .indexes([

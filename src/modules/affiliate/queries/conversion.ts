@@ -1,6 +1,6 @@
 import { entityId } from "../../../lib/entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { ConversionInsert, RecordedConversion, RequestLogInput } from "../types"
+import type { ConversionInsert, RecordedConversion, RecordedLogInput } from "../types"
 import { runPrepared } from "./prepared"
 import { REQUEST_LOG_COLUMNS } from "./request-log"
 
@@ -18,7 +18,7 @@ import { REQUEST_LOG_COLUMNS } from "./request-log"
 export async function recordConversion(
   knex: Knex,
   row: ConversionInsert,
-  log: Omit<RequestLogInput, "outcome" | "conversion_id" | "reason">
+  log: RecordedLogInput
 ): Promise<RecordedConversion> {
   const id = entityId("aconv")
   const requestLogId = entityId("areq")
@@ -26,8 +26,8 @@ export async function recordConversion(
   const rows = await runPrepared<{ id: string }>(knex, "affiliate_record_conversion", `WITH conversion AS (
        INSERT INTO affiliate_conversion (id, campaign_id, affiliate_id, click_id, order_id, order_total,
          raw_order_total, order_currency, commission_amount, raw_commission_amount, commission_currency,
-         source, is_test, limited_data_use, user_agent, ip_hash, device_type, context, occurred_at, metadata)
-       VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10::jsonb,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::jsonb)
+         source, is_test, limited_data_use, user_agent, ip_hash, device_type, context, occurred_at, metadata, promotion_code)
+       VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10::jsonb,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::jsonb,$32)
        ON CONFLICT (campaign_id, order_id, is_test) WHERE deleted_at IS NULL
        DO UPDATE SET duplicate_count = affiliate_conversion.duplicate_count + 1
        RETURNING id
@@ -35,7 +35,7 @@ export async function recordConversion(
        INSERT INTO affiliate_request_log (${REQUEST_LOG_COLUMNS})
        SELECT $21, $22, $23, $24,
               CASE WHEN conversion.id = $1 THEN 'success' ELSE 'duplicate' END, $30::int,
-              CASE WHEN conversion.id = $1 THEN 'recorded' ELSE 'order already recorded' END,
+              CASE WHEN conversion.id = $1 THEN $31 ELSE 'order already recorded' END,
               $25, $26, $27, $28, conversion.id, $29
          FROM conversion
      )
@@ -47,6 +47,7 @@ export async function recordConversion(
       row.occurred_at, row.metadata ? JSON.stringify(row.metadata) : null,
       requestLogId, log.request_id, log.source, log.method,
       log.campaign_id, log.key_prefix, log.order_id, log.click_token, log.is_test, log.http_status,
+      log.reason ?? "recorded", row.promotion_code ?? null,
     ]
   )
   const conversionId: string = rows[0].id

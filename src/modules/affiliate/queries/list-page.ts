@@ -25,6 +25,8 @@ const OPERATORS: Record<string, string> = { $eq: "=", $gt: ">", $gte: ">=", $lt:
 // Microseconds, as Postgres stores them: a millisecond cursor would skip rows of the same millisecond.
 const CREATED_AT_TEXT = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
+export { CREATED_AT_TEXT }
+
 export async function listPage(knex: Knex, table: ListTable, request: ListPageRequest): Promise<ListPage> {
   const filtered = () => where(knex(table), table, request.filters)
   const page = filtered()
@@ -59,7 +61,8 @@ async function countMatches(knex: Knex, filtered: Knex.QueryBuilder): Promise<Pi
   return { count: Math.max(estimate, EXACT_COUNT_LIMIT + 1), count_type: "estimate" }
 }
 
-function where(query: Knex.QueryBuilder, table: ListTable, filters: Record<string, unknown>) {
+/** The list's filters on `query`: the same checks and operators for a page and for an export. */
+export function where(query: Knex.QueryBuilder, table: ListTable, filters: Record<string, unknown>) {
   query.whereNull("deleted_at")
   // A token is forgotten with its click's details (the unique index leaves those clicks out).
   if (table === "affiliate_click" && filters.click_token !== undefined) query.whereNull("details_cleared_at")

@@ -15,6 +15,9 @@ export type CreateCampaignInput = {
   commission_value: number | string
   currency_code?: string | null
   attribution_window_days?: number
+  hold_days?: number
+  attribution_precedence?: "coupon" | "click"
+  show_order_ids_on_statement?: boolean
   status?: "active" | "paused" | "archived"
   metadata?: Record<string, unknown> | null
   outbound_url?: string | null

@@ -11,6 +11,7 @@ export type StoredCampaign = {
   commission_value: unknown
   raw_commission_value?: { value: string } | null
   currency_code: string | null
+  tool_type?: "sale" | "lead"
 }
 
 /** The fields being written; `id` only when updating. */
@@ -28,6 +29,7 @@ export const validateCampaignStep = createStep(
   "validate-affiliate-campaign",
   async ({ input, stored }: ValidateCampaignInput, { container }) => {
     const rule = {
+      tool_type: input.tool_type ?? stored?.tool_type ?? "sale",
       commission_type: input.commission_type ?? stored?.commission_type ?? "percentage",
       // The exact stored decimal, not the number the getter rounds it to.
       commission_value: String(input.commission_value ?? stored?.raw_commission_value?.value ?? stored?.commission_value ?? ""),

@@ -6,8 +6,9 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { OrderConversionFacts } from "./load-order-conversions"
 
 /**
- * Applies a cancel or refund to each conversion. A paid conversion is never rewritten: the
- * difference is recorded as a commission adjustment. Rejected and reversed ones are left alone.
+ * Applies a cancel or refund to each conversion. A conversion already in a payout (paid, or in an
+ * open one about to be paid) is never rewritten: the difference is recorded as a commission
+ * adjustment, which the affiliate's next payout carries. Rejected and reversed ones are left alone.
  * The compensation restores the conversions and removes the adjustments.
  */
 export const applyRevisionsStep = createStep(
@@ -18,7 +19,7 @@ export const applyRevisionsStep = createStep(
     for (const c of facts.conversions) {
       if (c.status === "rejected" || c.status === "reversed") continue
       const revision = reviseCommission({ ...c, refunded_total: facts.refunded_total, canceled })
-      if (c.status === "paid") {
+      if (c.status === "paid" || c.in_payout) {
         const owed = MathBN.sub(revision.commission_amount, MathBN.add(c.commission_amount, c.adjusted_total))
         if (MathBN.eq(owed, 0)) continue
         const [adjustment] = await service.createAffiliateCommissionAdjustments([

@@ -15,10 +15,15 @@ export type OrderConversionFacts = {
     refunded_total: string
     status_reason: string | null
     adjusted_total: string
+    /** In a payout (open or paid): its amount is settled, so a change becomes an adjustment. */
+    in_payout: boolean
   }[]
 }
 
-/** The order's store conversions with their commission rule and the amount refunded so far. */
+/**
+ * The order's conversions from the store (by click or by an affiliate's code) with their commission
+ * rule, the amount refunded so far, and whether a payout holds them.
+ */
 export const loadOrderConversionsStep = createStep(
   "load-order-affiliate-conversions",
   async ({ order_id }: { order_id: string }, { container, context }) => {
@@ -31,9 +36,13 @@ export const loadOrderConversionsStep = createStep(
     })
     const refunded = MathBN.sum(...(order?.payment_collections ?? []).map((pc: any) => pc?.refunded_amount ?? 0))
     const rows = await service.listAffiliateConversions(
-      { order_id, source: "store", is_test: false },
+      { order_id, source: ["store", "coupon"], is_test: false },
       { relations: ["campaign", "adjustments"] }, context
     )
+    const lines = rows.length
+      ? await service.listAffiliatePayoutLines({ conversion_id: rows.map((c) => c.id) }, { select: ["conversion_id"] }, context)
+      : []
+    const inPayout = new Set(lines.map((l) => l.conversion_id))
     const facts: OrderConversionFacts = {
       refunded_total: refunded.toFixed(),
       conversions: rows.map((c) => ({
@@ -46,6 +55,7 @@ export const loadOrderConversionsStep = createStep(
         refunded_total: MathBN.convert(c.refunded_total).toFixed(),
         status_reason: c.status_reason,
         adjusted_total: MathBN.sum(...c.adjustments.map((a) => a.amount)).toFixed(),
+        in_payout: inPayout.has(c.id),
       })),
     }
     return new StepResponse(facts)

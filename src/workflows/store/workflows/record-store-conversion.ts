@@ -1,24 +1,27 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { decideConversion } from "../../../lib/conversion-decision"
+import { decideOrderCredits } from "../../../lib/conversion-decision"
 import { enqueueOutboundStep } from "../steps/enqueue-outbound"
 import { loadOrderAttributionStep } from "../steps/load-order-attribution"
 import { recordStoreConversionStep } from "../steps/record-store-conversion"
 
 /**
- * On `order.placed`: records the order's conversion when the cart's attribution has consent
- * `granted` and a valid click inside its window of an active campaign and affiliate, and queues
- * the outbound S2S call when the campaign forwards. Every decision lands in the request log.
+ * On `order.placed`: credits the order, campaign by campaign, to the click the cart's attribution
+ * names (consent `granted`, inside its window, active campaign and affiliate) or to the affiliate
+ * whose promotion code it used (no consent needed: no tracking), by the campaign's precedence when
+ * it has both. Queues the outbound S2S call for a click's new conversion when the campaign
+ * forwards (a coupon conversion has no click to forward). Every decision lands in the request log.
  */
 export const recordStoreConversionWorkflow = createWorkflow("record-store-affiliate-conversion", (input: { order_id: string }) => {
   const facts = loadOrderAttributionStep(input)
-  const decision = transform({ facts }, ({ facts }) => decideConversion(facts))
-  const recorded = recordStoreConversionStep({ facts, decision })
+  const credits = transform({ facts }, ({ facts }) => decideOrderCredits(facts))
+  const recorded = recordStoreConversionStep({ facts, credits })
 
-  const outbound = transform({ facts, recorded }, ({ facts, recorded }) =>
-    recorded?.created && facts.outbound
+  const outbound = transform({ facts, recorded }, ({ facts, recorded }) => {
+    const byClick = recorded.find((r) => r.via === "click" && r.created)
+    return byClick && facts.outbound
       ? {
-          conversion_id: recorded.conversion_id,
-          campaign_id: facts.click!.campaign_id,
+          conversion_id: byClick.conversion_id,
+          campaign_id: byClick.campaign_id,
           outbound: facts.outbound,
           click_token: facts.click_token!,
           order_id: facts.order.id,
@@ -26,7 +29,7 @@ export const recordStoreConversionWorkflow = createWorkflow("record-store-affili
           order_currency: facts.order.currency_code,
         }
       : null
-  )
+  })
   const delivery = when({ outbound }, ({ outbound }) => !!outbound).then(() => enqueueOutboundStep(outbound as any))
-  return new WorkflowResponse({ decision, recorded, delivery })
+  return new WorkflowResponse({ credits, recorded, delivery })
 })

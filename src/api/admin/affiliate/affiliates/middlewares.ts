@@ -1,7 +1,9 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listAffiliatesTransformQueryConfig, retrieveAffiliateTransformQueryConfig } from "./query-config"
+import { AdminGetCampaignSeriesParams } from "../stats/validators"
 import {
   AdminCreateAffiliate,
+  AdminLinkAffiliatePromotion,
   AdminGetAffiliateParams,
   AdminGetAffiliatesParams,
   AdminUpdateAffiliate,
@@ -33,5 +35,15 @@ export const adminAffiliatesMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminUpdateAffiliate),
       validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateTransformQueryConfig),
     ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/affiliate/affiliates/:id/promotions",
+    middlewares: [validateAndTransformBody(AdminLinkAffiliatePromotion)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/affiliate/affiliates/:id/stats",
+    middlewares: [validateAndTransformQuery(AdminGetCampaignSeriesParams, {})],
   },
 ]

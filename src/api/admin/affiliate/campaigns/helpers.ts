@@ -21,7 +21,7 @@ export async function loadS2sSetup(req: MedusaRequest, campaignId: string): Prom
   const {
     data: [campaign],
   } = await query.graph(
-    { entity: "affiliate_campaign", fields: ["id", "commission_type", "currency_code"], filters: { id: campaignId } },
+    { entity: "affiliate_campaign", fields: ["id", "tool_type", "commission_type", "currency_code"], filters: { id: campaignId } },
     { throwIfKeyNotFound: true }
   )
   const { data: keys } = await query.graph({
@@ -56,5 +56,6 @@ export async function loadS2sSetup(req: MedusaRequest, campaignId: string): Prom
     publicUrlSource: base.source,
     currencyCode: campaign.commission_type === "flat" ? campaign.currency_code : null,
     previousKeyExpiresAt: stillValid.length ? new Date(Math.max(...stillValid)) : null,
+    toolType: campaign.tool_type,
   })
 }

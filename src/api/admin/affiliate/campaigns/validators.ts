@@ -56,6 +56,10 @@ const campaignFields = {
     .regex(/^[a-z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
     .nullable(),
   attribution_window_days: z.number().int().min(1).max(365),
+  // Days a conversion stays pending before the hold-period job approves it; 0 approves at its next run.
+  hold_days: z.number({ error: "hold_days must be a whole number of days from 0 to 365" }).int("hold_days must be a whole number of days from 0 to 365").min(0, "hold_days must be a whole number of days from 0 to 365").max(365, "hold_days must be a whole number of days from 0 to 365"),
+  attribution_precedence: z.enum(["coupon", "click"]),
+  show_order_ids_on_statement: z.boolean(),
   status: z.enum(CAMPAIGN_STATUSES),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   // Forwarding to an external network's S2S endpoint; null turns it off.
@@ -88,6 +92,9 @@ export const AdminCreateCampaign = z
     commission_type: campaignFields.commission_type.default("percentage"),
     currency_code: campaignFields.currency_code.optional(),
     attribution_window_days: campaignFields.attribution_window_days.default(30),
+    hold_days: campaignFields.hold_days.default(30),
+    attribution_precedence: campaignFields.attribution_precedence.default("coupon"),
+    show_order_ids_on_statement: campaignFields.show_order_ids_on_statement.default(false),
     status: campaignFields.status.default("active"),
     metadata: campaignFields.metadata.optional(),
     outbound_url: campaignFields.outbound_url.optional(),

@@ -2,6 +2,7 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import { listConversionsTransformQueryConfig, retrieveConversionTransformQueryConfig } from "./query-config"
 import {
   AdminApproveConversion,
+  AdminExportConversionsParams,
   AdminGetConversionParams,
   AdminGetConversionsParams,
   AdminRejectConversion,
@@ -14,6 +15,11 @@ export const adminConversionMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/admin/affiliate/conversions",
     middlewares: [validateAndTransformQuery(AdminGetConversionsParams, listConversionsTransformQueryConfig)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/affiliate/conversions/export",
+    middlewares: [validateAndTransformQuery(AdminExportConversionsParams, {})],
   },
   {
     methods: ["GET"],

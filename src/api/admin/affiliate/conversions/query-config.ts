@@ -11,6 +11,7 @@ export const conversionFields = [
   "status",
   "status_reason",
   "source",
+  "promotion_code",
   "is_test",
   "limited_data_use",
   "user_agent",

@@ -4,21 +4,27 @@ import { booleanFilter, dateRangeFilter, enumFilter, idFilter, listParams } from
 
 export const CONVERSION_STATUSES = ["pending", "approved", "rejected", "paid", "reversed"] as const
 
-export const AdminGetConversionParams = createFindParams()
-export const AdminGetConversionsParams = listParams(
-  {
+export const CONVERSION_SOURCES = ["s2s", "store", "coupon"] as const
+
+/** The list's filters; the export takes the same ones. */
+const conversionFilters = {
     id: idFilter("id").optional(),
     campaign_id: idFilter("campaign_id").optional(),
     affiliate_id: idFilter("affiliate_id").optional(),
     click_id: idFilter("click_id").optional(),
     status: enumFilter(CONVERSION_STATUSES).optional(),
-    source: enumFilter(["s2s", "store"] as const).optional(),
+    source: enumFilter(CONVERSION_SOURCES).optional(),
     is_test: booleanFilter("is_test").optional(),
     order_id: z.string().min(1).max(255).optional(),
     created_at: dateRangeFilter("created_at").optional(),
-  },
-  { limit: 20, paged_by_cursor: true }
-)
+}
+
+export const AdminGetConversionParams = createFindParams()
+export const AdminGetConversionsParams = listParams(conversionFilters, { limit: 20, paged_by_cursor: true })
+
+/** `GET /admin/affiliate/conversions/export`: the list's filters, every matching row. */
+export const AdminExportConversionsParams = z.strictObject(conversionFilters)
+export type AdminExportConversionsParamsType = z.infer<typeof AdminExportConversionsParams>
 export type AdminGetConversionsParamsType = z.infer<typeof AdminGetConversionsParams>
 
 const reason = z.string().trim().min(1, "reason must not be empty").max(500, "reason must be at most 500 characters")

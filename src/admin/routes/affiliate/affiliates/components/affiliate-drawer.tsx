@@ -1,10 +1,10 @@
 import { Button, Drawer, Heading, Input, Label, Select, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import type { AdminCreateAffiliate } from "../../../../../types/http"
-import { CopyButton } from "../../../../components/copy-button"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { useAffiliate, useSaveAffiliate } from "../../../../hooks/api/affiliates"
 import { errorMessage } from "../../../../lib/format"
+import { TrackingLinks } from "./tracking-links"
 
 type AffiliateFormValues = Required<Pick<AdminCreateAffiliate, "code" | "name" | "email" | "status">>
 
@@ -74,19 +74,7 @@ export const AffiliateDrawer = ({ id, open, onClose }: { id?: string; open: bool
           {loaded && (
             <div className="flex flex-col gap-y-2 border-t pt-4">
               <Heading level="h3">Tracking links</Heading>
-              {!loaded.tracking_links?.length ? (
-                <Text size="small" className="text-ui-fg-subtle">No active or paused campaign yet: create a campaign first.</Text>
-              ) : (
-                loaded.tracking_links.map((l) => (
-                  <div key={l.campaign_id} className="flex flex-col gap-y-1">
-                    <Text size="small" weight="plus">{l.campaign_name}</Text>
-                    <div className="flex items-center gap-x-2">
-                      <code className="bg-ui-bg-subtle txt-compact-xsmall flex-1 overflow-x-auto whitespace-nowrap rounded-md border px-2 py-1 font-mono">{l.url}</code>
-                      <CopyButton value={l.url} label={`Copy tracking link for ${l.campaign_name}`} />
-                    </div>
-                  </div>
-                ))
-              )}
+              <TrackingLinks links={loaded.tracking_links} />
             </div>
           )}
         </Drawer.Body>

@@ -3,6 +3,8 @@ import { Button, Container, Heading, Tabs, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate, useParams } from "react-router-dom"
 import { AffiliateNav } from "../../../../components/affiliate-nav"
+import { ExportButton } from "../../../../components/export-button"
+import { exportUrl } from "../../../../lib/export-url"
 import { CampaignStatusBadge } from "../../../../components/badges"
 import { LineChart } from "../../../../components/line-chart"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
@@ -58,7 +60,8 @@ const CampaignDetailPage = () => {
             </div>
             <Text size="small" className="text-ui-fg-subtle">
               {CAMPAIGN_TYPE_LABELS[c.type]} · {TOOL_TYPE_LABELS[c.tool_type]} · {formatCommissionRule(c)} commission ·{" "}
-              {c.attribution_window_days}-day attribution window
+              {c.attribution_window_days}-day attribution window · {c.hold_days}-day hold ·{" "}
+              {c.attribution_precedence === "coupon" ? "codes win over clicks" : "clicks win over codes"}
             </Text>
             <Text size="small" className="text-ui-fg-subtle break-all">
               Target URL: {c.target_url}
@@ -79,15 +82,26 @@ const CampaignDetailPage = () => {
       <Container className="flex flex-col gap-y-4">
         <div className="flex items-center justify-between">
           <Heading level="h2">Performance</Heading>
-          <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v) as StatsPeriod)}>
-            <Tabs.List>
-              {PERIODS.map((d) => (
-                <Tabs.Trigger key={d} value={String(d)}>
-                  {d} days
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-          </Tabs>
+          <div className="flex items-center gap-x-2">
+            {/* The chosen period's clicks, as UTC days like the chart's. */}
+            <ExportButton
+              label="Export clicks"
+              href={exportUrl("/admin/affiliate/clicks/export", {
+                campaign_id: c.id,
+                from: new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10),
+                to: new Date().toISOString().slice(0, 10),
+              })}
+            />
+            <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v) as StatsPeriod)}>
+              <Tabs.List>
+                {PERIODS.map((d) => (
+                  <Tabs.Trigger key={d} value={String(d)}>
+                    {d} days
+                  </Tabs.Trigger>
+                ))}
+              </Tabs.List>
+            </Tabs>
+          </div>
         </div>
         {stats.isLoading ? (
           <LoadingState rows={5} />

@@ -4,7 +4,7 @@ import type { AdminErasure } from "../../../../../types/http"
 import { ErrorState } from "../../../../components/page-state"
 import { useCreateErasure, useErasures } from "../../../../hooks/api/privacy"
 import { errorMessage, formatDate } from "../../../../lib/format"
-import { StaticTable } from "./static-table"
+import { StaticTable } from "../../../../components/static-table"
 
 const column = createDataTableColumnHelper<AdminErasure>()
 

@@ -3,7 +3,7 @@ import type { AdminRetentionRun } from "../../../../../types/http"
 import { ErrorState } from "../../../../components/page-state"
 import { useRetention, useRunRetention } from "../../../../hooks/api/privacy"
 import { errorMessage, formatDate } from "../../../../lib/format"
-import { StaticTable } from "./static-table"
+import { StaticTable } from "../../../../components/static-table"
 
 const column = createDataTableColumnHelper<AdminRetentionRun>()
 const STATUS_COLOR = { running: "orange", finished: "green", failed: "red" } as const

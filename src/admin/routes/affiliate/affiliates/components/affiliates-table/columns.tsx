@@ -1,6 +1,7 @@
 import { PencilSquare } from "@medusajs/icons"
 import { Button, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
+import { Link } from "react-router-dom"
 import type { AdminAffiliate } from "../../../../../../types/http"
 import { AffiliateStatusBadge } from "../../../../../components/badges"
 import { formatDate } from "../../../../../lib/format"
@@ -11,7 +12,14 @@ const columnHelper = createDataTableColumnHelper<AdminAffiliate>()
 export function useAffiliateTableColumns({ onEdit }: { onEdit: (affiliate: AdminAffiliate) => void }) {
   return useMemo(
     () => [
-      columnHelper.accessor("name", { header: "Name" }),
+      columnHelper.accessor("name", {
+        header: "Name",
+        cell: ({ row }) => (
+          <Link to={`/affiliate/affiliates/${row.original.id}`} className="text-ui-fg-interactive hover:underline">
+            {row.original.name}
+          </Link>
+        ),
+      }),
       columnHelper.accessor("code", {
         header: "Code",
         cell: ({ getValue }) => <code className="font-mono">{getValue()}</code>,

@@ -8,6 +8,8 @@ import { actionsColumn } from "../../../../../components/actions-column"
 
 const columnHelper = createDataTableColumnHelper<AdminConversion>()
 
+const SOURCE_LABEL: Record<AdminConversion["source"], string> = { s2s: "S2S API", store: "Store", coupon: "Code" }
+
 type ConversionColumnsProps = {
   onApprove: (conversion: AdminConversion) => void
   onReject: (conversion: AdminConversion) => void
@@ -52,7 +54,10 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
         header: "Source",
         cell: ({ row }) => (
           <div className="flex items-center gap-x-1">
-            <Badge size="2xsmall">{row.original.source === "s2s" ? "S2S API" : "Store"}</Badge>
+            <Badge size="2xsmall" title={row.original.promotion_code ? `Credited by the promotion code ${row.original.promotion_code}` : undefined}>
+              {SOURCE_LABEL[row.original.source]}
+              {row.original.promotion_code ? ` ${row.original.promotion_code}` : ""}
+            </Badge>
             {row.original.is_test ? (
               <Badge size="2xsmall" color="purple">
                 Test

@@ -1,5 +1,7 @@
 import type { AdminConversion } from "../../../../../../types/http"
 import { DataTable } from "../../../../../components/data-table"
+import { ExportButton } from "../../../../../components/export-button"
+import { exportUrl } from "../../../../../lib/export-url"
 import { useConversions } from "../../../../../hooks/api/conversions"
 import { useConversionTableColumns } from "./columns"
 import { useConversionTableFilters } from "./filters"
@@ -19,6 +21,8 @@ export const ConversionsTable = ({ onApprove, onReject, reviewing }: Conversions
   const conversions = useConversions(query)
   const columns = useConversionTableColumns({ onApprove, onReject, reviewing })
   const filters = useConversionTableFilters()
+  // The export takes the list's filters, without its page.
+  const { limit: _limit, offset: _offset, ...exportFilters } = query
   return (
     <DataTable
       heading="Conversions"
@@ -31,6 +35,7 @@ export const ConversionsTable = ({ onApprove, onReject, reviewing }: Conversions
       filters={filters}
       pageSize={PAGE_SIZE}
       query={conversions}
+      actions={<ExportButton href={exportUrl("/admin/affiliate/conversions/export", exportFilters)} />}
       emptyState={{
         empty: {
           heading: "No conversions yet",

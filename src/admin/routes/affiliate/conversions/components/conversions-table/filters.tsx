@@ -1,12 +1,23 @@
 import { useMemo } from "react"
+import { createDataTableFilterHelper } from "@medusajs/ui"
 import {
   capitalized,
   choicesFilter,
   liveOrTestFilter,
-  sourceFilter,
   useCreatedAtFilter,
   useNamedFilter,
 } from "../../../../../hooks/use-table-filters"
+
+/** "Source": the S2S API, the store path by click, or an affiliate's promotion code. */
+const sourceFilter = createDataTableFilterHelper<any>().accessor("source", {
+  type: "radio",
+  label: "Source",
+  options: [
+    { label: "S2S API", value: "s2s" },
+    { label: "Store (click)", value: "store" },
+    { label: "Promotion code", value: "coupon" },
+  ],
+})
 
 const statusFilter = choicesFilter("status", "Status", capitalized(["pending", "approved", "rejected", "paid", "reversed"]))
 

@@ -1,4 +1,4 @@
-import type { AdminRequestLogListParams, ConversionSource, RequestOutcome } from "../../../../../../types/http"
+import type { AdminRequestLogListParams, RequestOutcome } from "../../../../../../types/http"
 import { useQueryParams } from "../../../../../hooks/use-query-params"
 import { readBooleanFilter, readDateRangeFilter, readFilter, readOffset } from "../../../../../lib/table-query"
 
@@ -11,7 +11,7 @@ export function useRequestLogTableQuery({ pageSize }: { pageSize: number }): Adm
     limit: pageSize,
     offset: readOffset(raw.offset),
     outcome: readFilter<RequestOutcome[]>(raw.outcome),
-    source: readFilter<ConversionSource>(raw.source),
+    source: readFilter<AdminRequestLogListParams["source"]>(raw.source),
     campaign_id: readFilter<string[]>(raw.campaign_id),
     is_test: readBooleanFilter(raw.is_test),
     order_id: readFilter<string>(raw.order_id)?.trim() || undefined,

@@ -14,7 +14,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
   const orderId = req.params.id
   const { data: [order] } = await query.graph({
     entity: "order",
-    fields: ["id", "cart.id", "affiliate_conversions.*"],
+    fields: [
+      "id",
+      "cart.id",
+      "affiliate_conversions.*",
+      "affiliate_conversions.campaign.name",
+      "affiliate_conversions.affiliate.name",
+      "affiliate_conversions.affiliate.code",
+    ],
     filters: { id: orderId },
   })
   const cartId = order?.cart?.id

@@ -1,6 +1,6 @@
 import { DataTable, DataTableColumnDef, useDataTable } from "@medusajs/ui"
 
-/** A short list shown whole (the latest runs, the latest erasures): DataTable without paging. */
+/** A short list shown whole (the latest runs, a payout's lines, an affiliate's codes): DataTable without paging. */
 export const StaticTable = <TData extends { id: string }>({
   rows,
   columns,

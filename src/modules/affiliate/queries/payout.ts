@@ -1,0 +1,191 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { MathBN } from "@medusajs/framework/utils"
+import { entityId } from "../../../lib/entity-id"
+import { formatAmount } from "../../../lib/money"
+import type { Balance, BalanceFilter, PayoutLineDetail, PayoutRequest, PayoutWithLines } from "../types"
+
+/*
+ * An affiliate's balance is what is owed and not yet in a payout: approved live conversions and
+ * commission adjustments (negative when the affiliate owes money back) that no payout line holds.
+ * A payout takes them as lines, per affiliate and currency; its amount is the sum of its lines.
+ */
+
+const UNPAID_CONVERSIONS = `SELECT c.id AS conversion_id, NULL::text AS adjustment_id, c.affiliate_id,
+         c.commission_currency AS currency_code, c.commission_amount AS amount
+    FROM affiliate_conversion c
+   WHERE c.status = 'approved' AND NOT c.is_test AND c.deleted_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM affiliate_payout_line l WHERE l.conversion_id = c.id AND l.deleted_at IS NULL)`
+
+const UNPAID_ADJUSTMENTS = `SELECT NULL::text AS conversion_id, a.id AS adjustment_id, c.affiliate_id,
+         a.currency_code, a.amount
+    FROM affiliate_commission_adjustment a
+    JOIN affiliate_conversion c ON c.id = a.conversion_id
+   WHERE a.deleted_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM affiliate_payout_line l WHERE l.adjustment_id = a.id AND l.deleted_at IS NULL)`
+
+/** `AND …` conditions and their bindings for the optional affiliate and currency filters. */
+function filterSql(filter: BalanceFilter, affiliateColumn: string, currencyColumn: string) {
+  const conditions: string[] = []
+  const bindings: Knex.RawBinding[] = []
+  if (filter.affiliate_ids?.length) {
+    conditions.push(`AND ${affiliateColumn} = ANY(?)`)
+    bindings.push(filter.affiliate_ids)
+  }
+  if (filter.currency_code) {
+    conditions.push(`AND ${currencyColumn} = ?`)
+    bindings.push(filter.currency_code)
+  }
+  return { sql: conditions.join(" "), bindings }
+}
+
+/** Balances per affiliate and currency (non-zero only), as decimal strings in the currency's minor unit. */
+export async function balances(knex: Knex, filter: BalanceFilter): Promise<Balance[]> {
+  const conversions = filterSql(filter, "c.affiliate_id", "c.commission_currency")
+  const adjustments = filterSql(filter, "c.affiliate_id", "a.currency_code")
+  const { rows } = await knex.raw(
+    `SELECT affiliate_id, currency_code, sum(amount)::text AS amount
+       FROM (${UNPAID_CONVERSIONS} ${conversions.sql} UNION ALL ${UNPAID_ADJUSTMENTS} ${adjustments.sql}) items
+      GROUP BY affiliate_id, currency_code
+     HAVING sum(amount) <> 0
+      ORDER BY affiliate_id, currency_code`,
+    [...conversions.bindings, ...adjustments.bindings]
+  )
+  return (rows as Balance[]).map((r) => ({ ...r, amount: formatAmount(r.amount, r.currency_code) }))
+}
+
+type Item = { conversion_id: string | null; adjustment_id: string | null; affiliate_id: string; currency_code: string; amount: string }
+
+const LINE_BATCH = 1000
+
+/**
+ * Puts every unpaid item into a payout per affiliate and currency whose total is positive and at
+ * least `minimum_amount`; a negative total (more owed back than earned) waits for later earnings.
+ * Run in a transaction: an advisory lock makes payout runs take turns, so a run reads the lines
+ * the one before it committed and nothing is paid twice (the unique line indexes back this up).
+ */
+export async function createPayouts(knex: Knex, request: PayoutRequest): Promise<string[]> {
+  await knex.raw(`SELECT pg_advisory_xact_lock(hashtext('affiliate_payout_run'))`)
+  const filter = { affiliate_ids: request.affiliate_id ? [request.affiliate_id] : undefined, currency_code: request.currency_code }
+  const conversions = filterSql(filter, "c.affiliate_id", "c.commission_currency")
+  const adjustments = filterSql(filter, "c.affiliate_id", "a.currency_code")
+  const { rows: convRows } = await knex.raw(`${UNPAID_CONVERSIONS} ${conversions.sql} FOR UPDATE OF c`, conversions.bindings)
+  const { rows: adjRows } = await knex.raw(`${UNPAID_ADJUSTMENTS} ${adjustments.sql} FOR UPDATE OF a`, adjustments.bindings)
+
+  const groups = new Map<string, Item[]>()
+  for (const item of [...convRows, ...adjRows] as Item[]) {
+    const key = `${item.affiliate_id}|${item.currency_code}`
+    groups.set(key, [...(groups.get(key) ?? []), item])
+  }
+  const minimum = request.minimum_amount ?? "0"
+  const created: string[] = []
+  for (const items of groups.values()) {
+    const total = MathBN.sum(...items.map((i) => i.amount))
+    if (!MathBN.gt(total, 0) || MathBN.lt(total, minimum)) continue
+    const payoutId = entityId("apay")
+    const { affiliate_id, currency_code } = items[0]
+    await knex("affiliate_payout").insert({
+      id: payoutId,
+      affiliate_id,
+      currency_code,
+      amount: total.toFixed(),
+      raw_amount: raw(total.toFixed()),
+      status: "open",
+    })
+    const lines = items.map((i) => ({
+      id: entityId("apyl"),
+      payout_id: payoutId,
+      conversion_id: i.conversion_id,
+      adjustment_id: i.adjustment_id,
+      amount: MathBN.convert(i.amount).toFixed(),
+      raw_amount: raw(MathBN.convert(i.amount).toFixed()),
+    }))
+    for (let i = 0; i < lines.length; i += LINE_BATCH) await knex("affiliate_payout_line").insert(lines.slice(i, i + LINE_BATCH))
+    created.push(payoutId)
+  }
+  return created
+}
+
+const raw = (value: string) => JSON.stringify({ value, precision: 20 })
+
+/** Takes back `createPayouts` (a compensation): the payouts and their lines, gone. */
+export async function deletePayouts(knex: Knex, ids: string[]): Promise<void> {
+  if (!ids.length) return
+  await knex("affiliate_payout_line").whereIn("payout_id", ids).delete()
+  await knex("affiliate_payout").whereIn("id", ids).delete()
+}
+
+/**
+ * Marks an open payout paid with its reference, and its conversions `paid` (the rollup triggers
+ * move them in the reports). Null when the payout is not open (already paid, or unknown).
+ */
+export async function markPayoutPaid(knex: Knex, id: string, reference: string, paidAt: Date): Promise<{ conversion_ids: string[] } | null> {
+  const updated = await knex("affiliate_payout")
+    .where({ id, status: "open" })
+    .whereNull("deleted_at")
+    .update({ status: "paid", reference, paid_at: paidAt, updated_at: knex.fn.now() })
+  if (!updated) return null
+  const { rows } = await knex.raw(
+    `UPDATE affiliate_conversion c SET status = 'paid', status_reason = NULL, updated_at = now()
+       FROM affiliate_payout_line l
+      WHERE l.payout_id = ? AND l.conversion_id = c.id AND l.deleted_at IS NULL AND c.status = 'approved'
+      RETURNING c.id`,
+    [id]
+  )
+  return { conversion_ids: (rows as { id: string }[]).map((r) => r.id) }
+}
+
+/** Takes back `markPayoutPaid` (a compensation): the payout open again, its conversions approved. */
+export async function reopenPayout(knex: Knex, id: string, conversionIds: string[]): Promise<void> {
+  await knex("affiliate_payout").where({ id }).update({ status: "open", reference: null, paid_at: null })
+  if (conversionIds.length) {
+    await knex("affiliate_conversion").whereIn("id", conversionIds).andWhere({ status: "paid" }).update({ status: "approved" })
+  }
+}
+
+/** Payouts with their lines (for the answer of a payout run), lines in the order they were made. */
+export async function payoutsWithLines(knex: Knex, ids: string[]): Promise<PayoutWithLines[]> {
+  if (!ids.length) return []
+  const payouts = await knex("affiliate_payout")
+    .whereIn("id", ids)
+    .select("id", "affiliate_id", "currency_code", knex.raw("amount::text AS amount"), "status", "reference", "paid_at", "created_at")
+    .orderBy("id")
+  const lines = await payoutLines(knex, { payout_ids: ids, limit: Number.MAX_SAFE_INTEGER })
+  return payouts.map((p: PayoutWithLines) => ({
+    ...p,
+    amount: formatAmount(p.amount, p.currency_code),
+    lines: lines.filter((l) => l.payout_id === p.id).map((l) => ({ ...l, amount: formatAmount(l.amount, p.currency_code) })),
+  }))
+}
+
+/**
+ * A payout's lines with what each one pays for (the conversion's order and campaign, or the
+ * adjustment's reason and its conversion's order), in the order they were made; `after` is the
+ * last line id of the batch before (exports page through with it).
+ */
+export async function payoutLines(
+  knex: Knex,
+  { payout_ids, after, limit }: { payout_ids: string[]; after?: string; limit: number }
+): Promise<PayoutLineDetail[]> {
+  const query = knex("affiliate_payout_line as l")
+    .leftJoin("affiliate_commission_adjustment as a", "a.id", "l.adjustment_id")
+    .leftJoin("affiliate_conversion as c", "c.id", knex.raw("coalesce(l.conversion_id, a.conversion_id)"))
+    .whereIn("l.payout_id", payout_ids)
+    .whereNull("l.deleted_at")
+    .select(
+      "l.id",
+      "l.payout_id",
+      knex.raw(`CASE WHEN l.conversion_id IS NULL THEN 'adjustment' ELSE 'conversion' END AS type`),
+      "l.conversion_id",
+      "l.adjustment_id",
+      knex.raw("l.amount::text AS amount"),
+      "c.campaign_id",
+      "c.order_id",
+      "c.source",
+      "c.occurred_at",
+      "a.reason"
+    )
+    .orderBy("l.id")
+    .limit(limit)
+  if (after) query.where("l.id", ">", after)
+  return (await query) as PayoutLineDetail[]
+}

@@ -1,0 +1,18 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { markPayoutPaidStep } from "../steps/mark-payout-paid"
+import { validatePaymentReferenceStep } from "../steps/validate-payment-reference"
+
+export type MarkPayoutPaidInput = { id: string; reference: string }
+
+/**
+ * Records that a payout was paid (a bank transfer id or any reference): the payout becomes `paid`
+ * and its conversions `paid`. Its adjustments are settled with it (they are in its lines).
+ */
+export const markPayoutPaidWorkflow = createWorkflow("mark-affiliate-payout-paid", (input: MarkPayoutPaidInput) => {
+  useQueryGraphStep({ entity: "affiliate_payout", fields: ["id"], filters: { id: input.id }, options: { throwIfKeyNotFound: true } }).config({
+    name: "load-affiliate-payout",
+  })
+  const paid = validatePaymentReferenceStep(input)
+  return new WorkflowResponse(markPayoutPaidStep(paid))
+})
