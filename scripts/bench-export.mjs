@@ -4,16 +4,13 @@
 // server's peak memory stays flat while the file grows to ~250 MB, and a client that reads slowly
 // makes the server wait (back-pressure) instead of buffering. Prints rows, bytes, time and peak
 // memory; writes .bench/export-results.json. Size: EXPORT_ROWS (default 1,000,000).
-import { spawn } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
-import pgLib from "pg"
-import { medusa, stopProcessGroup, waitFor } from "./lib/medusa.mjs"
-import { freePort, startPostgres } from "./lib/postgres.mjs"
+import { prepareProductionApp } from "./bench/production-app.mjs"
+import { stopProcessGroup } from "./lib/medusa.mjs"
+import { startPostgres } from "./lib/postgres.mjs"
 
 const OUT = ".bench"
-const DB = "affiliate_export"
 const ROWS = Number(process.env.EXPORT_ROWS || 1_000_000)
-const ADMIN = { email: "export@example.com", password: "export-password" }
 const log = (m) => console.log(`[bench:export] ${m}`)
 
 mkdirSync(OUT, { recursive: true })
@@ -54,32 +51,8 @@ function sampler(pgid) {
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 try {
-  const admin = new pgLib.Client({ connectionString: pg.url("postgres") })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${DB}`)
-  await admin.query(`CREATE DATABASE ${DB}`)
-  await admin.end()
-  const port = await freePort()
-  const base = `http://localhost:${port}`
-  const env = {
-    ...process.env,
-    DATABASE_URL: pg.url(DB),
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    MEDUSA_ADMIN_DISABLED: "true",
-    AFFILIATE_ENCRYPTION_KEY: "bench-export-encryption-key",
-    DEMO_OUTPUT: `${OUT}/export-seed.json`,
-    LOG_LEVEL: "warn",
-  }
-  log("building for production (medusa build, admin off)…")
-  medusa(["build"], env)
-  medusa(["db:migrate"], env)
-  medusa(["exec", "./scripts/seed-demo.ts"], env)
-  medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
-  const seed = JSON.parse(readFileSync(`${OUT}/export-seed.json`, "utf8"))
-
-  const sql = new pgLib.Client({ connectionString: pg.url(DB) })
-  sql.on("error", () => {})
-  await sql.connect()
+  const prepared = await prepareProductionApp(pg, { name: "export", out: OUT, log })
+  const { base, seed, sql } = prepared
   log(`loading ${ROWS.toLocaleString()} conversions with SQL…`)
   const t0 = Date.now()
   const { rows: [affiliate] } = await sql.query("SELECT id FROM affiliate WHERE code = $1", [seed.affiliate_code])
@@ -102,19 +75,9 @@ try {
   const loadSeconds = (Date.now() - t0) / 1000
   log(`loaded in ${loadSeconds.toFixed(0)} s; starting the production server`)
 
-  app = spawn("../../node_modules/.bin/medusa", ["start"], {
-    cwd: ".medusa/server",
-    env: { ...env, NODE_ENV: "production", PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  })
-  await waitFor(`${base}/health`)
-  const login = await fetch(`${base}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
-  }).then((r) => r.json())
-  const headers = { authorization: `Bearer ${login.token}` }
+  const server = await prepared.start()
+  app = server.child
+  const headers = server.adminHeaders
   const exportUrl = `${base}/admin/affiliate/conversions/export?campaign_id=${seed.campaign_id}`
 
   // Warm up (a small export), then let the heap settle: the baseline is the server at rest.

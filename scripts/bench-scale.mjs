@@ -5,16 +5,14 @@
 // while S2S calls keep coming, and prints p50/p90 per endpoint, load time, table sizes and bytes
 // per click. Writes .bench/scale-results.json. Sizes: SCALE_CLICKS, SCALE_CONVERSIONS,
 // SCALE_LOG_ROWS, SCALE_DAYS (how far back the clicks go).
-import { spawn } from "node:child_process"
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, writeFileSync } from "node:fs"
 import autocannon from "autocannon"
-import pgLib from "pg"
+import { prepareProductionApp } from "./bench/production-app.mjs"
 import { loadVolume } from "./bench/scale-load.mjs"
-import { medusa, stopProcessGroup, waitFor } from "./lib/medusa.mjs"
-import { freePort, startPostgres } from "./lib/postgres.mjs"
+import { stopProcessGroup } from "./lib/medusa.mjs"
+import { startPostgres } from "./lib/postgres.mjs"
 
 const OUT = ".bench"
-const DB = "affiliate_scale"
 const VOLUME = {
   clicks: Number(process.env.SCALE_CLICKS || 10_000_000),
   conversions: Number(process.env.SCALE_CONVERSIONS || 1_000_000),
@@ -22,7 +20,6 @@ const VOLUME = {
   days: Number(process.env.SCALE_DAYS || 120),
 }
 const SAMPLES = Number(process.env.SCALE_SAMPLES || 40)
-const ADMIN = { email: "scale@example.com", password: "scale-password" }
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 
 mkdirSync(OUT, { recursive: true })
@@ -37,50 +34,12 @@ process.on("SIGINT", async () => {
   process.exit(130)
 })
 
-const db = new pgLib.Client({ connectionString: pg.url("postgres") })
 try {
-  await db.connect()
-  await db.query(`DROP DATABASE IF EXISTS ${DB}`)
-  await db.query(`CREATE DATABASE ${DB}`)
-  await db.end()
-  const port = await freePort()
-  const base = `http://localhost:${port}`
-  const env = {
-    ...process.env,
-    DATABASE_URL: pg.url(DB),
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    MEDUSA_ADMIN_DISABLED: "true",
-    AFFILIATE_ENCRYPTION_KEY: "bench-scale-encryption-key",
-    AFFILIATE_RATE_LIMIT_PER_MINUTE: "0",
-    DEMO_OUTPUT: `${OUT}/scale-seed.json`,
-    LOG_LEVEL: "warn",
-  }
-  log("building for production (medusa build, admin off)…")
-  medusa(["build"], env)
-  medusa(["db:migrate"], env)
-  medusa(["exec", "./scripts/seed-demo.ts"], env)
-  medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
-  const seed = JSON.parse(readFileSync(`${OUT}/scale-seed.json`, "utf8"))
-
-  const sql = new pgLib.Client({ connectionString: pg.url(DB) })
-  sql.on("error", () => {}) // stopping Postgres at the end ends this connection
-  await sql.connect()
-  const startApp = async () => {
-    app = spawn("../../node_modules/.bin/medusa", ["start"], {
-      cwd: ".medusa/server",
-      env: { ...env, NODE_ENV: "production", PORT: String(port) },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    })
-    await waitFor(`${base}/health`)
-  }
-  await startApp()
-  const login = await fetch(`${base}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
-  }).then((r) => r.json())
-  const adminHeaders = { authorization: `Bearer ${login.token}` }
+  const prepared = await prepareProductionApp(pg, { name: "scale", out: OUT, env: { AFFILIATE_RATE_LIMIT_PER_MINUTE: "0" }, log })
+  const { base, seed, sql } = prepared
+  const server = await prepared.start()
+  app = server.child
+  const { adminHeaders } = server
 
   const endpoints = await endpointsFor(seed)
   log("measuring on the empty campaign…")

@@ -87,8 +87,8 @@ try {
   results.click = await load("d. affiliate link redirect", {
     url: `${base}/affiliate/click/${seed.handle}?aff=${seed.affiliate_code}`, headers: { "user-agent": BROWSER_UA },
   })
-  // The rollups' cost on the hot paths: the same loads with the rollup triggers off, which is what
-  // a scheduled job keeping the rollups instead would leave on them (README, "Reporting at volume").
+  // The rollups' cost on the hot paths: the same loads with the rollup triggers off, as a job that
+  // recounted raw rows instead would leave them (README, "Operating at volume").
   await setRollupTriggers(false)
   next = TOKENS / 4
   results.s2s_new_no_rollup = await load("b'. s2sConvert, new conversions, rollup triggers off", {

@@ -77,6 +77,11 @@ const Field = ({ label, id, hint, children }: { label: string; id: string; hint?
   </div>
 )
 
+/** A whole number of days, 365 at most. */
+const DaysInput = ({ id, min, value, onChange }: { id: string; min: number; value: number; onChange: (days: number) => void }) => (
+  <Input id={id} type="number" min={min} max={365} value={String(value)} onChange={(e) => onChange(Number(e.target.value))} />
+)
+
 /**
  * The campaign form (seed 000): "General Settings" and "Integration Setup" tabs. "Save" stays on the
  * form (a new campaign moves to its edit address, keeping the tab); "Save & Close" returns to the list.
@@ -250,28 +255,14 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
               )}
             </div>
             <Field label="Attribution Window (days)" id="attribution-window">
-              <Input
-                id="attribution-window"
-                type="number"
-                min={1}
-                max={365}
-                value={String(values.attribution_window_days)}
-                onChange={(e) => set("attribution_window_days", Number(e.target.value))}
-              />
+              <DaysInput id="attribution-window" min={1} value={values.attribution_window_days} onChange={(v) => set("attribution_window_days", v)} />
             </Field>
             <Field
               label="Hold Period (days)"
               id="hold-days"
               hint="Pending conversions are approved automatically this many days after they were recorded (your return window), unless rejected or reversed first."
             >
-              <Input
-                id="hold-days"
-                type="number"
-                min={0}
-                max={365}
-                value={String(values.hold_days)}
-                onChange={(e) => set("hold_days", Number(e.target.value))}
-              />
+              <DaysInput id="hold-days" min={0} value={values.hold_days} onChange={(v) => set("hold_days", v)} />
             </Field>
             <Field
               label="When an Order Has a Click and a Code"

@@ -1,5 +1,5 @@
 import { Button, Container, createDataTableColumnHelper, Heading, Input, Label, Select, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { type ReactNode, useMemo, useState } from "react"
 import type { AdminAffiliatePromotion, AdminPromotionLookup } from "../../../../../../types/http"
 import { actionsColumn } from "../../../../../components/actions-column"
 import { ErrorState } from "../../../../../components/page-state"
@@ -10,6 +10,35 @@ import { errorMessage, formatDate } from "../../../../../lib/format"
 import { sdk } from "../../../../../lib/sdk"
 
 const column = createDataTableColumnHelper<AdminAffiliatePromotion>()
+
+const MODES: [string, string][] = [
+  ["link", "Link an existing promotion"],
+  ["create", "Create a new promotion"],
+]
+const DISCOUNTS: [string, string][] = [
+  ["percentage", "Percentage off the items"],
+  ["fixed", "Amount off the items"],
+]
+
+/** One labelled field of the form's grid. */
+const Cell = ({ id, label, children }: { id: string; label: string; children: ReactNode }) => (
+  <div className="flex flex-col gap-y-2 md:col-span-2">
+    <Label htmlFor={id} size="small" weight="plus">{label}</Label>
+    {children}
+  </div>
+)
+
+/** A select of `[value, label]` options. */
+const Choice = (props: { id: string; value: string; onChange: (value: string) => void; options: [string, string][]; placeholder?: string }) => (
+  <Select value={props.value} onValueChange={props.onChange}>
+    <Select.Trigger id={props.id}><Select.Value placeholder={props.placeholder} /></Select.Trigger>
+    <Select.Content>
+      {props.options.map(([value, label]) => (
+        <Select.Item key={value} value={value}>{label}</Select.Item>
+      ))}
+    </Select.Content>
+  </Select>
+)
 
 /**
  * The affiliate's promotion codes: an order that uses one credits the affiliate in its campaign, no
@@ -106,52 +135,27 @@ export const PromotionCodes = ({ affiliateId }: { affiliateId: string }) => {
           />
         )}
         <div className="grid grid-cols-1 gap-3 px-6 py-4 md:grid-cols-6 md:items-end">
-          <div className="flex flex-col gap-y-2 md:col-span-2">
-            <Label htmlFor="promo-mode" size="small" weight="plus">Code</Label>
-            <Select value={mode} onValueChange={(v) => setMode(v as "link" | "create")}>
-              <Select.Trigger id="promo-mode"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                <Select.Item value="link">Link an existing promotion</Select.Item>
-                <Select.Item value="create">Create a new promotion</Select.Item>
-              </Select.Content>
-            </Select>
-          </div>
-          <div className="flex flex-col gap-y-2 md:col-span-2">
-            <Label htmlFor="promo-code" size="small" weight="plus">Promotion code</Label>
+          <Cell id="promo-mode" label="Code">
+            <Choice id="promo-mode" value={mode} onChange={(v) => setMode(v as "link" | "create")} options={MODES} />
+          </Cell>
+          <Cell id="promo-code" label="Promotion code">
             <Input id="promo-code" value={code} placeholder="ANNA10" onChange={(e) => setCode(e.target.value.toUpperCase())} />
-          </div>
-          <div className="flex flex-col gap-y-2 md:col-span-2">
-            <Label htmlFor="promo-campaign" size="small" weight="plus">Campaign</Label>
-            <Select value={campaignId} onValueChange={setCampaignId}>
-              <Select.Trigger id="promo-campaign"><Select.Value placeholder="Choose a campaign" /></Select.Trigger>
-              <Select.Content>
-                {[...campaignNames].map(([id, name]) => (
-                  <Select.Item key={id} value={id}>{name}</Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          </Cell>
+          <Cell id="promo-campaign" label="Campaign">
+            <Choice id="promo-campaign" value={campaignId} onChange={setCampaignId} options={[...campaignNames]} placeholder="Choose a campaign" />
+          </Cell>
           {mode === "create" && (
             <>
-              <div className="flex flex-col gap-y-2 md:col-span-2">
-                <Label htmlFor="promo-type" size="small" weight="plus">Discount</Label>
-                <Select value={type} onValueChange={(v) => setType(v as "percentage" | "fixed")}>
-                  <Select.Trigger id="promo-type"><Select.Value /></Select.Trigger>
-                  <Select.Content>
-                    <Select.Item value="percentage">Percentage off the items</Select.Item>
-                    <Select.Item value="fixed">Amount off the items</Select.Item>
-                  </Select.Content>
-                </Select>
-              </div>
-              <div className="flex flex-col gap-y-2 md:col-span-2">
-                <Label htmlFor="promo-value" size="small" weight="plus">{type === "percentage" ? "Percent" : "Amount"}</Label>
+              <Cell id="promo-type" label="Discount">
+                <Choice id="promo-type" value={type} onChange={(v) => setType(v as "percentage" | "fixed")} options={DISCOUNTS} />
+              </Cell>
+              <Cell id="promo-value" label={type === "percentage" ? "Percent" : "Amount"}>
                 <Input id="promo-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
-              </div>
+              </Cell>
               {type === "fixed" && (
-                <div className="flex flex-col gap-y-2 md:col-span-2">
-                  <Label htmlFor="promo-currency" size="small" weight="plus">Currency</Label>
+                <Cell id="promo-currency" label="Currency">
                   <Input id="promo-currency" maxLength={3} placeholder="usd" value={currency} onChange={(e) => setCurrency(e.target.value.toLowerCase())} />
-                </div>
+                </Cell>
               )}
             </>
           )}
