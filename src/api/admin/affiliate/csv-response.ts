@@ -45,8 +45,16 @@ export async function sendCsv<T>(req: MedusaRequest, res: MedusaResponse, csv: C
   }
 }
 
-/** Writes a chunk, waiting for the socket to drain when its buffer is full (back-pressure). */
+/**
+ * Writes a chunk, waiting for the socket to drain when its buffer is full (back-pressure). The
+ * wait that loses the race is cancelled, so no listener is left on the response per batch.
+ */
 async function write(res: MedusaResponse, chunk: string) {
   if (!chunk || res.write(chunk)) return
-  await Promise.race([once(res, "drain"), once(res, "close")])
+  const waited = new AbortController()
+  try {
+    await Promise.race([once(res, "drain", { signal: waited.signal }), once(res, "close", { signal: waited.signal })])
+  } finally {
+    waited.abort()
+  }
 }

@@ -6,11 +6,16 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
  * lock a conversion or a click waits for. The caller loops and pauses between batches.
  */
 
-/** Deletes up to `batch` request-log rows created before `before`, the oldest first; answers how many. */
+/**
+ * Deletes up to `batch` request-log rows created before `before`, the oldest first; answers how
+ * many. `deleted_at is null` is what lets the batch walk the `created_at` index (partial, like
+ * every index Medusa generates): without it each batch sorted the whole table, 2 s at 5 M rows.
+ * Nothing soft-deletes request-log rows, so none is left behind.
+ */
 export async function deleteRequestLogsBefore(knex: Knex, before: Date, batch: number): Promise<number> {
   const result = await knex.raw(
     `delete from affiliate_request_log where id in (
-       select id from affiliate_request_log where created_at < ? order by created_at limit ?)`,
+       select id from affiliate_request_log where created_at < ? and deleted_at is null order by created_at limit ?)`,
     [before, batch]
   )
   return result.rowCount ?? 0
