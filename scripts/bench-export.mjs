@@ -4,26 +4,12 @@
 // server's peak memory stays flat while the file grows to ~250 MB, and a client that reads slowly
 // makes the server wait (back-pressure) instead of buffering. Prints rows, bytes, time and peak
 // memory; writes .bench/export-results.json. Size: EXPORT_ROWS (default 1,000,000).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { prepareProductionApp } from "./bench/production-app.mjs"
-import { stopProcessGroup } from "./lib/medusa.mjs"
-import { startPostgres } from "./lib/postgres.mjs"
 
 const OUT = ".bench"
 const ROWS = Number(process.env.EXPORT_ROWS || 1_000_000)
 const log = (m) => console.log(`[bench:export] ${m}`)
-
-mkdirSync(OUT, { recursive: true })
-const pg = await startPostgres({ dataDir: `${OUT}/export-pg` })
-let app
-const stop = async () => {
-  await stopProcessGroup(app)
-  await pg.stop()
-}
-process.on("SIGINT", async () => {
-  await stop()
-  process.exit(130)
-})
 
 /** Resident memory (bytes) of every process in the server's process group. */
 function groupRss(pgid) {
@@ -50,8 +36,8 @@ function sampler(pgid) {
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
+const prepared = await prepareProductionApp({ name: "export", out: OUT, log })
 try {
-  const prepared = await prepareProductionApp(pg, { name: "export", out: OUT, log })
   const { base, seed, sql } = prepared
   log(`loading ${ROWS.toLocaleString()} conversions with SQL…`)
   const t0 = Date.now()
@@ -76,7 +62,7 @@ try {
   log(`loaded in ${loadSeconds.toFixed(0)} s; starting the production server`)
 
   const server = await prepared.start()
-  app = server.child
+  const app = server.child
   const headers = server.adminHeaders
   const exportUrl = `${base}/admin/affiliate/conversions/export?campaign_id=${seed.campaign_id}`
 
@@ -143,5 +129,5 @@ slow client (one read every 50 ms for 15 s): read ${mb(slowBytes)}, server peak 
   if (rows !== ROWS) throw new Error(`the export has ${rows} rows, not ${ROWS}`)
   await sql.end()
 } finally {
-  await stop()
+  await prepared.stop()
 }

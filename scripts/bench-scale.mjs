@@ -5,12 +5,10 @@
 // while S2S calls keep coming, and prints p50/p90 per endpoint, load time, table sizes and bytes
 // per click. Writes .bench/scale-results.json. Sizes: SCALE_CLICKS, SCALE_CONVERSIONS,
 // SCALE_LOG_ROWS, SCALE_DAYS (how far back the clicks go).
-import { mkdirSync, writeFileSync } from "node:fs"
+import { writeFileSync } from "node:fs"
 import autocannon from "autocannon"
 import { prepareProductionApp } from "./bench/production-app.mjs"
 import { loadVolume } from "./bench/scale-load.mjs"
-import { stopProcessGroup } from "./lib/medusa.mjs"
-import { startPostgres } from "./lib/postgres.mjs"
 
 const OUT = ".bench"
 const VOLUME = {
@@ -22,23 +20,10 @@ const VOLUME = {
 const SAMPLES = Number(process.env.SCALE_SAMPLES || 40)
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 
-mkdirSync(OUT, { recursive: true })
-const pg = await startPostgres({ dataDir: `${OUT}/scale-pg` })
-let app
-const stop = async () => {
-  await stopProcessGroup(app)
-  await pg.stop()
-}
-process.on("SIGINT", async () => {
-  await stop()
-  process.exit(130)
-})
-
+const prepared = await prepareProductionApp({ name: "scale", out: OUT, env: { AFFILIATE_RATE_LIMIT_PER_MINUTE: "0" }, log })
 try {
-  const prepared = await prepareProductionApp(pg, { name: "scale", out: OUT, env: { AFFILIATE_RATE_LIMIT_PER_MINUTE: "0" }, log })
   const { base, seed, sql } = prepared
   const server = await prepared.start()
-  app = server.child
   const { adminHeaders } = server
 
   const endpoints = await endpointsFor(seed)
@@ -227,7 +212,7 @@ try {
   console.error(e)
   process.exitCode = 1
 } finally {
-  await stop()
+  await prepared.stop()
 }
 
 function print(r) {

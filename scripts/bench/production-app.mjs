@@ -1,19 +1,40 @@
-// The production app the volume benchmarks measure: a fresh database on the benchmark's Postgres,
+// The production app the volume benchmarks measure: their own embedded Postgres, a fresh database,
 // `medusa build` (admin off), migrations, the demo seed and an admin user; `start()` then runs the
-// build with NODE_ENV=production in a process group of its own and logs the admin in.
+// build with NODE_ENV=production in a process group of its own and logs the admin in; `stop()`
+// (also on Ctrl-C) stops that group and Postgres.
 import { spawn } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { mkdirSync, readFileSync } from "node:fs"
 import pgLib from "pg"
-import { medusa, waitFor } from "../lib/medusa.mjs"
-import { freePort } from "../lib/postgres.mjs"
+import { medusa, stopProcessGroup, waitFor } from "../lib/medusa.mjs"
+import { freePort, startPostgres } from "../lib/postgres.mjs"
 
 /**
- * `name` names the database and the files under `out`; `env` adds to the app's environment.
- * Answers the app's base URL, its environment, the demo seed, an SQL client on its database (for
- * loading volume) and `start()`, which answers the server's process (stop it with its group) and
- * the admin's headers.
+ * `name` names the Postgres data directory, the database and the files under `out`; `env` adds to
+ * the app's environment. Answers the app's base URL, the demo seed, an SQL client on its database
+ * (for loading volume), `start()`, which answers the server's process and the admin's headers,
+ * and `stop()`.
  */
-export async function prepareProductionApp(pg, { name, out, env: extra = {}, log }) {
+export async function prepareProductionApp({ name, out, env: extra = {}, log }) {
+  mkdirSync(out, { recursive: true })
+  const pg = await startPostgres({ dataDir: `${out}/${name}-pg` })
+  let app
+  const stop = async () => {
+    await stopProcessGroup(app)
+    await pg.stop()
+  }
+  process.on("SIGINT", async () => {
+    await stop()
+    process.exit(130)
+  })
+  try {
+    return await prepare(pg, { name, out, extra, log, started: (child) => (app = child), stop })
+  } catch (e) {
+    await stop()
+    throw e
+  }
+}
+
+async function prepare(pg, { name, out, extra, log, started, stop }) {
   const db = `affiliate_${name}`
   const admin = new pgLib.Client({ connectionString: pg.url("postgres") })
   await admin.connect()
@@ -53,6 +74,7 @@ export async function prepareProductionApp(pg, { name, out, env: extra = {}, log
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     })
+    started(child)
     await waitFor(`${base}/health`)
     const login = await fetch(`${base}/auth/user/emailpass`, {
       method: "POST",
@@ -62,5 +84,5 @@ export async function prepareProductionApp(pg, { name, out, env: extra = {}, log
     return { child, adminHeaders: { authorization: `Bearer ${login.token}` } }
   }
 
-  return { base, env, seed, sql, start }
+  return { base, seed, sql, start, stop }
 }

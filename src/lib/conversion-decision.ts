@@ -115,13 +115,16 @@ export function decideOrderCredits<C extends CouponFacts>(facts: OrderFacts<C>):
   const credits: OrderCredit<C>[] = []
   const byCampaign = new Map<string, C[]>()
   for (const coupon of [...facts.coupons].sort((a, b) => a.code.localeCompare(b.code))) {
-    byCampaign.set(coupon.campaign_id, [...(byCampaign.get(coupon.campaign_id) ?? []), coupon])
+    const group = byCampaign.get(coupon.campaign_id)
+    if (group) group.push(coupon)
+    else byCampaign.set(coupon.campaign_id, [coupon])
   }
   for (const [campaign_id, coupons] of byCampaign) {
-    const usable = coupons.filter((c) => !couponSkip(c))
+    const usable: C[] = []
     for (const c of coupons) {
       const reason = couponSkip(c)
       if (reason) credits.push({ record: false, campaign_id, reason, code: c.code })
+      else usable.push(c)
     }
     const [chosen, ...others] = usable
     if (!chosen) continue

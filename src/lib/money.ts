@@ -57,3 +57,6 @@ export function computeCommission(
 export function formatAmount(amount: string | number, currency: string): string {
   return MathBN.convert(amount).toFixed(currencyDecimals(currency) ?? 2)
 }
+
+/** The `raw_*` column Medusa keeps beside a `bigNumber` one, for SQL that writes it directly. */
+export const rawBigNumber = (value: string) => JSON.stringify({ value, precision: 20 })

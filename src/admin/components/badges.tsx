@@ -1,6 +1,6 @@
 import { StatusBadge } from "@medusajs/ui"
 import { capitalize } from "../lib/format"
-import type { AffiliateStatus, CampaignStatus, ConversionStatus, RequestOutcome } from "../../types/http"
+import type { AffiliateStatus, CampaignStatus, ConversionStatus, PayoutStatus, RequestOutcome } from "../../types/http"
 
 type Color = "green" | "red" | "orange" | "blue" | "purple" | "grey"
 
@@ -30,4 +30,8 @@ export const OutcomeBadge = ({ outcome }: { outcome: RequestOutcome }) => (
 )
 export const AffiliateStatusBadge = ({ status }: { status: AffiliateStatus }) => (
   <StatusBadge color={status === "active" ? "green" : "orange"}>{capitalize(status)}</StatusBadge>
+)
+
+export const PayoutStatusBadge = ({ status }: { status: PayoutStatus }) => (
+  <StatusBadge color={status === "paid" ? "green" : "orange"}>{capitalize(status)}</StatusBadge>
 )

@@ -1,5 +1,6 @@
 import { Plug, ServerStack } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Select, Switch, Tabs, Text, toast } from "@medusajs/ui"
+import { Field } from "./field"
 import { useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import type { AdminCampaign, AdminCreateCampaign, CampaignType } from "../../types/http"
@@ -62,20 +63,6 @@ function initialValues(campaign: AdminCampaign | undefined, type: string | null)
     show_order_ids_on_statement: false,
   }
 }
-
-const Field = ({ label, id, hint, children }: { label: string; id: string; hint?: string; children: React.ReactNode }) => (
-  <div className="flex flex-col gap-y-2">
-    <Label htmlFor={id} size="small" weight="plus">
-      {label}
-    </Label>
-    {children}
-    {hint && (
-      <Text size="xsmall" className="text-ui-fg-subtle">
-        {hint}
-      </Text>
-    )}
-  </div>
-)
 
 /** A whole number of days, 365 at most. */
 const DaysInput = ({ id, min, value, onChange }: { id: string; min: number; value: number; onChange: (days: number) => void }) => (

@@ -1,12 +1,9 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DAY_MS } from "../../../lib/time"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { StatementAffiliate } from "../../../modules/affiliate/types"
 import type { AffiliateStatement } from "../../../types/http"
-import { buildTrackingLinks } from "../../admin/affiliate/affiliates/helpers"
-import { publicBase } from "../../admin/affiliate/public-url"
+import { withTrackingLinks } from "../../admin/affiliate/affiliates/helpers"
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 
@@ -17,22 +14,16 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
  */
 export async function loadStatement(req: MedusaRequest, affiliate: StatementAffiliate, days: 7 | 30 | 90): Promise<AffiliateStatement> {
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const figures = await service.affiliateFigures(affiliate.id, days)
-  const since = new Date(`${figures.series[0]?.date ?? new Date(Date.now() - (days - 1) * DAY_MS).toISOString().slice(0, 10)}T00:00:00.000Z`)
-  const [{ data: campaigns }, activity] = await Promise.all([
-    query.graph({
-      entity: "affiliate_campaign",
-      fields: ["id", "name", "handle"],
-      filters: { status: ["active", "paused"] },
-      pagination: { order: { created_at: "ASC" } },
-    }),
-    service.statementActivity(affiliate.id, since),
+  const [figures, [links]] = await Promise.all([
+    service.affiliateFigures(affiliate.id, days),
+    withTrackingLinks(req, [{ code: affiliate.code }]),
   ])
+  // The series has a point per day of the period, the oldest first.
+  const activity = await service.statementActivity(affiliate.id, new Date(`${figures.series[0].date}T00:00:00.000Z`))
   return {
     affiliate: { name: affiliate.name, code: affiliate.code },
     days,
-    links: buildTrackingLinks(publicBase(req).url, affiliate.code, campaigns),
+    links: links.tracking_links,
     totals: {
       clicks: figures.totals.clicks,
       filtered_clicks: figures.totals.filtered_clicks,

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { CONVERSION_SOURCES, CONVERSION_STATUSES } from "../../admin/affiliate/conversions/validators"
 import type { AffiliateStatement } from "../../../types/http"
 
 /** The statement's period: 7, 30 or 90 days; anything else shows the default 30 (a link is never an error). */
@@ -18,7 +19,6 @@ export const STATEMENT_TOKEN_PATTERN = /^stm_[0-9A-Za-z]{43}$/
 export const StatementNotFound = z.object({ message: z.string() })
 
 const money = z.object({ currency_code: z.string(), amount: z.string() })
-const STATUSES = ["pending", "approved", "rejected", "paid", "reversed"] as const
 
 /** The statement's JSON (`Accept: application/json`): the affiliate's own figures, no shopper data. */
 export const StatementAnswer = z.object({
@@ -56,8 +56,8 @@ export const StatementAnswer = z.object({
         created_at: z.string(),
         campaign_id: z.string(),
         campaign_name: z.string(),
-        source: z.enum(["s2s", "store", "coupon"]),
-        status: z.enum(STATUSES),
+        source: z.enum(CONVERSION_SOURCES),
+        status: z.enum(CONVERSION_STATUSES),
         commission_amount: z.string(),
         commission_currency: z.string(),
         order_id: z.string().nullable().describe("Only where the campaign shows order ids to affiliates."),

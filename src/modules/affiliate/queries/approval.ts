@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
-export const HOLD_PERIOD_REASON = "approved after the hold period"
+const HOLD_PERIOD_REASON = "approved after the hold period"
 
 /**
  * Approves up to `batch` live pending conversions recorded at least their campaign's `hold_days`

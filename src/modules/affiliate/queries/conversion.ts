@@ -1,4 +1,5 @@
 import { entityId } from "../../../lib/entity-id"
+import { rawBigNumber } from "../../../lib/money"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ConversionInsert, RecordedConversion, RecordedLogInput } from "../types"
 import { runPrepared } from "./prepared"
@@ -22,7 +23,6 @@ export async function recordConversion(
 ): Promise<RecordedConversion> {
   const id = entityId("aconv")
   const requestLogId = entityId("areq")
-  const raw = (value: string) => JSON.stringify({ value, precision: 20 })
   const rows = await runPrepared<{ id: string }>(knex, "affiliate_record_conversion", `WITH conversion AS (
        INSERT INTO affiliate_conversion (id, campaign_id, affiliate_id, click_id, order_id, order_total,
          raw_order_total, order_currency, commission_amount, raw_commission_amount, commission_currency,
@@ -41,8 +41,8 @@ export async function recordConversion(
      )
      SELECT id FROM conversion`,
     [
-      id, row.campaign_id, row.affiliate_id, row.click_id, row.order_id, row.order_total, raw(row.order_total),
-      row.order_currency, row.commission_amount, raw(row.commission_amount), row.commission_currency,
+      id, row.campaign_id, row.affiliate_id, row.click_id, row.order_id, row.order_total, rawBigNumber(row.order_total),
+      row.order_currency, row.commission_amount, rawBigNumber(row.commission_amount), row.commission_currency,
       row.source, row.is_test, row.limited_data_use, row.user_agent, row.ip_hash, row.device_type, row.context,
       row.occurred_at, row.metadata ? JSON.stringify(row.metadata) : null,
       requestLogId, log.request_id, log.source, log.method,

@@ -1,7 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { MathBN } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/entity-id"
-import { formatAmount } from "../../../lib/money"
+import { formatAmount, rawBigNumber } from "../../../lib/money"
+import { ROLLUPS } from "./reporting"
 import type { Balance, BalanceFilter, PayoutLineDetail, PayoutRequest, PayoutWithLines } from "../types"
 
 /*
@@ -45,8 +46,7 @@ function filterSql(filter: BalanceFilter, affiliateColumn: string, currencyColum
  * open payout already holds are taken off; those of a paid payout are `paid` already (marking a
  * payout paid moves them in the same transaction), so no approved conversion is in one.
  */
-const APPROVED_IN_ROLLUPS = (table: string) => `SELECT affiliate_id, currency_code, commission AS amount
-    FROM ${table} WHERE status = 'approved'`
+const APPROVED_IN_ROLLUPS = `SELECT affiliate_id, currency_code, commission AS amount FROM ${ROLLUPS} stats WHERE status = 'approved'`
 
 const APPROVED_IN_OPEN_PAYOUTS = `SELECT c.affiliate_id, c.commission_currency AS currency_code, -c.commission_amount AS amount
     FROM affiliate_payout p
@@ -56,19 +56,18 @@ const APPROVED_IN_OPEN_PAYOUTS = `SELECT c.affiliate_id, c.commission_currency A
 
 /** Balances per affiliate and currency (non-zero only), as decimal strings in the currency's minor unit. */
 export async function balances(knex: Knex, filter: BalanceFilter): Promise<Balance[]> {
-  const parts = [
-    [APPROVED_IN_ROLLUPS("affiliate_stat_daily"), filterSql(filter, "affiliate_id", "currency_code")],
-    [APPROVED_IN_ROLLUPS("affiliate_stat_delta"), filterSql(filter, "affiliate_id", "currency_code")],
-    [APPROVED_IN_OPEN_PAYOUTS, filterSql(filter, "c.affiliate_id", "c.commission_currency")],
-    [`SELECT affiliate_id, currency_code, amount FROM (${UNPAID_ADJUSTMENTS}) a WHERE true`, filterSql(filter, "a.affiliate_id", "a.currency_code")],
-  ] as const
+  const rollups = filterSql(filter, "affiliate_id", "currency_code")
+  const inPayouts = filterSql(filter, "c.affiliate_id", "c.commission_currency")
+  const adjustments = filterSql(filter, "c.affiliate_id", "a.currency_code")
   const { rows } = await knex.raw(
     `SELECT affiliate_id, currency_code, sum(amount)::text AS amount
-       FROM (${parts.map(([sql, where]) => `${sql} ${where.sql}`).join(" UNION ALL ")}) items
+       FROM (${APPROVED_IN_ROLLUPS} ${rollups.sql}
+             UNION ALL ${APPROVED_IN_OPEN_PAYOUTS} ${inPayouts.sql}
+             UNION ALL SELECT affiliate_id, currency_code, amount FROM (${UNPAID_ADJUSTMENTS} ${adjustments.sql}) a) items
       GROUP BY affiliate_id, currency_code
      HAVING sum(amount) <> 0
       ORDER BY affiliate_id, currency_code`,
-    parts.flatMap(([, where]) => where.bindings)
+    [...rollups.bindings, ...inPayouts.bindings, ...adjustments.bindings]
   )
   return (rows as Balance[]).map((r) => ({ ...r, amount: formatAmount(r.amount, r.currency_code) }))
 }
@@ -94,12 +93,15 @@ export async function createPayouts(knex: Knex, request: PayoutRequest): Promise
   const groups = new Map<string, Item[]>()
   for (const item of [...convRows, ...adjRows] as Item[]) {
     const key = `${item.affiliate_id}|${item.currency_code}`
-    groups.set(key, [...(groups.get(key) ?? []), item])
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
   }
   const minimum = request.minimum_amount ?? "0"
   const created: string[] = []
   for (const items of groups.values()) {
-    const total = MathBN.sum(...items.map((i) => i.amount))
+    // Added one by one: spreading a large group into one call would pass the engine's argument limit.
+    const total = items.reduce((sum, i) => MathBN.add(sum, i.amount), MathBN.convert(0))
     if (!MathBN.gt(total, 0) || MathBN.lt(total, minimum)) continue
     const payoutId = entityId("apay")
     const { affiliate_id, currency_code } = items[0]
@@ -108,24 +110,18 @@ export async function createPayouts(knex: Knex, request: PayoutRequest): Promise
       affiliate_id,
       currency_code,
       amount: total.toFixed(),
-      raw_amount: raw(total.toFixed()),
+      raw_amount: rawBigNumber(total.toFixed()),
       status: "open",
     })
-    const lines = items.map((i) => ({
-      id: entityId("apyl"),
-      payout_id: payoutId,
-      conversion_id: i.conversion_id,
-      adjustment_id: i.adjustment_id,
-      amount: MathBN.convert(i.amount).toFixed(),
-      raw_amount: raw(MathBN.convert(i.amount).toFixed()),
-    }))
+    const lines = items.map((i) => {
+      const amount = MathBN.convert(i.amount).toFixed()
+      return { id: entityId("apyl"), payout_id: payoutId, conversion_id: i.conversion_id, adjustment_id: i.adjustment_id, amount, raw_amount: rawBigNumber(amount) }
+    })
     for (let i = 0; i < lines.length; i += LINE_BATCH) await knex("affiliate_payout_line").insert(lines.slice(i, i + LINE_BATCH))
     created.push(payoutId)
   }
   return created
 }
-
-const raw = (value: string) => JSON.stringify({ value, precision: 20 })
 
 /** Takes back `createPayouts` (a compensation): the payouts and their lines, gone. */
 export async function deletePayouts(knex: Knex, ids: string[]): Promise<void> {
@@ -169,11 +165,16 @@ export async function payoutsWithLines(knex: Knex, ids: string[]): Promise<Payou
     .whereIn("id", ids)
     .select("id", "affiliate_id", "currency_code", knex.raw("amount::text AS amount"), "status", "reference", "paid_at", "created_at")
     .orderBy("id")
-  const lines = await payoutLines(knex, { payout_ids: ids, limit: Number.MAX_SAFE_INTEGER })
+  const linesOf = new Map<string, PayoutLineDetail[]>()
+  for (const line of await payoutLines(knex, { payout_ids: ids, limit: Number.MAX_SAFE_INTEGER })) {
+    const lines = linesOf.get(line.payout_id)
+    if (lines) lines.push(line)
+    else linesOf.set(line.payout_id, [line])
+  }
   return payouts.map((p: PayoutWithLines) => ({
     ...p,
     amount: formatAmount(p.amount, p.currency_code),
-    lines: lines.filter((l) => l.payout_id === p.id).map((l) => ({ ...l, amount: formatAmount(l.amount, p.currency_code) })),
+    lines: (linesOf.get(p.id) ?? []).map((l) => ({ ...l, amount: formatAmount(l.amount, p.currency_code) })),
   }))
 }
 

@@ -12,6 +12,9 @@ import type { ReportTotals, SeriesPoint } from "../types"
 
 const STAT_COLUMNS = "campaign_id, affiliate_id, day, currency_code, status, clicks, filtered_clicks, conversions, commission"
 
+/** Every figure the rollups hold: the folded rows and the deltas not folded yet. Give it an alias. */
+export const ROLLUPS = `(select ${STAT_COLUMNS} from affiliate_stat_daily union all select ${STAT_COLUMNS} from affiliate_stat_delta)`
+
 const COUNTED = ["pending", "approved", "paid"]
 
 /** Sums as Postgres answers them (bigint and numeric arrive as strings). */
@@ -74,9 +77,7 @@ export async function foldDailyStats(knex: Knex): Promise<number> {
 }
 
 function scoped(knex: Knex, scope: ReportScope) {
-  const query = knex.from(
-    knex.raw(`(select ${STAT_COLUMNS} from affiliate_stat_daily union all select ${STAT_COLUMNS} from affiliate_stat_delta) as stats`)
-  )
+  const query = knex.from(knex.raw(`${ROLLUPS} as stats`))
   if (scope.campaign_ids) query.whereIn("campaign_id", scope.campaign_ids)
   if (scope.affiliate_ids) query.whereIn("affiliate_id", scope.affiliate_ids)
   return query

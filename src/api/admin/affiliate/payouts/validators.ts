@@ -1,4 +1,3 @@
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { DECIMAL } from "../../../../lib/money"
 import { enumFilter, idFilter, listParams } from "../validators"
@@ -17,7 +16,6 @@ export const AdminGetBalancesParams = z.strictObject({
 })
 export type AdminGetBalancesParamsType = z.infer<typeof AdminGetBalancesParams>
 
-export const AdminGetPayoutParams = createFindParams()
 export const AdminGetPayoutsParams = listParams(
   {
     id: idFilter("id").optional(),

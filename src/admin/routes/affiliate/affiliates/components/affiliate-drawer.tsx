@@ -1,5 +1,6 @@
-import { Button, Drawer, Heading, Input, Label, Select, Text, toast } from "@medusajs/ui"
+import { Button, Drawer, Heading, Input, Select, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { Field } from "../../../../components/field"
 import type { AdminCreateAffiliate } from "../../../../../types/http"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { useAffiliate, useSaveAffiliate } from "../../../../hooks/api/affiliates"
@@ -46,21 +47,16 @@ export const AffiliateDrawer = ({ id, open, onClose }: { id?: string; open: bool
           {savedId && current.isError && <ErrorState error={current.error} onRetry={() => current.refetch()} />}
           {form && (
             <>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="affiliate-name" size="small" weight="plus">Name</Label>
+              <Field label="Name" id="affiliate-name">
                 <Input id="affiliate-name" value={form.name} onChange={(e) => set("name", e.target.value)} />
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="affiliate-email" size="small" weight="plus">Email</Label>
+              </Field>
+              <Field label="Email" id="affiliate-email">
                 <Input id="affiliate-email" type="email" value={form.email} onChange={(e) => set("email", e.target.value)} />
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="affiliate-code" size="small" weight="plus">Code</Label>
+              </Field>
+              <Field label="Code" id="affiliate-code" hint="Goes into tracking links as aff=…: letters, digits, _ and -.">
                 <Input id="affiliate-code" value={form.code} onChange={(e) => set("code", e.target.value)} placeholder="partner_01" />
-                <Text size="xsmall" className="text-ui-fg-subtle">Goes into tracking links as aff=…: letters, digits, _ and -.</Text>
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="affiliate-status" size="small" weight="plus">Status</Label>
+              </Field>
+              <Field label="Status" id="affiliate-status">
                 <Select value={form.status} onValueChange={(v) => set("status", v)}>
                   <Select.Trigger id="affiliate-status"><Select.Value /></Select.Trigger>
                   <Select.Content>
@@ -68,7 +64,7 @@ export const AffiliateDrawer = ({ id, open, onClose }: { id?: string; open: bool
                     <Select.Item value="paused">Paused</Select.Item>
                   </Select.Content>
                 </Select>
-              </div>
+              </Field>
             </>
           )}
           {loaded && (

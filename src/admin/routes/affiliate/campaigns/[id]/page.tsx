@@ -1,5 +1,5 @@
 import { PencilSquare, ServerStack } from "@medusajs/icons"
-import { Button, Container, Heading, Tabs, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate, useParams } from "react-router-dom"
 import { AffiliateNav } from "../../../../components/affiliate-nav"
@@ -9,22 +9,10 @@ import { CampaignStatusBadge } from "../../../../components/badges"
 import { LineChart } from "../../../../components/line-chart"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { S2sSetupModal } from "../../../../components/s2s-setup-modal"
+import { PeriodTabs, Stat } from "../../../../components/stats"
 import { useCampaign, useCampaignSeries } from "../../../../hooks/api/campaigns"
 import { CAMPAIGN_TYPE_LABELS, formatCommissionRule, formatMoney, TOOL_TYPE_LABELS } from "../../../../lib/format"
 import type { StatsPeriod } from "../../../../../types/http"
-
-const PERIODS: StatsPeriod[] = [7, 30, 90]
-
-const Stat = ({ label, value }: { label: string; value: string }) => (
-  <div className="shadow-elevation-card-rest flex flex-col gap-y-1 rounded-lg p-4">
-    <Text size="xsmall" className="text-ui-fg-subtle">
-      {label}
-    </Text>
-    <Text size="xlarge" weight="plus">
-      {value}
-    </Text>
-  </div>
-)
 
 /** A campaign's settings and its clicks, conversions, conversion rate and commission over time. */
 const CampaignDetailPage = () => {
@@ -92,15 +80,7 @@ const CampaignDetailPage = () => {
                 to: new Date().toISOString().slice(0, 10),
               })}
             />
-            <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v) as StatsPeriod)}>
-              <Tabs.List>
-                {PERIODS.map((d) => (
-                  <Tabs.Trigger key={d} value={String(d)}>
-                    {d} days
-                  </Tabs.Trigger>
-                ))}
-              </Tabs.List>
-            </Tabs>
+            <PeriodTabs value={days} onChange={setDays} />
           </div>
         </div>
         {stats.isLoading ? (

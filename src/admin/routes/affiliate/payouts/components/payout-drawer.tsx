@@ -1,6 +1,7 @@
-import { Button, createDataTableColumnHelper, Drawer, Input, Label, StatusBadge, Text, toast } from "@medusajs/ui"
+import { Button, createDataTableColumnHelper, Drawer, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import type { AdminPayoutLine } from "../../../../../types/http"
+import { PayoutStatusBadge } from "../../../../components/badges"
 import { ExportButton } from "../../../../components/export-button"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { StaticTable } from "../../../../components/static-table"
@@ -49,7 +50,7 @@ export const PayoutDrawer = ({ id, onClose }: { id: string; onClose: () => void 
                   <Text size="small" className="text-ui-fg-subtle">{affiliateName.get(p.affiliate_id) ?? p.affiliate_id}</Text>
                   <Text size="xlarge" weight="plus" data-testid="payout-amount">{formatMoney(p.amount, p.currency_code)}</Text>
                 </div>
-                <StatusBadge color={p.status === "paid" ? "green" : "orange"}>{p.status === "paid" ? "Paid" : "Open"}</StatusBadge>
+                <PayoutStatusBadge status={p.status} />
               </div>
               <Text size="xsmall" className="text-ui-fg-subtle">
                 {p.lines.length} line(s); the amount is their sum.{p.paid_at ? ` Paid ${formatDate(p.paid_at)} with reference ${p.reference}.` : ""}

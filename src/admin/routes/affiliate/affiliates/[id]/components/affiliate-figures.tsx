@@ -1,18 +1,10 @@
-import { Container, Heading, Tabs, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import type { StatsPeriod } from "../../../../../../types/http"
 import { ErrorState, LoadingState } from "../../../../../components/page-state"
+import { PeriodTabs, Stat } from "../../../../../components/stats"
 import { useAffiliateStats } from "../../../../../hooks/api/affiliate-program"
 import { formatMoney } from "../../../../../lib/format"
-
-const PERIODS: StatsPeriod[] = [7, 30, 90]
-
-const Stat = ({ label, value }: { label: string; value: string }) => (
-  <div className="shadow-elevation-card-rest flex flex-col gap-y-1 rounded-lg p-4">
-    <Text size="xsmall" className="text-ui-fg-subtle">{label}</Text>
-    <Text size="xlarge" weight="plus">{value}</Text>
-  </div>
-)
 
 const moneyList = (amounts: { currency_code: string; amount: string }[]) =>
   amounts.length ? amounts.map((a) => formatMoney(a.amount, a.currency_code)).join(" · ") : formatMoney(0, "usd")
@@ -32,13 +24,7 @@ export const AffiliateFigures = ({ affiliateId }: { affiliateId: string }) => {
       <section aria-label="Figures" className="flex flex-col gap-y-4">
         <div className="flex items-center justify-between">
           <Heading level="h2">Figures</Heading>
-          <Tabs value={String(days)} onValueChange={(v) => setDays(Number(v) as StatsPeriod)}>
-            <Tabs.List>
-              {PERIODS.map((d) => (
-                <Tabs.Trigger key={d} value={String(d)}>{d} days</Tabs.Trigger>
-              ))}
-            </Tabs.List>
-          </Tabs>
+          <PeriodTabs value={days} onChange={setDays} />
         </div>
         {stats.isLoading ? (
           <LoadingState rows={2} />

@@ -1,7 +1,8 @@
-import { Button, Container, createDataTableColumnHelper, Heading, Input, Label, Select, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
-import { type ReactNode, useMemo, useState } from "react"
+import { Button, Container, createDataTableColumnHelper, Heading, Input, Select, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
+import { useMemo, useState } from "react"
 import type { AdminAffiliatePromotion, AdminPromotionLookup } from "../../../../../../types/http"
 import { actionsColumn } from "../../../../../components/actions-column"
+import { Field } from "../../../../../components/field"
 import { ErrorState } from "../../../../../components/page-state"
 import { StaticTable } from "../../../../../components/static-table"
 import { useAffiliatePromotions, useLinkAffiliatePromotion, useUnlinkAffiliatePromotion } from "../../../../../hooks/api/affiliate-program"
@@ -19,14 +20,6 @@ const DISCOUNTS: [string, string][] = [
   ["percentage", "Percentage off the items"],
   ["fixed", "Amount off the items"],
 ]
-
-/** One labelled field of the form's grid. */
-const Cell = ({ id, label, children }: { id: string; label: string; children: ReactNode }) => (
-  <div className="flex flex-col gap-y-2 md:col-span-2">
-    <Label htmlFor={id} size="small" weight="plus">{label}</Label>
-    {children}
-  </div>
-)
 
 /** A select of `[value, label]` options. */
 const Choice = (props: { id: string; value: string; onChange: (value: string) => void; options: [string, string][]; placeholder?: string }) => (
@@ -135,27 +128,27 @@ export const PromotionCodes = ({ affiliateId }: { affiliateId: string }) => {
           />
         )}
         <div className="grid grid-cols-1 gap-3 px-6 py-4 md:grid-cols-6 md:items-end">
-          <Cell id="promo-mode" label="Code">
+          <Field className="md:col-span-2" id="promo-mode" label="Code">
             <Choice id="promo-mode" value={mode} onChange={(v) => setMode(v as "link" | "create")} options={MODES} />
-          </Cell>
-          <Cell id="promo-code" label="Promotion code">
+          </Field>
+          <Field className="md:col-span-2" id="promo-code" label="Promotion code">
             <Input id="promo-code" value={code} placeholder="ANNA10" onChange={(e) => setCode(e.target.value.toUpperCase())} />
-          </Cell>
-          <Cell id="promo-campaign" label="Campaign">
+          </Field>
+          <Field className="md:col-span-2" id="promo-campaign" label="Campaign">
             <Choice id="promo-campaign" value={campaignId} onChange={setCampaignId} options={[...campaignNames]} placeholder="Choose a campaign" />
-          </Cell>
+          </Field>
           {mode === "create" && (
             <>
-              <Cell id="promo-type" label="Discount">
+              <Field className="md:col-span-2" id="promo-type" label="Discount">
                 <Choice id="promo-type" value={type} onChange={(v) => setType(v as "percentage" | "fixed")} options={DISCOUNTS} />
-              </Cell>
-              <Cell id="promo-value" label={type === "percentage" ? "Percent" : "Amount"}>
+              </Field>
+              <Field className="md:col-span-2" id="promo-value" label={type === "percentage" ? "Percent" : "Amount"}>
                 <Input id="promo-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
-              </Cell>
+              </Field>
               {type === "fixed" && (
-                <Cell id="promo-currency" label="Currency">
+                <Field className="md:col-span-2" id="promo-currency" label="Currency">
                   <Input id="promo-currency" maxLength={3} placeholder="usd" value={currency} onChange={(e) => setCurrency(e.target.value.toLowerCase())} />
-                </Cell>
+                </Field>
               )}
             </>
           )}

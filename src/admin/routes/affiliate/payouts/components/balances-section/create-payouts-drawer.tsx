@@ -1,5 +1,6 @@
-import { Button, Drawer, Input, Label, Text, toast } from "@medusajs/ui"
+import { Button, Drawer, Input, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { Field } from "../../../../../components/field"
 import { useCreatePayouts } from "../../../../../hooks/api/payouts"
 import { errorMessage } from "../../../../../lib/format"
 
@@ -31,15 +32,12 @@ export const CreatePayoutsDrawer = ({ onClose, onCreated }: { onClose: () => voi
             Every affiliate with a positive balance of at least the minimum gets one payout per currency. Its lines are their approved
             conversions and adjustments; its amount is their sum. Mark it paid once the transfer is made.
           </Text>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="payout-minimum" size="small" weight="plus">Minimum amount</Label>
+          <Field label="Minimum amount" id="payout-minimum" hint="Smaller balances wait for the next run. Empty: any positive balance.">
             <Input id="payout-minimum" inputMode="decimal" placeholder="50.00" value={minimum} onChange={(e) => setMinimum(e.target.value)} />
-            <Text size="xsmall" className="text-ui-fg-subtle">Smaller balances wait for the next run. Empty: any positive balance.</Text>
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="payout-currency" size="small" weight="plus">Currency</Label>
+          </Field>
+          <Field label="Currency" id="payout-currency">
             <Input id="payout-currency" maxLength={3} placeholder="All currencies" value={currency} onChange={(e) => setCurrency(e.target.value.toLowerCase())} />
-          </div>
+          </Field>
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>

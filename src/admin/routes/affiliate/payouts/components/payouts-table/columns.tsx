@@ -1,4 +1,5 @@
-import { Button, createDataTableColumnHelper, StatusBadge } from "@medusajs/ui"
+import { Button, createDataTableColumnHelper } from "@medusajs/ui"
+import { PayoutStatusBadge } from "../../../../../components/badges"
 import { useMemo } from "react"
 import type { AdminPayout } from "../../../../../../types/http"
 import { actionsColumn } from "../../../../../components/actions-column"
@@ -20,7 +21,7 @@ export function usePayoutTableColumns({ onOpen }: { onOpen: (payout: AdminPayout
       }),
       columnHelper.accessor("status", {
         header: "Status",
-        cell: ({ getValue }) => <StatusBadge color={getValue() === "paid" ? "green" : "orange"}>{getValue() === "paid" ? "Paid" : "Open"}</StatusBadge>,
+        cell: ({ getValue }) => <PayoutStatusBadge status={getValue()} />,
       }),
       columnHelper.accessor("reference", { header: "Reference", cell: ({ getValue }) => getValue() ?? "-" }),
       columnHelper.accessor("paid_at", { header: "Paid", cell: ({ getValue }) => formatDate(getValue()) }),
