@@ -1,5 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
-import { currencyDecimals } from "./money"
+import { currencyDecimals } from "../../../lib/money"
 
 export type RevisionInput = {
   order_total: string
