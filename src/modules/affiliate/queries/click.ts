@@ -1,4 +1,4 @@
-import { entityId } from "../../../lib/entity-id"
+import { entityId } from "../utils/entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { runPrepared } from "../sql/prepared"
 

@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { entityId } from "../../../lib/entity-id"
+import { entityId } from "../utils/entity-id"
 import type { ChangeRecord } from "../utils/conversion-status"
 
 /*

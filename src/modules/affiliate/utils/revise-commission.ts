@@ -1,5 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
-import { currencyDecimals } from "../../../lib/money"
+import { currencyDecimals } from "./money"
 
 export type RevisionInput = {
   order_total: string

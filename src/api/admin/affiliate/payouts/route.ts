@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { formatAmount } from "../../../../lib/money"
+import { formatAmount } from "../../../../modules/affiliate/utils/money"
 import { createPayoutsWorkflow } from "../../../../workflows/payouts/workflows/create-payouts"
 import type { AdminCreatePayoutsResponse, AdminPayoutListResponse } from "../../../../types/http"
 import { adminActor } from "../actor"
