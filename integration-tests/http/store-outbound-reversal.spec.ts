@@ -181,7 +181,7 @@ medusaIntegrationTestRunner({
         expect(String(conversion.commission_amount)).toBe("0")
         expect(await historyOf(conversion.id)).toEqual([
           ["store", "status", "pending", "reversed", "order canceled"],
-          ["store", "commission_amount", "9", "0", "order canceled"],
+          ["store", "commission_amount", "9.00", "0.00", "order canceled"],
         ])
       })
 
@@ -208,8 +208,8 @@ medusaIntegrationTestRunner({
         expect(String(conversion.commission_amount)).toBe("4.5")
         expect(conversion.adjustments.map((a) => [String(a.amount), a.reason])).toEqual([["-4.5", "order fully refunded"]])
         expect(await historyOf(conversion.id)).toEqual([
-          ["store", "commission_amount", "9", "4.5", "order partly refunded (45 of 90)"],
-          ["store", "adjustment", null, "-4.5", "order fully refunded"],
+          ["store", "commission_amount", "9.00", "4.50", "order partly refunded (45 of 90)"],
+          ["store", "adjustment", null, "-4.50", "order fully refunded"],
         ])
       })
     })

@@ -53,8 +53,6 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         order_id: orderId,
         order_total: "129.99",
         order_currency: "usd",
-        commission_amount: "13",
-        commission_currency: "usd",
         source: "s2s",
         is_test: false,
         limited_data_use: false,
@@ -64,6 +62,15 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         context: null,
         occurred_at: new Date(),
         metadata: { coupon: "SPRING" },
+        customer_type: null,
+        commission: {
+          commission_type: "percentage",
+          commission_amount: "13",
+          commission_currency: "usd",
+          commission_rate: "10",
+          commission_rule_id: null,
+          items: [],
+        },
       }
     }
 

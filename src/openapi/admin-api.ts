@@ -9,6 +9,7 @@ import {
 } from "../api/admin/affiliate/affiliates/validators"
 import { campaignFields } from "../api/admin/affiliate/campaigns/query-config"
 import {
+  AdminCommissionPreview,
   AdminCreateCampaign,
   AdminGetCampaignParams,
   AdminGetCampaignsParams,
@@ -40,6 +41,7 @@ import {
   AdminGetPayoutsParams,
   AdminMarkPayoutPaid,
 } from "../api/admin/affiliate/payouts/validators"
+import { validationBodyDocumented, validationResult } from "../modules/affiliate/utils/validation-input"
 import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
 import { medusaError } from "./medusa-error"
 
@@ -212,6 +214,20 @@ const operations: AdminOperation[] = [
   },
   {
     method: "post",
+    path: `${CAMPAIGNS}/{id}/commission-preview`,
+    operationId: "previewCommission",
+    summary: "What would this order earn",
+    description: "Prices an order under the campaign's rules as they are now, item by item, with the rule each matched; records nothing. With `affiliate_id`, that affiliate's sales this month count for tiers.",
+    tag: "Campaigns",
+    pathParams: campaignId,
+    body: { schema: AdminCommissionPreview },
+    answer: {
+      description: "The commission, the rate and rule of each item.",
+      body: z.object({ preview: z.looseObject({ commission_amount: z.string(), commission_currency: z.string(), items: z.array(z.looseObject({})) }) }),
+    },
+  },
+  {
+    method: "post",
     path: `${CAMPAIGNS}/{id}/s2s/regenerate`,
     operationId: "regenerateCampaignApiKey",
     summary: "Regenerate the campaign's API key",
@@ -372,6 +388,27 @@ const operations: AdminOperation[] = [
     query: AdminGetConversionParams,
     body: { schema: AdminRejectConversion },
     answer: { description: "The conversion.", body: one("conversion", conversionFields) },
+  },
+  {
+    method: "post",
+    path: `${CONVERSIONS}/validate`,
+    operationId: "validateConversions",
+    summary: "Validate conversions (JSON or a CSV upload)",
+    description:
+      "The shop's validation (see the public `s2sValidate`) from the admin: the same body plus `campaign_id` and `dry_run` (answers what would " +
+      "happen, changes nothing). Or a CSV upload: `Content-Type: text/csv`, `?campaign_id=…&dry_run=…`, columns order_id,status,reason,order_total " +
+      "(at most 10,000 rows, UTF-8; a file with unknown columns is refused whole).",
+    tag: "Conversions",
+    body: { schema: validationBodyDocumented.extend({ campaign_id: z.string(), dry_run: z.boolean().optional() }) },
+    answer: {
+      description: "One result per entry, in order.",
+      body: z.object({
+        message: z.string(),
+        counts: z.object({ updated: z.number().int(), unchanged: z.number().int(), failed: z.number().int() }),
+        results: z.array(validationResult),
+        dry_run: z.boolean(),
+      }),
+    },
   },
   {
     method: "get",

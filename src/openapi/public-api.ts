@@ -1,11 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { AffiliateLinkQuery, AffiliateLinkRefusal } from "../api/affiliate/click/[campaign]/validators"
-import { S2S_ANSWERS, S2sAnswerDescription } from "../api/integration/s2sConvert/answers"
+import { S2S_ANSWERS, S2sAnswerDescription } from "../modules/affiliate/utils/s2s-answers"
 import { StatementAnswer, StatementNotFound, StatementQuery } from "../api/affiliate/statement/validators"
 import * as storeAnswers from "../api/store/answers"
 import { StoreCaptureAttribution, StoreRecordClick } from "../api/store/validators"
 import { CLICK_COOKIE } from "../modules/affiliate/utils/click-token"
 import { s2sInputSchema } from "../modules/affiliate/utils/s2s-input"
+import { ShopConversionsAnswerBody, ValidationAnswerBody, validationBodyDocumented } from "../modules/affiliate/utils/validation-input"
 import { S2S_PARAMETERS } from "../lib/s2s-parameters"
 import { S2S_ENDPOINT_PATH } from "../lib/s2s-setup"
 import { Answer, API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation, SecurityRequirement } from "./build-document"
@@ -108,6 +109,55 @@ const operations: Operation[] = [
     body: { schema: s2sInputSchema, name: "S2sConversion", form: true },
     descriptions: S2S_DESCRIPTIONS,
     answers: s2sAnswers([200, 400, 401, 413, 415, 422, 429, 500]),
+  },
+  {
+    method: "post",
+    path: "/integration/s2sValidate",
+    operationId: "validateConversions",
+    summary: "Validate reported conversions",
+    description:
+      "Approve, reject and adjust what you reported, after returns (1-1,000 entries, JSON only, at most 1 MB). Each entry is applied on its own " +
+      "and whole; a bad entry is answered `invalid` and never blocks the others; a repeat changes nothing (`unchanged`). Amounts are recomputed " +
+      "with the rate each item earned when recorded. A paid conversion that is reduced or rejected becomes a negative adjustment for the " +
+      "affiliate's next payout. The same key and rate limit as s2sConvert.",
+    tags: ["S2S"],
+    security: S2S_SECURITY,
+    body: { schema: validationBodyDocumented, name: "S2sValidation" },
+    answers: {
+      200: { description: "One result per entry, in order.", body: ValidationAnswerBody, name: "S2sValidationAnswer", headers: { "X-Request-Id": "This call's id." } },
+      400: s2sAnswer(400),
+      401: s2sAnswer(401),
+      405: s2sAnswer(405),
+      413: { ...s2sAnswer(413), description: "The body is larger than 1 MB." },
+      415: { ...s2sAnswer(415), description: "A body other than application/json." },
+      429: s2sAnswer(429),
+      500: s2sAnswer(500),
+    },
+  },
+  {
+    method: "get",
+    path: "/integration/s2sConversions",
+    operationId: "listConversions",
+    summary: "List your conversions",
+    description:
+      "The key's campaign's conversions, newest first, with their items and no visitor data (user agent, IP hash, device, context). " +
+      "Filters: `status` (comma-separated), `created_at[gte]`, `created_at[lte]`, `test`; `limit` (1-1,000, default 100) and `after` (the last " +
+      "page's `next_cursor`). `Accept: text/csv` answers the page as CSV, one row per conversion, with the next cursor in `X-Next-Cursor`.",
+    tags: ["S2S"],
+    security: S2S_SECURITY,
+    answers: {
+      200: {
+        description: "A page of conversions.",
+        body: ShopConversionsAnswerBody,
+        name: "S2sConversionPage",
+        media: { "text/csv": { type: "string" } },
+        headers: { "X-Request-Id": "This call's id." },
+      },
+      400: s2sAnswer(400),
+      401: s2sAnswer(401),
+      429: s2sAnswer(429),
+      500: s2sAnswer(500),
+    },
   },
   {
     method: "get",

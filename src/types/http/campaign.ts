@@ -1,3 +1,4 @@
+import type { CommissionRule, ConversionCommission } from "../../modules/affiliate/utils/commission"
 import type { DeleteResponse, FindParams, OneOrMany, PaginatedResponse } from "./common"
 
 export type CampaignType = "banner" | "text" | "link" | "video"
@@ -25,6 +26,8 @@ export type AdminCampaign = {
   commission_value: number
   /** Lower-case ISO 4217; set for flat commissions only. */
   currency_code: string | null
+  /** Ordered; the first that matches an item sets its rate (README, "Commission rules"). */
+  commission_rules: AdminCommissionRule[]
   attribution_window_days: number
   /** Days a conversion stays pending before it is approved automatically. */
   hold_days: number
@@ -69,6 +72,8 @@ export type AdminCreateCampaign = {
   commission_value: string | number
   /** Required for a flat commission; ignored (stored as null) for a percentage. */
   currency_code?: string | null
+  /** At most 50, kept in order; a rule sent back with its `id` keeps it. */
+  commission_rules?: (Omit<AdminCommissionRule, "id"> & { id?: string })[] // []
   attribution_window_days?: number // 30, from 1 to 365
   hold_days?: number // 30, from 0 to 365
   attribution_precedence?: AttributionPrecedence // "coupon"
@@ -87,3 +92,9 @@ export type AdminUpdateCampaign = Partial<AdminCreateCampaign>
 
 /** `DELETE /admin/affiliate/campaigns/:id` (soft delete: its links and API key stop working). */
 export type AdminCampaignDeleteResponse = DeleteResponse<"affiliate_campaign">
+
+/** One commission rule of a campaign (contract, section 8). */
+export type AdminCommissionRule = CommissionRule
+
+/** `POST /admin/affiliate/campaigns/:id/commission-preview`: what the order would earn, item by item. */
+export type AdminCommissionPreviewResponse = { preview: ConversionCommission }

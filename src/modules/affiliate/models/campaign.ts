@@ -20,6 +20,9 @@ export const AffiliateCampaign = model
     commission_value: model.bigNumber(),
     // Currency of a flat commission; percentage commissions are paid in the order's currency.
     currency_code: model.text().nullable(),
+    // Ordered; the first that matches an item sets its rate (utils/commission-rules.ts). Each has
+    // a server-assigned id that items keep as `rule_id`.
+    commission_rules: model.json().default([] as unknown as Record<string, unknown>),
     attribution_window_days: model.number().default(30),
     status: model.enum(["active", "paused", "archived"]).default("active"),
     // Pending conversions older than this many days are approved by the hold-period job (the

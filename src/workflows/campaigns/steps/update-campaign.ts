@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { sealOutboundKey } from "../../../lib/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import type { CreateCampaignInput } from "./create-campaign"
+import type { CreateCampaignInput, StoredShapes } from "./create-campaign"
 
 export type UpdateCampaignInput = { id: string } & Partial<CreateCampaignInput>
 
@@ -21,8 +21,7 @@ export const updateCampaignStep = createStep(
       // The exact decimal, not the number the getter rounds it to.
       restore.commission_value = previous.raw_commission_value?.value ?? previous.commission_value
     }
-    // bigNumber columns take decimal strings at run time; the generated types only say number.
-    const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string; commission_value?: number }, context)
+    const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string } & Partial<StoredShapes>, context)
     return new StepResponse(campaign, { id, ...restore })
   },
   async (previous, { container, context }) => {

@@ -10,6 +10,7 @@ export const campaignFields = [
   "commission_type",
   "commission_value",
   "currency_code",
+  "commission_rules",
   "attribution_window_days",
   "hold_days",
   "attribution_precedence",

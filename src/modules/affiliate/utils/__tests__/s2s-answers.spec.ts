@@ -1,4 +1,4 @@
-import * as answer from "../answers"
+import * as answer from "../s2s-answers"
 
 /** What the route sends: the builder's body plus the request id. */
 const sent = (built: answer.S2sAnswer) => ({ ...built.body, request_id: "req_01" })

@@ -1,12 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { ListPage, ListPageRequest, ListTable } from "../types"
+import type { ListPage, ListTable } from "../types"
+import { LIVE_CLICK } from "./live-click"
 
 /*
- * Pages of the tables that grow with traffic, newest first, without ever counting or sorting
- * millions of rows: the page walks an index on (filter, created_at) and stops after `limit` rows;
- * the total is counted exactly up to EXACT_COUNT_LIMIT matches and estimated by the planner
- * above it. A cursor (`after`) continues where a page ended at the same cost at any depth.
+ * The filters and cursors of the lists and exports of the tables that grow with traffic
+ * (ReportingRepository): both walk an index on (filter, created_at), newest first.
  */
 
 /** Up to this many matches the count is exact; above it, the planner's estimate. */
@@ -23,36 +22,10 @@ const FILTERABLE: Record<ListTable, readonly string[]> = {
 const OPERATORS: Record<string, string> = { $eq: "=", $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" }
 
 // Microseconds, as Postgres stores them: a millisecond cursor would skip rows of the same millisecond.
-const CREATED_AT_TEXT = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+export const CREATED_AT_TEXT = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
-export { CREATED_AT_TEXT }
-
-export async function listPage(knex: Knex, table: ListTable, request: ListPageRequest): Promise<ListPage> {
-  const filtered = () => where(knex(table), table, request.filters)
-  const page = filtered()
-    .select("id", knex.raw(`${CREATED_AT_TEXT} as created_at_text`))
-    .orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }])
-    .limit(request.limit + 1)
-    .offset(request.offset ?? 0)
-  if (request.after) {
-    const [createdAt, id] = decodeCursor(request.after)
-    page.where("created_at", "<=", createdAt).andWhere((q) => q.where("created_at", "<", createdAt).orWhere("id", "<", id))
-  }
-  const [rows, count] = await Promise.all([
-    page as unknown as Promise<{ id: string; created_at_text: string }[]>,
-    countMatches(knex, filtered()),
-  ])
-  const more = rows.length > request.limit
-  const shown = rows.slice(0, request.limit)
-  const last = shown[shown.length - 1]
-  return {
-    ids: shown.map((r) => r.id),
-    next_cursor: more && last ? encodeCursor(last.created_at_text, last.id) : null,
-    ...count,
-  }
-}
-
-async function countMatches(knex: Knex, filtered: Knex.QueryBuilder): Promise<Pick<ListPage, "count" | "count_type">> {
+/** How many rows match: exact up to EXACT_COUNT_LIMIT, the planner's estimate above it (never a count of millions). */
+export async function countMatches(knex: Knex, filtered: Knex.QueryBuilder): Promise<Pick<ListPage, "count" | "count_type">> {
   const capped = filtered.clone().select(knex.raw("1")).limit(EXACT_COUNT_LIMIT + 1)
   const [{ n }] = (await knex.count({ n: "*" }).from(capped.as("matches"))) as { n: string }[]
   if (Number(n) <= EXACT_COUNT_LIMIT) return { count: Number(n), count_type: "exact" }
@@ -65,7 +38,7 @@ async function countMatches(knex: Knex, filtered: Knex.QueryBuilder): Promise<Pi
 export function where(query: Knex.QueryBuilder, table: ListTable, filters: Record<string, unknown>) {
   query.whereNull("deleted_at")
   // A token is forgotten with its click's details (the unique index leaves those clicks out).
-  if (table === "affiliate_click" && filters.click_token !== undefined) query.whereNull("details_cleared_at")
+  if (table === "affiliate_click" && filters.click_token !== undefined) query.whereRaw(LIVE_CLICK(table))
   for (const [column, value] of Object.entries(filters)) {
     if (value === undefined) continue
     if (!FILTERABLE[table].includes(column)) {

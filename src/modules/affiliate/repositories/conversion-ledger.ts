@@ -5,40 +5,65 @@ import { entityId } from "../utils/entity-id"
 import { rawBigNumber } from "../utils/money"
 import { CHANGE_ID_SQL, insertChanges } from "../sql/conversion-changes"
 import { SqlRepository } from "../sql/sql-repository"
-import { type ConversionStanding, planStatusChange, type StatusPlan, type StatusRequest } from "../utils/conversion-status"
+import { type ConversionStatus, planStatusChange, type StatusPlan, type StatusRequest } from "../utils/conversion-status"
+import { formatAmount } from "../utils/money"
+import { planValidation, type StoredItem, type ValidatedConversion, type ValidationEntry, type ValidationPlan } from "../utils/validation"
 
 const HOLD_PERIOD_REASON = "approved after the hold period"
 
+/** One entry's answer (contract, section 9). */
+export type EntryResult = {
+  order_id: string
+  result: "updated" | "unchanged" | "not_found" | "invalid"
+  conversion_id?: string
+  conversion_status?: ConversionStatus
+  /** Decimal string in the commission's currency. */
+  commission_amount?: string
+  message?: string
+}
+
 /*
- * Every change of a conversion's status runs here, on its row lock (or, for the hold period, on
- * rows no one else holds), so of two changes from one state only one wins. Locks are taken in
- * one order everywhere, conversions (by id) before payouts, so two of these never wait on each
- * other in a circle.
+ * The conversion ledger: every change of a conversion's status or amounts runs here, on its row
+ * lock (or, for the hold period, on rows no one else holds), so of two changes from one state only
+ * one wins and no update is lost. Locks are taken in one order everywhere, conversions (by id)
+ * before payouts, so two of these never wait on each other in a circle.
  */
-export class ConversionStatusRepository extends SqlRepository {
+export class ConversionLedgerRepository extends SqlRepository {
   /**
-   * The conversion as it stands, locked until the caller's transaction ends; null if unknown.
-   * The lock comes first and the read after it, in a statement of its own: a statement that
-   * waited for the lock sees the row as it is now, but the rows it joined as they were when it
-   * began (a payout line committed meanwhile would be missed).
+   * The conversion as it stands, with its items; null if unknown. Locked until the caller's
+   * transaction ends unless `lock` is false (a dry run). The lock comes first and the read after
+   * it, in statements of their own: a statement that waited for the lock sees the row as it is
+   * now, but the rows it joined as they were when it began (a payout line committed meanwhile
+   * would be missed).
    */
-  async lockStanding(id: string, sharedContext: Context = {}): Promise<ConversionStanding | null> {
+  async readStanding(id: string, { lock }: { lock: boolean }, sharedContext: Context = {}): Promise<ValidatedConversion | null> {
     const knex = this.knex(sharedContext)
-    const { rows: locked } = await knex.raw(`SELECT id FROM affiliate_conversion WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [id])
-    if (!locked.length) return null
+    if (lock) {
+      const { rows: locked } = await knex.raw(`SELECT id FROM affiliate_conversion WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [id])
+      if (!locked.length) return null
+    }
     const { rows } = await knex.raw(
       `SELECT c.id, c.status, c.status_reason, c.is_test, c.commission_amount::text AS commission_amount, c.commission_currency,
+              c.order_total::text AS order_total, c.order_currency, coalesce(c.commission_type, cp.commission_type) AS commission_type,
+              c.commission_rate::text AS commission_rate,
               (SELECT coalesce(sum(a.amount), 0)::text FROM affiliate_commission_adjustment a
                 WHERE a.conversion_id = c.id AND a.deleted_at IS NULL) AS adjusted_total,
               p.id AS payout_id, p.status AS payout_status
          FROM affiliate_conversion c
+         JOIN affiliate_campaign cp ON cp.id = c.campaign_id
          LEFT JOIN affiliate_payout_line l ON l.conversion_id = c.id AND l.deleted_at IS NULL
          LEFT JOIN affiliate_payout p ON p.id = l.payout_id AND p.deleted_at IS NULL
-        WHERE c.id = ?`,
+        WHERE c.id = ? AND c.deleted_at IS NULL`,
       [id]
     )
+    if (!rows.length) return null
+    const items = await knex("affiliate_conversion_item")
+      .where({ conversion_id: id })
+      .whereNull("deleted_at")
+      .orderBy("id")
+      .select("id", "sku", "quantity", "status", knex.raw("item_value::text AS item_value"), knex.raw("commission_amount::text AS commission_amount"), knex.raw("commission_rate::text AS commission_rate"))
     const { payout_id, payout_status, ...standing } = rows[0]
-    return { ...standing, payout: payout_id ? { id: payout_id, status: payout_status } : null }
+    return { ...standing, items: items as StoredItem[], payout: payout_id ? { id: payout_id, status: payout_status } : null }
   }
 
   /**
@@ -47,7 +72,7 @@ export class ConversionStatusRepository extends SqlRepository {
    */
   async changeStatus(id: string, request: StatusRequest, actor: string, sharedContext: Context = {}): Promise<StatusPlan | null> {
     const knex = this.knex(sharedContext)
-    const standing = await this.lockStanding(id, sharedContext)
+    const standing = await this.readStanding(id, { lock: true }, sharedContext)
     if (!standing) return null
     const plan = planStatusChange(standing, request)
     if (plan.result !== "updated") return plan
@@ -67,6 +92,82 @@ export class ConversionStatusRepository extends SqlRepository {
     }
     await insertChanges(knex, id, actor, plan.changes)
     return plan
+  }
+
+  /**
+   * Applies one validation entry (contract, section 9) to the conversion of `campaignId` with its
+   * `order_id`, on its row lock, with its history; run inside a transaction of its own (the
+   * service's). A dry run reads without a lock and writes nothing.
+   */
+  async validateEntry(
+    campaignId: string,
+    isTest: boolean,
+    entry: ValidationEntry,
+    actor: string,
+    dryRun: boolean,
+    sharedContext: Context = {}
+  ): Promise<EntryResult> {
+    const knex = this.knex(sharedContext)
+    const found = await knex("affiliate_conversion")
+      .where({ order_id: entry.order_id, campaign_id: campaignId, is_test: isTest })
+      .whereNull("deleted_at")
+      .first("id")
+    const current = found ? await this.readStanding(found.id, { lock: !dryRun }, sharedContext) : null
+    if (!current) return { order_id: entry.order_id, result: "not_found", message: `No ${isTest ? "test " : ""}conversion of this campaign has order_id ${entry.order_id}` }
+    const plan = planValidation(current, entry)
+    const answer = (result: EntryResult["result"], status: ConversionStatus, amount: string, message?: string): EntryResult => ({
+      order_id: entry.order_id,
+      result,
+      conversion_id: current.id,
+      conversion_status: status,
+      commission_amount: formatAmount(amount, current.commission_currency),
+      ...(message ? { message } : {}),
+    })
+    if (plan.result === "invalid") return answer("invalid", current.status, current.commission_amount, plan.message)
+    if (plan.result === "unchanged") return answer("unchanged", plan.conversion_status, plan.commission_amount)
+    if (!dryRun) await this.applyValidation(current, plan, actor, sharedContext)
+    return answer("updated", plan.conversion_status, plan.commission_amount)
+  }
+
+  /** Writes a validation plan: the conversion, its items, the payout it leaves, the adjustment and the history. */
+  private async applyValidation(current: ValidatedConversion, plan: Extract<ValidationPlan, { result: "updated" }>, actor: string, sharedContext: Context) {
+    const knex = this.knex(sharedContext)
+    await knex("affiliate_conversion")
+      .where({ id: current.id })
+      .update({
+        status: plan.conversion_status,
+        status_reason: plan.status_reason,
+        order_total: plan.order_total,
+        raw_order_total: rawBigNumber(plan.order_total),
+        commission_amount: plan.commission_amount,
+        raw_commission_amount: rawBigNumber(plan.commission_amount),
+        updated_at: knex.fn.now(),
+      })
+    for (const item of plan.items) {
+      await knex("affiliate_conversion_item")
+        .where({ id: item.id })
+        .update({
+          status: item.status,
+          quantity: item.quantity,
+          item_value: item.item_value,
+          raw_item_value: rawBigNumber(item.item_value),
+          commission_amount: item.commission_amount,
+          raw_commission_amount: item.commission_amount === null ? null : rawBigNumber(item.commission_amount),
+          updated_at: knex.fn.now(),
+        })
+    }
+    if (plan.leave_open_payout) await leavePayout(knex, plan.leave_open_payout, current.id, actor)
+    if (plan.adjustment) {
+      await knex("affiliate_commission_adjustment").insert({
+        id: entityId("aadj"),
+        conversion_id: current.id,
+        amount: plan.adjustment,
+        raw_amount: rawBigNumber(plan.adjustment),
+        currency_code: current.commission_currency,
+        reason: plan.status_reason ?? plan.changes.find((c) => c.reason)?.reason ?? "validated by the shop",
+      })
+    }
+    await insertChanges(knex, current.id, actor, plan.changes)
   }
 
   /** Takes back a review of a pending conversion (a compensation), if nothing moved it since. */

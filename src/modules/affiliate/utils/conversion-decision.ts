@@ -1,3 +1,5 @@
+import { clickExpired } from "./time"
+
 /**
  * Whether a sale earns a conversion: one decision for the S2S endpoint and the store path, with
  * one precedence list and one set of reasons. Pure, so every reason is unit-tested; the S2S route
@@ -54,7 +56,7 @@ export function decideConversion(facts: ConversionFacts): ConversionDecision {
   const occurredAt = new Date(facts.occurred_at).getTime()
   if (facts.now && occurredAt > facts.now.getTime() + FUTURE_SKEW_MS) return skip("occurred_in_future")
   if (occurredAt < new Date(facts.click.created_at).getTime()) return skip("occurred_before_click")
-  if (occurredAt > new Date(facts.click.expires_at).getTime()) return skip("click_expired")
+  if (clickExpired(facts.click.expires_at, facts.occurred_at)) return skip("click_expired")
   if (facts.campaign.status !== "active") return skip(`campaign_${facts.campaign.status}`)
   if (facts.affiliate.status !== "active") return skip("affiliate_paused")
   return { record: true }

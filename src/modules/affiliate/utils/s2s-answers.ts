@@ -1,6 +1,6 @@
-import type { SkipReason } from "../../../lib/conversion-decision"
+import type { SkipReason } from "./conversion-decision"
 import { z } from "@medusajs/framework/zod"
-import type { FieldError } from "../../../modules/affiliate/utils/s2s-input"
+import type { FieldError } from "./s2s-input"
 
 export const RECORDED = "S2S conversion recorded successfully"
 export const ALREADY_RECORDED = "Order already recorded"
@@ -33,7 +33,7 @@ type Built<T extends z.ZodType> = Omit<z.output<T>, "request_id">
 /** One answer of the endpoint: HTTP status, JSON body (without `request_id`) and extra headers. */
 export type S2sAnswer = {
   http: number
-  body: { status: "success" | "duplicate" | "skipped" | "error"; message: string; conversion_id?: string; errors?: FieldError[] }
+  body: { status: "success" | "duplicate" | "skipped" | "error"; message: string; conversion_id?: string; errors?: FieldError[]; results?: unknown[] }
   headers?: Record<string, string>
 }
 
