@@ -10,6 +10,7 @@ import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { subscribersDone } from "../helpers/events"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { expectDocumented } from "../helpers/openapi"
+import { curlRequests, readmeBlocks } from "../helpers/readme"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
 
 jest.setTimeout(240_000)
@@ -167,6 +168,29 @@ medusaIntegrationTestRunner({
         const other = await createAffiliate(container())
         const res = await s2s(apiKey, { click_token: await clickToken(api, c.handle, other.code), order_id: "TIER-O", order_total: "100", order_currency: "usd" })
         expect((await conversion(res.data.conversion_id)).commission_amount).toBe(5)
+      })
+
+      it("exports one row per item with per=item, a conversion without items on one row of its own", async () => {
+        const { campaign: c, apiKey } = await campaign({ commission_rules: rules })
+        const affiliate = await createAffiliate(container())
+        await s2s(apiKey, { click_token: await clickToken(api, c.handle, affiliate.code), order_id: "EXP-1", order_total: "10", order_currency: "usd" })
+        await s2s(apiKey, {
+          click_token: await clickToken(api, c.handle, affiliate.code),
+          order_id: "EXP-2",
+          order_currency: "usd",
+          items: [{ sku: "=HYPERLINK", item_value: "5.00", category: "gift-cards" }, { sku: "B", item_value: "20.00" }],
+        })
+        const csv = await api.get(`${BASE}/conversions/export`, opts({ params: { campaign_id: c.id, per: "item" }, responseType: "text", transformResponse: (d: unknown) => d }))
+        const parsed = parseCsv(csv.data)
+        if (!("records" in parsed)) throw new Error(parsed.problem)
+        const [header, ...rows] = parsed.records
+        const at = (row: string[], column: string) => row[header.indexOf(column)]
+        expect(rows.map((r) => [at(r, "order_id"), at(r, "item_sku"), at(r, "item_value"), at(r, "item_commission_amount")])).toEqual([
+          ["EXP-2", "'=HYPERLINK", "5.00", "0.00"],
+          ["EXP-2", "B", "20.00", "2.00"],
+          ["EXP-1", "", "", ""],
+        ])
+        expect((await get("/conversions/export", { per: "line" })).status).toBe(400)
       })
 
       it("previews what an order would earn under the rules as they are now", async () => {
@@ -346,6 +370,39 @@ medusaIntegrationTestRunner({
         expect(parsed.records).toHaveLength(6)
         expect(parsed.records.find((r) => r[1] === "V-3")![8]).toBe("X × 1 = 30.00 (pending) | Y × 1 = 70.00 (pending)")
         expect((await api.get("/integration/s2sConversions", any)).status).toBe(401)
+      })
+    })
+
+    describe("the README's validation snippets, run as written", () => {
+      const base = () => String(api.defaults.baseURL).replace(/\/$/, "")
+
+      it("the cURL commands validate three orders, then list what is still pending; the Node job rejects a returned line", async () => {
+        const { campaign: c, apiKey } = await campaign({})
+        const affiliate = await createAffiliate(container())
+        for (const order_id of ["ORDER-1001", "ORDER-1002", "ORDER-1003"]) {
+          await s2s(apiKey, { click_token: await clickToken(api, c.handle, affiliate.code), order_id, order_total: "100.00", order_currency: "usd" })
+        }
+        await s2s(apiKey, { click_token: await clickToken(api, c.handle, affiliate.code), order_id: "ORDER-1004", order_currency: "usd", items: [{ sku: "SHOE-42", item_value: "60.00" }, { sku: "SOCK", item_value: "5.00" }] })
+        const blocks = readmeBlocks("## Validating conversions")
+        const curl = blocks.find((b) => b.lang === "bash")!
+        const node = blocks.find((b) => b.lang === "js")!
+        const script = curl.code.replaceAll("https://api.example.com", base()).replaceAll("s2s_…", apiKey)
+        const answers = []
+        for (const { url, init } of curlRequests(script)) {
+          const res = await fetch(url, init)
+          answers.push([res.status, await res.json()])
+        }
+        expect(answers[0]).toEqual([200, expect.objectContaining({ message: "3 updated, 0 unchanged, 0 failed" })])
+        expect(answers[1][1].conversions.map((x: any) => x.order_id)).toEqual(["ORDER-1004", "ORDER-1003"])
+
+        const validateReturns = new Function("fetch", "process", "console", `${node.code.replaceAll("https://api.example.com", base())}\nreturn validateReturns`)(
+          fetch,
+          { env: { AFFILIATE_S2S_KEY: apiKey } },
+          { warn: () => undefined }
+        )
+        const body = await validateReturns([{ orderId: "ORDER-1004", everything: false, reason: "returned", lines: [{ sku: "SOCK" }] }])
+        expect(body.message).toBe("1 updated, 0 unchanged, 0 failed")
+        expect((await service().listAffiliateConversionItems({ sku: "SOCK" }))[0].status).toBe("rejected")
       })
     })
 
