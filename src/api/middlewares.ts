@@ -1,14 +1,10 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { redactAccessLog } from "./access-log"
 import { adminAffiliateMiddlewares } from "./admin/affiliate/middlewares"
 import { adminOutboundMiddlewares } from "./admin/affiliate/outbound-deliveries/middlewares"
 import { affiliateErrorHandler } from "./error-handler"
 import { statementMiddlewares } from "./affiliate/statement/middlewares"
 import { integrationMiddlewares } from "./integration/middlewares"
 import { storeAffiliateMiddlewares } from "./store/middlewares"
-
-// Medusa loads this file once per server process, before it answers any request.
-redactAccessLog()
 
 export default defineMiddlewares({
   routes: [

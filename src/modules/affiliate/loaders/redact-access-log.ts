@@ -1,5 +1,5 @@
 import { createRequire } from "node:module"
-import { redactForLog } from "../lib/api-key"
+import { redactForLog } from "../../../lib/api-key"
 
 type Token = (req: unknown, res: unknown, arg?: string) => string | undefined
 type Morgan = { token(name: string, fn: Token): void } & Record<string, Token | undefined>
@@ -7,13 +7,15 @@ type Morgan = { token(name: string, fn: Token): void } & Record<string, Token | 
 const WRAPPED = Symbol.for("medusa-plugin-affiliate-s2s.redacted")
 
 /**
- * Medusa's access log (morgan) prints every request's URL, referrer and user agent when the
- * answer ends, whatever the path and whoever answered it, including Medusa's own 401 and 404 before
- * any plugin code runs. Wrapping those three tokens once, at boot, redacts API keys from every
- * line however they were encoded (README, "What the logs never show"). Morgan is loaded from where
- * the framework loads it, so this is the instance that writes the log.
+ * Medusa's access log (morgan, set up by the framework's express loader, with no option to change
+ * its format) prints every request's URL, referrer and user agent when the answer ends, whatever
+ * the path and whoever answered it, including Medusa's own 401 and 404 before any plugin code
+ * runs. An S2S key sent in a query string would be logged whole. This loader runs once when the
+ * module boots, before the server answers anything, and wraps those three tokens so every line
+ * has its keys and tokens redacted however they were encoded (README, "What the logs never show").
+ * Morgan is loaded from where the framework loads it, so this is the instance that writes the log.
  */
-export function redactAccessLog() {
+export default async function redactAccessLog() {
   const fromFramework = createRequire(require.resolve("@medusajs/framework/http"))
   const morgan = fromFramework("morgan") as Morgan
   for (const name of ["url", "referrer", "user-agent"]) {
