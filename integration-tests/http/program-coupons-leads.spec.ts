@@ -9,6 +9,15 @@ import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/sto
 
 jest.setTimeout(240_000)
 
+// Read by the plugin when the runner boots the app: campaigns here forward to 127.0.0.1:9, where
+// nothing listens, a target refused unless private targets are allowed (README, "Outbound S2S").
+const previousAllowPrivate = process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS
+process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = "true"
+afterAll(() => {
+  if (previousAllowPrivate === undefined) delete process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS
+  else process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = previousAllowPrivate
+})
+
 const BASE = "/admin/affiliate"
 
 /*

@@ -12,6 +12,15 @@ import { subscribersDone } from "../helpers/events"
 
 jest.setTimeout(180_000)
 
+// Read by the plugin when the runner boots the app: this suite's outbound receiver listens on
+// 127.0.0.1, which is refused unless private targets are allowed (README, "Outbound S2S").
+const previousAllowPrivate = process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS
+process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = "true"
+afterAll(() => {
+  if (previousAllowPrivate === undefined) delete process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS
+  else process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = previousAllowPrivate
+})
+
 // Read by medusa-config.ts when the runner loads it.
 const MAX_ATTEMPTS = 3
 const previous = process.env.AFFILIATE_OUTBOUND_MAX_ATTEMPTS
@@ -149,6 +158,31 @@ medusaIntegrationTestRunner({
         const why = await api.get(`/admin/affiliate/orders/${denied.order.id}/attribution`, admin.headers)
         expect(why.data.conversions).toEqual([])
         expect(why.data.request_log[0]).toMatchObject({ outcome: "skipped", reason: "consent_not_granted" })
+      })
+
+      it("keeps the outbound key out of the stored answer of a network that echoes it, in the encoding it was sent in", async () => {
+        // A network that answers with the request it received, query string included.
+        const echo = createServer((req, res) => res.writeHead(400).end(`unknown token in ${req.url}; raw=${decodeURIComponent(req.url!.split("token=")[1]?.split("&")[0] ?? "")}`))
+        await new Promise<void>((r) => echo.listen(0, "127.0.0.1", r))
+        const key = "net/Key+with=special&chars 42"
+        try {
+          const { campaign } = await createCampaign(getContainer(), {
+            outbound_url: `http://127.0.0.1:${(echo.address() as AddressInfo).port}/postback`,
+            outbound_method: "GET",
+            outbound_parameter_names: { api_key: "token" },
+            outbound_api_key: key,
+          })
+          const res = await api.post(`/admin/affiliate/campaigns/${campaign.id}/outbound/test`, {}, admin.headers)
+          const [attempt] = res.data.delivery.attempts
+          expect(attempt.http_status).toBe(400)
+          expect(attempt.response_excerpt).toContain("unknown token in /postback?")
+          expect(attempt.response_excerpt).toContain("[outbound key]")
+          for (const sent of [key, encodeURIComponent(key), new URLSearchParams({ token: key }).toString().slice(6), "with=special", "with%3Dspecial"]) {
+            expect(attempt.response_excerpt).not.toContain(sent)
+          }
+        } finally {
+          await new Promise((r) => echo.close(r))
+        }
       })
 
       it("sends nothing without consent", async () => {

@@ -32,6 +32,12 @@ export type AffiliatePluginOptions = {
    * days after its attribution window ends (AFFILIATE_CLICK_DETAILS_GRACE_DAYS); the click still counts.
    */
   clickDetailsGraceDays?: number
+  /**
+   * Lets outbound targets be in the host's own network: loopback, private, link-local and
+   * unique-local addresses, `localhost` and other internal names (AFFILIATE_ALLOW_PRIVATE_TARGETS).
+   * Off by default, so an admin account cannot make the server call its own network (SSRF).
+   */
+  allowPrivateTargets?: boolean
 }
 
 export type ResolvedAffiliateOptions = {
@@ -48,6 +54,7 @@ export type ResolvedAffiliateOptions = {
   outboundMaxAttempts: number
   requestLogRetentionDays: number
   clickDetailsGraceDays: number
+  allowPrivateTargets: boolean
 }
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
@@ -60,6 +67,12 @@ const DEVELOPMENT_SECRET = "medusa-plugin-affiliate-s2s development key: set AFF
 function wholeNumber(option: number | undefined, envName: string, fallback: number, min = 0): number {
   const raw = option ?? (process.env[envName] ? Number(process.env[envName]) : undefined)
   return raw === undefined || !Number.isFinite(raw) || raw < min ? fallback : Math.floor(raw)
+}
+
+/** The option when given, else the environment variable read as a yes/no (`true`, `1`, `yes`, `on`). */
+function flag(option: boolean | undefined, envName: string): boolean {
+  if (option !== undefined) return option === true
+  return ["true", "1", "yes", "on"].includes((process.env[envName] ?? "").trim().toLowerCase())
 }
 
 export const MISSING_PRODUCTION_KEY =
@@ -101,5 +114,6 @@ export function resolveOptions(options: AffiliatePluginOptions = {}): ResolvedAf
     outboundMaxAttempts: wholeNumber(options.outboundMaxAttempts, "AFFILIATE_OUTBOUND_MAX_ATTEMPTS", DEFAULT_OUTBOUND_MAX_ATTEMPTS, 1),
     requestLogRetentionDays: wholeNumber(options.requestLogRetentionDays, "AFFILIATE_REQUEST_LOG_RETENTION_DAYS", DEFAULT_REQUEST_LOG_RETENTION_DAYS),
     clickDetailsGraceDays: wholeNumber(options.clickDetailsGraceDays, "AFFILIATE_CLICK_DETAILS_GRACE_DAYS", DEFAULT_CLICK_DETAILS_GRACE_DAYS),
+    allowPrivateTargets: flag(options.allowPrivateTargets, "AFFILIATE_ALLOW_PRIVATE_TARGETS"),
   }
 }

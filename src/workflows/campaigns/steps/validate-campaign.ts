@@ -2,6 +2,9 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { commissionRuleIssues } from "../../../lib/commission-rule"
 import { firstFreeHandle, HANDLE_MAX, HANDLE_PATTERN, handleFromName } from "../../../lib/link-identifiers"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { targetProblem } from "../../../modules/affiliate/utils/target-guard"
 import type { CreateCampaignInput } from "./create-campaign"
 
 /** The stored campaign an update is merged with (absent when creating). */
@@ -22,7 +25,8 @@ export type ValidateCampaignInput = { input: CampaignWrite; stored?: StoredCampa
  * Guards every campaign write, whoever runs the workflow (a route or a host's own code): the
  * commission rule as it will be stored (the update merged with the stored campaign) and the
  * handle, which must be well formed and free; without one, a free handle is derived from the name.
- * Answers the fields to write, with `currency_code` cleared for a percentage commission (paid in
+ * An outbound target must be a public http(s) URL unless the store owner allows private targets
+ * (README, "Outbound S2S"): the admin API answers 400 naming `outbound_url`. Answers the fields to write, with `currency_code` cleared for a percentage commission (paid in
  * the order's currency). Reads only: nothing to compensate.
  */
 export const validateCampaignStep = createStep(
@@ -38,6 +42,11 @@ export const validateCampaignStep = createStep(
     const issues = commissionRuleIssues(rule)
     if (issues.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${issues.map((i) => i.message).join("; ")}`)
+    }
+    if (input.outbound_url) {
+      const policy = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
+      const problem = targetProblem(input.outbound_url, policy)
+      if (problem) throw new MedusaError(MedusaError.Types.INVALID_DATA, `outbound_url ${problem}`)
     }
     const data: CampaignWrite = { ...input, currency_code: rule.commission_type === "flat" ? rule.currency_code : null }
     if (input.handle !== undefined) {
