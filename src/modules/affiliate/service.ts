@@ -1,5 +1,12 @@
 import type { Context, Logger } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+  type MedusaServiceReturnType,
+  type ModelConfigurationsToConfigTemplate,
+} from "@medusajs/framework/utils"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateClickToken } from "../../lib/click-token"
 import { detectDevice } from "../../lib/device"
@@ -77,18 +84,31 @@ import type {
 const SUB_MAX = 255
 
 /**
- * The only way into the affiliate tables: generated CRUD for the models, plus the methods below
- * for the hot paths (S2S conversions, link clicks), the request log, the outbox and reporting,
- * whose SQL lives in ./queries. Every method takes Medusa's shared context, so a call made with a
- * transaction (another method's, or a caller's) runs inside it.
- *
- * The hot paths use `@InjectManager` (no transaction of their own) on purpose: each runs a single
- * statement, which Postgres makes atomic, and a BEGIN/COMMIT pair would add two round trips to
- * every S2S call and click.
+ * The models the generated CRUD covers, written out by name so the published declarations refer to
+ * the models instead of spelling out every model's inferred type again (inferred, service.d.ts
+ * alone was 1.05 MB). Keys are the models' own names: Query calls `list<Model>s` for an entity, so
+ * the generated methods must be named after the models (listAffiliateCampaigns), not after
+ * shorter aliases.
  */
-// Keys are the models' own names: Query calls `list<Model>s` for an entity, so the generated
-// methods must be named after the models (listAffiliateCampaigns), not after shorter aliases.
-class AffiliateModuleService extends MedusaService({
+export type AffiliateModels = {
+  AffiliateCampaign: typeof AffiliateCampaign
+  Affiliate: typeof Affiliate
+  AffiliateApiKey: typeof AffiliateApiKey
+  AffiliateClick: typeof AffiliateClick
+  AffiliateConversion: typeof AffiliateConversion
+  AffiliateRequestLog: typeof AffiliateRequestLog
+  AffiliateAttribution: typeof AffiliateAttribution
+  AffiliateOutboundDelivery: typeof AffiliateOutboundDelivery
+  AffiliateOutboundAttempt: typeof AffiliateOutboundAttempt
+  AffiliateCommissionAdjustment: typeof AffiliateCommissionAdjustment
+  AffiliateRetentionRun: typeof AffiliateRetentionRun
+  AffiliateErasure: typeof AffiliateErasure
+  AffiliatePromotion: typeof AffiliatePromotion
+  AffiliatePayout: typeof AffiliatePayout
+  AffiliatePayoutLine: typeof AffiliatePayoutLine
+  AffiliateStatementLink: typeof AffiliateStatementLink
+}
+const MODELS: AffiliateModels = {
   AffiliateCampaign,
   Affiliate,
   AffiliateApiKey,
@@ -105,7 +125,20 @@ class AffiliateModuleService extends MedusaService({
   AffiliatePayout,
   AffiliatePayoutLine,
   AffiliateStatementLink,
-}) {
+}
+const AffiliateServiceBase: MedusaServiceReturnType<ModelConfigurationsToConfigTemplate<AffiliateModels>> = MedusaService(MODELS)
+
+/**
+ * The only way into the affiliate tables: generated CRUD for the models, plus the methods below
+ * for the hot paths (S2S conversions, link clicks), the request log, the outbox and reporting,
+ * whose SQL lives in ./queries. Every method takes Medusa's shared context, so a call made with a
+ * transaction (another method's, or a caller's) runs inside it.
+ *
+ * The hot paths use `@InjectManager` (no transaction of their own) on purpose: each runs a single
+ * statement, which Postgres makes atomic, and a BEGIN/COMMIT pair would add two round trips to
+ * every S2S call and click.
+ */
+class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
 
