@@ -13,7 +13,10 @@ export type AffiliatePluginOptions = {
    * (AFFILIATE_PREVIOUS_ENCRYPTION_KEYS, comma-separated). New secrets use `encryptionKey` only.
    */
   previousEncryptionKeys?: string[]
-  /** Public base URL of this Medusa backend (AFFILIATE_PUBLIC_URL, then MEDUSA_BACKEND_URL). */
+  /**
+   * Public base URL of this Medusa backend (AFFILIATE_PUBLIC_URL). Unset, admins are shown the URL
+   * the admin is served from; MEDUSA_BACKEND_URL only when that cannot be read.
+   */
   publicUrl?: string
   /** S2S calls allowed per API key per minute (AFFILIATE_RATE_LIMIT_PER_MINUTE). 0 turns the limit off. */
   rateLimitPerMinute?: number
@@ -49,6 +52,8 @@ export type ResolvedAffiliateOptions = {
   usingDevelopmentKey: boolean
   /** Null when not configured: the admin then shows the URL it is served from. */
   publicUrl: string | null
+  /** MEDUSA_BACKEND_URL, the last fallback for public URLs (README, "Plugin options"). */
+  medusaBackendUrl: string | null
   rateLimitPerMinute: number
   rateLimitRedisUrl: string | null
   outboundMaxAttempts: number
@@ -103,12 +108,13 @@ export function resolveOptions(options: AffiliatePluginOptions = {}): ResolvedAf
   const current = aesKey(secret ?? DEVELOPMENT_SECRET)
   // The development key is always worth trying last: it is what a fresh installation encrypted with.
   const previous = [...previousSecrets(options), ...(secret ? [DEVELOPMENT_SECRET] : [])].map(aesKey)
-  const publicUrl = options.publicUrl || process.env.AFFILIATE_PUBLIC_URL || process.env.MEDUSA_BACKEND_URL || null
+  const publicUrl = options.publicUrl || process.env.AFFILIATE_PUBLIC_URL || null
   return {
     encryptionKey: current,
     decryptionKeys: [current, ...previous.filter((k) => !k.equals(current))],
     usingDevelopmentKey: !secret,
     publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
+    medusaBackendUrl: process.env.MEDUSA_BACKEND_URL || null,
     rateLimitPerMinute: wholeNumber(options.rateLimitPerMinute, "AFFILIATE_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE),
     rateLimitRedisUrl: options.rateLimitRedisUrl || process.env.AFFILIATE_RATE_LIMIT_REDIS_URL || null,
     outboundMaxAttempts: wholeNumber(options.outboundMaxAttempts, "AFFILIATE_OUTBOUND_MAX_ATTEMPTS", DEFAULT_OUTBOUND_MAX_ATTEMPTS, 1),

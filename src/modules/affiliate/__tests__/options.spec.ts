@@ -20,6 +20,11 @@ describe("the plugin's options", () => {
     expect(resolveOptions({ encryptionKey: "k" }).publicUrl).toBeNull()
   })
 
+  it("do not take MEDUSA_BACKEND_URL for publicUrl: it is kept apart, as the last fallback", () => {
+    process.env.MEDUSA_BACKEND_URL = "http://localhost:9000"
+    expect(resolveOptions({ encryptionKey: "k" })).toMatchObject({ publicUrl: null, medusaBackendUrl: "http://localhost:9000" })
+  })
+
   it("refuse private outbound targets unless the option or AFFILIATE_ALLOW_PRIVATE_TARGETS allows them", () => {
     expect(resolveOptions({}).allowPrivateTargets).toBe(false)
     expect(resolveOptions({ allowPrivateTargets: true }).allowPrivateTargets).toBe(true)
