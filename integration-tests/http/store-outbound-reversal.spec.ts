@@ -9,8 +9,12 @@ import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
 import { subscribersDone } from "../helpers/events"
+import { allowPrivateTargets } from "../helpers/private-targets"
 
 jest.setTimeout(180_000)
+
+// This suite's outbound receivers listen on loopback.
+allowPrivateTargets()
 
 // Read by medusa-config.ts when the runner loads it.
 const MAX_ATTEMPTS = 3
@@ -149,6 +153,31 @@ medusaIntegrationTestRunner({
         const why = await api.get(`/admin/affiliate/orders/${denied.order.id}/attribution`, admin.headers)
         expect(why.data.conversions).toEqual([])
         expect(why.data.request_log[0]).toMatchObject({ outcome: "skipped", reason: "consent_not_granted" })
+      })
+
+      it("keeps the outbound key out of the stored answer of a network that echoes it, in the encoding it was sent in", async () => {
+        // A network that answers with the request it received, query string included.
+        const echo = createServer((req, res) => res.writeHead(400).end(`unknown token in ${req.url}; raw=${decodeURIComponent(req.url!.split("token=")[1]?.split("&")[0] ?? "")}`))
+        await new Promise<void>((r) => echo.listen(0, "127.0.0.1", r))
+        const key = "net/Key+with=special&chars 42"
+        try {
+          const { campaign } = await createCampaign(getContainer(), {
+            outbound_url: `http://127.0.0.1:${(echo.address() as AddressInfo).port}/postback`,
+            outbound_method: "GET",
+            outbound_parameter_names: { api_key: "token" },
+            outbound_api_key: key,
+          })
+          const res = await api.post(`/admin/affiliate/campaigns/${campaign.id}/outbound/test`, {}, admin.headers)
+          const [attempt] = res.data.delivery.attempts
+          expect(attempt.http_status).toBe(400)
+          expect(attempt.response_excerpt).toContain("unknown token in /postback?")
+          expect(attempt.response_excerpt).toContain("[outbound key]")
+          for (const sent of [key, encodeURIComponent(key), new URLSearchParams({ token: key }).toString().slice(6), "with=special", "with%3Dspecial"]) {
+            expect(attempt.response_excerpt).not.toContain(sent)
+          }
+        } finally {
+          await new Promise((r) => echo.close(r))
+        }
       })
 
       it("sends nothing without consent", async () => {

@@ -26,6 +26,15 @@ import { subscribersDone } from "../helpers/events"
 
 jest.setTimeout(180_000)
 
+// Read by the plugin when the runner boots the app: campaigns here forward to 127.0.0.1:9, where
+// nothing listens, a target refused unless private targets are allowed (README, "Outbound S2S").
+const previousAllowPrivate = process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS
+process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = "true"
+afterAll(() => {
+  if (previousAllowPrivate === undefined) delete process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS
+  else process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = previousAllowPrivate
+})
+
 type AnyWorkflow = (container: MedusaContainer) => {
   insertActionAfter: (existing: string, action: string, handler: { invoke: () => Promise<never> }) => unknown
   run: (args: { input: any; throwOnError: false }) => Promise<{ errors: { error: { message: string } }[] }>

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto"
 import { randomBase62 } from "../modules/affiliate/utils/random"
+import { decodeEscapes } from "./escapes"
 
 export const API_KEY_PREFIX = "s2s_"
 /** 40 base62 characters: about 238 bits. */
@@ -62,18 +63,6 @@ const KEY_PATTERN = /s2s_[0-9A-Za-z]{6}[0-9A-Za-z]*/gi
 /** The value of an `api_key` parameter or field, whatever it holds (a key without its prefix is still a secret). */
 const KEY_PARAMETER = /(\bapi[_-]?key"?\s*[=:]\s*"?)([^&\s"',;}]{11,})/gi
 const hasSecret = (text: string) => new RegExp(KEY_PATTERN.source, "i").test(text) || new RegExp(KEY_PARAMETER.source, "i").test(text)
-const MAX_DECODING_ROUNDS = 5
-
-/**
- * Percent-escapes (`%5F`, `%5f`) and JSON escapes of ASCII characters (`\u005f`) decoded once;
- * anything malformed is left as it is, so decoding never fails.
- */
-function decodeEscapesOnce(text: string): string {
-  return text
-    .replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\u00([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-}
-
 /**
  * Replaces every API key in a string (a URL, a header, a log line) by its visible prefix. Keys are
  * looked for in the text as sent and after decoding it as often as it was encoded (`s2s%5F…`,
@@ -81,23 +70,9 @@ function decodeEscapesOnce(text: string): string {
  * a key, the decoded text is returned, redacted; otherwise the text is returned as it was.
  */
 export function redactApiKeys(text: string): string {
-  let decoded = text
-  for (let round = 0; round < MAX_DECODING_ROUNDS; round++) {
-    const next = decodeEscapesOnce(decoded)
-    if (next === decoded) break
-    decoded = next
-  }
+  const decoded = decodeEscapes(text)
   const source = decoded !== text && hasSecret(decoded) ? decoded : text
   return source
     .replace(KEY_PATTERN, (key) => apiKeyPrefix(key))
     .replace(KEY_PARAMETER, (_, name: string, value: string) => name + (value.endsWith("…") ? value : apiKeyPrefix(value)))
-}
-
-/**
- * A URL or header as it may be logged: keys redacted (see `redactApiKeys`), and the control
- * characters that decoding may have revealed written as percent-escapes again, so a log line
- * stays one line.
- */
-export function redactForLog(text: string): string {
-  return redactApiKeys(text).replace(/[\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`)
 }

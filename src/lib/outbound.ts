@@ -57,3 +57,34 @@ export function sealOutboundKey<T extends { outbound_api_key?: string | null }>(
 
 /** At most this much of a network's answer is kept with an attempt. */
 export const RESPONSE_EXCERPT_LENGTH = 500
+
+/** What an outbound key is replaced with wherever a network's answer echoes it. */
+export const REDACTED_OUTBOUND_KEY = "[outbound key]"
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+const htmlEscape = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
+// PHP's json_encode, a common echo, writes "/" as "\/" and anything beyond ASCII as \uXXXX.
+const phpJson = (text: string) =>
+  JSON.stringify(text).slice(1, -1).replace(/\//g, "\\/").replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+
+/**
+ * Every form the key is sent in, or a network may echo it in: raw, percent-encoded (a GET query,
+ * once or twice, or as `encodeURI` leaves it), form-encoded (`+` for a space), JSON-escaped (a POST body, or PHP's escapes) and
+ * HTML-escaped (an error page).
+ */
+export function outboundKeyEncodings(key: string): string[] {
+  const form = new URLSearchParams({ k: key }).toString().slice(2)
+  const json = JSON.stringify(key).slice(1, -1)
+  return [key, encodeURIComponent(key), encodeURIComponent(encodeURIComponent(key)), encodeURI(key), form, json, phpJson(key), htmlEscape(key), htmlEscape(json)]
+}
+
+/**
+ * Replaces the campaign's write-only outbound key in a network's answer (or an error about it) in
+ * every encoding it was sent in, before anything is stored; hex digits in any case (`%2f`, `%2F`).
+ */
+export function redactOutboundKey(text: string, key: string | null): string {
+  if (!key) return text
+  const forms = [...new Set(outboundKeyEncodings(key))].sort((a, b) => b.length - a.length)
+  return text.replace(new RegExp(forms.map(escapeRegExp).join("|"), "gi"), REDACTED_OUTBOUND_KEY)
+}

@@ -1,5 +1,6 @@
 import { hashApiKey } from "./api-key"
 import { randomBase62 } from "../modules/affiliate/utils/random"
+import { decodeEscapes } from "./escapes"
 
 export const STATEMENT_TOKEN_PREFIX = "stm_"
 /** 43 base62 characters: about 256 bits from the CSPRNG. */
@@ -18,7 +19,16 @@ export function statementUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, "")}${STATEMENT_PATH}/${token}`
 }
 
-/** Replaces every statement token in a string (a URL in an access log) by its first characters. */
+const TOKEN_PATTERN = /stm_[0-9A-Za-z]{4}[0-9A-Za-z]*/gi
+
+/**
+ * Replaces every statement token in a string (a URL in an access log) by its first characters.
+ * The prefix is matched in any case and after decoding (`stm%5F…`, `STM_…`, `stm&#95;…`): the route
+ * answers `stm%5F…` as `stm_…`, and a token under a changed prefix is still the live token's body.
+ * When decoding revealed a token, the decoded text is returned, redacted.
+ */
 export function redactStatementTokens(text: string): string {
-  return text.replace(/stm_[0-9A-Za-z]{4}[0-9A-Za-z]*/g, (token) => `${token.slice(0, 8)}…`)
+  const decoded = decodeEscapes(text)
+  const source = decoded !== text && new RegExp(TOKEN_PATTERN.source, "i").test(decoded) ? decoded : text
+  return source.replace(TOKEN_PATTERN, (token) => `${token.slice(0, 8)}…`)
 }

@@ -74,9 +74,11 @@ const s2sSetup = z.object({
   key_problem: z.string().nullable().describe("Why the key is not shown, and what to do (add the old encryption key to previousEncryptionKeys, or regenerate)."),
   endpoint_url: z.string(),
   endpoint_url_source: z
-    .enum(["public_url", "request"])
-    .describe("`public_url`: the publicUrl option; `request`: not configured, so the URL this admin request was addressed to."),
-  endpoint_url_notice: z.string().nullable().describe("Shown with the URL when it comes from the request."),
+    .enum(["public_url", "request", "medusa_backend_url"])
+    .describe(
+      "`public_url`: the publicUrl option; `request`: not configured, so the URL this admin request was addressed to; `medusa_backend_url`: MEDUSA_BACKEND_URL, when the request's address cannot be used."
+    ),
+  endpoint_url_notice: z.string().nullable().describe("Shown with the URL when it does not come from the publicUrl option, naming MEDUSA_BACKEND_URL when it was passed over."),
   method: z.literal("POST"),
   parameters: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
   example_curl: z.string(),

@@ -7,8 +7,8 @@ import {
   hashApiKey,
   openSecret,
   redactApiKeys,
-  redactForLog,
 } from "../api-key"
+import { redactForLog } from "../log-redaction"
 
 const SECRET = randomBytes(32)
 

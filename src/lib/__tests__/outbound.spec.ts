@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { decryptApiKey } from "../api-key"
-import { buildOutboundPayload, outboundKeyName, retryDelayMs, sealOutboundKey } from "../outbound"
+import { buildOutboundPayload, outboundKeyName, REDACTED_OUTBOUND_KEY, redactOutboundKey, retryDelayMs, sealOutboundKey } from "../outbound"
 
 const conversion = {
   click_token: "AbC123xyzTOKEN",
@@ -130,5 +130,35 @@ describe("sealOutboundKey", () => {
   it("cannot be decrypted with another secret", () => {
     const result = sealOutboundKey({ outbound_api_key: "partner-secret-key-123" }, secret)
     expect(() => decryptApiKey(result.outbound_api_key_ciphertext as string, randomBytes(32))).toThrow()
+  })
+})
+
+describe("redactOutboundKey", () => {
+  // A key with every character an encoding changes: slash, plus, equals, ampersand, space, quote,
+  // backslash, non-ASCII and an emoji.
+  const key = 'pk/Live+Key=1&2 "q"\\é🙂-ZZ'
+  const secret = (text: string) => text.includes("Live")
+
+  const echoes: Record<string, string> = {
+    raw: `{"received":{"token":"x","api_key":"${key}"}}`,
+    "percent-encoded (a GET query echoed by URL)": `GET /s2s?token=${encodeURIComponent(key)}&order_id=1`,
+    "percent-encoded in lower case": `url=/s2s?token=${encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`,
+    "form-encoded (URLSearchParams, what a GET delivery sends)": `echo: ${new URLSearchParams({ token: key })}`,
+    "double percent-encoded": `next=${encodeURIComponent(`/s2s?token=${encodeURIComponent(key)}`)}`,
+    "encodeURI": `link: ${encodeURI(`https://n.example/?token=${key}`)}`,
+    "JSON-escaped (a POST body echoed)": JSON.stringify({ echo: { api_key: key } }),
+    "PHP json_encode": `{"api_key":"${JSON.stringify(key).slice(1, -1).replace(/\//g, "\\/").replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"}`,
+    "HTML-escaped (an error page)": `<p>bad key: ${key.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}</p>`,
+  }
+
+  it.each(Object.keys(echoes))("removes the key echoed %s", (name) => {
+    const out = redactOutboundKey(echoes[name], key)
+    expect(secret(out)).toBe(false)
+    expect(out).toContain(REDACTED_OUTBOUND_KEY)
+  })
+
+  it("leaves an answer without the key, or a campaign without a key, alone", () => {
+    expect(redactOutboundKey('{"status":"success"}', key)).toBe('{"status":"success"}')
+    expect(redactOutboundKey(`token=${key}`, null)).toBe(`token=${key}`)
   })
 })

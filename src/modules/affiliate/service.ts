@@ -84,18 +84,13 @@ import type {
 const SUB_MAX = 255
 
 /**
- * The only way into the affiliate tables: generated CRUD for the models, plus the methods below
- * for the hot paths (S2S conversions, link clicks), the request log, the outbox and reporting,
- * whose SQL lives in ./queries. Every method takes Medusa's shared context, so a call made with a
- * transaction (another method's, or a caller's) runs inside it.
- *
- * The hot paths use `@InjectManager` (no transaction of their own) on purpose: each runs a single
- * statement, which Postgres makes atomic, and a BEGIN/COMMIT pair would add two round trips to
- * every S2S call and click.
+ * The models the generated CRUD covers, written out by name so the published declarations refer to
+ * the models instead of spelling out every model's inferred type again (inferred, service.d.ts
+ * alone was 1.05 MB). Keys are the models' own names: Query calls `list<Model>s` for an entity, so
+ * the generated methods must be named after the models (listAffiliateCampaigns), not after
+ * shorter aliases.
  */
-// Keys are the models' own names: Query calls `list<Model>s` for an entity, so the generated
-// methods must be named after the models (listAffiliateCampaigns), not after shorter aliases.
-type Models = {
+export type AffiliateModels = {
   AffiliateCampaign: typeof AffiliateCampaign
   Affiliate: typeof Affiliate
   AffiliateApiKey: typeof AffiliateApiKey
@@ -115,7 +110,7 @@ type Models = {
   AffiliatePayoutLine: typeof AffiliatePayoutLine
   AffiliateStatementLink: typeof AffiliateStatementLink
 }
-const MODELS: Models = {
+const MODELS: AffiliateModels = {
   AffiliateCampaign,
   Affiliate,
   AffiliateApiKey,
@@ -135,15 +130,23 @@ const MODELS: Models = {
   AffiliatePayoutLine,
   AffiliateStatementLink,
 }
+const AffiliateServiceBase: MedusaServiceReturnType<ModelConfigurationsToConfigTemplate<AffiliateModels>> = MedusaService(MODELS)
 
 /**
- * The generated methods' types, named: declarations then refer to this instead of spelling out
- * every method of every model (which passed the compiler's limit and made a megabyte of `.d.ts`).
+ * The affiliate module: generated CRUD for the models, plus the methods below. Recording a
+ * conversion from either path (`recordS2sConversion`, `recordOrderConversions`, in ./conversions),
+ * every change of its status or amounts (`changeConversionStatus`, `validateConversions`, payouts,
+ * cancels and refunds), the API keys and every other secret, the click hot path, reporting and
+ * privacy. Their SQL lives in the repository classes of ./repositories, which Medusa injects (the
+ * rollups' triggers and fold in ./sql/rollups.ts); the rules they follow in ./utils. Every method
+ * takes Medusa's shared context, so a call made with a transaction (another method's, or a
+ * caller's) runs inside it.
+ *
+ * The hot paths use `@InjectManager` (no transaction of their own) on purpose: each runs its
+ * statements on the pool, the write being one statement, which Postgres makes atomic; a
+ * BEGIN/COMMIT pair would add two round trips to every S2S call and click.
  */
-export type AffiliateModelsConfig = ModelConfigurationsToConfigTemplate<Models>
-const GeneratedMethods: MedusaServiceReturnType<AffiliateModelsConfig> = MedusaService<AffiliateModelsConfig>(MODELS)
-
-class AffiliateModuleService extends GeneratedMethods {
+class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
   protected readonly logger_: Logger

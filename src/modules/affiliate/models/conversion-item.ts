@@ -24,6 +24,6 @@ export const AffiliateConversionItem = model
     rule_id: model.text().nullable(),
     status: model.enum(["pending", "approved", "rejected"]).default("pending"),
     metadata: model.json().nullable(),
-    conversion: model.belongsTo(() => AffiliateConversion, { mappedBy: "items" }),
+    conversion: model.belongsTo((): typeof AffiliateConversion => AffiliateConversion, { mappedBy: "items" }),
   })
   .indexes([{ on: ["conversion_id", "sku"] }])

@@ -43,13 +43,13 @@ export const AffiliateConversion = model
     // What the commission was computed on, for recomputing after a partial refund.
     refunded_total: model.bigNumber().default(0),
     metadata: model.json().nullable(),
-    campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "conversions" }),
-    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "conversions" }),
+    campaign: model.belongsTo((): typeof AffiliateCampaign => AffiliateCampaign, { mappedBy: "conversions" }),
+    affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "conversions" }),
     // Null for a coupon conversion: the code, not a click, earned it.
-    click: model.belongsTo(() => AffiliateClick, { mappedBy: "conversions" }).nullable(),
-    adjustments: model.hasMany(() => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
-    changes: model.hasMany(() => AffiliateConversionChange, { mappedBy: "conversion" }),
-    items: model.hasMany(() => AffiliateConversionItem, { mappedBy: "conversion" }),
+    click: model.belongsTo((): typeof AffiliateClick => AffiliateClick, { mappedBy: "conversions" }).nullable(),
+    adjustments: model.hasMany((): typeof AffiliateCommissionAdjustment => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
+    changes: model.hasMany((): typeof AffiliateConversionChange => AffiliateConversionChange, { mappedBy: "conversion" }),
+    items: model.hasMany((): typeof AffiliateConversionItem => AffiliateConversionItem, { mappedBy: "conversion" }),
   })
   .indexes([
     // One conversion per campaign and order; live and test ones apart, so a test never blocks the

@@ -1,8 +1,11 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { CommissionRule } from "../../../modules/affiliate/utils/commission"
 import { commissionRuleIssues, commissionRulesIssues, withRuleIds } from "../../../modules/affiliate/utils/commission-rules"
 import { firstFreeHandle, HANDLE_MAX, HANDLE_PATTERN, handleFromName } from "../../../modules/affiliate/utils/link-identifiers"
+import { targetProblem } from "../../../modules/affiliate/utils/target-guard"
 import type { CreateCampaignInput } from "./create-campaign"
 
 /** The stored campaign an update is merged with (absent when creating). */
@@ -26,7 +29,9 @@ export type ValidateCampaignInput = { input: CampaignWrite; stored?: StoredCampa
  * stored campaign: a flat campaign's rules cannot match items) and the handle, which must be well
  * formed and free; without one, a free handle is derived from the name. Rules get their ids here:
  * one sent back with an id the campaign has keeps it, so items recorded under it still name it.
- * Answers the fields to write, with `currency_code` cleared for a percentage commission (paid in
+ * An outbound target must be a public http(s) URL unless the store owner allows private targets
+ * (README, "Outbound S2S"): the admin API answers 400 naming `outbound_url`. Answers the fields to
+ * write, with `currency_code` cleared for a percentage commission (paid in
  * the order's currency). Reads only: nothing to compensate.
  */
 export const validateCampaignStep = createStep(
@@ -44,6 +49,11 @@ export const validateCampaignStep = createStep(
     const issues = [...commissionRuleIssues(rule), ...commissionRulesIssues(rules, rule)]
     if (issues.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${issues.map((i) => i.message).join("; ")}`)
+    }
+    if (input.outbound_url) {
+      const policy = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
+      const problem = targetProblem(input.outbound_url, policy)
+      if (problem) throw new MedusaError(MedusaError.Types.INVALID_DATA, `outbound_url ${problem}`)
     }
     const data: CampaignWrite = { ...input, currency_code: rule.commission_type === "flat" ? rule.currency_code : null }
     if (input.commission_rules) data.commission_rules = withRuleIds(input.commission_rules, storedRules)

@@ -54,6 +54,7 @@ export async function loadS2sSetup(req: MedusaRequest, campaignId: string): Prom
     keyPrefix: current.key_prefix,
     publicUrl: base.url,
     publicUrlSource: base.source,
+    publicUrlNotice: base.notice,
     currencyCode: campaign.commission_type === "flat" ? campaign.currency_code : null,
     previousKeyExpiresAt: stillValid.length ? new Date(Math.max(...stillValid)) : null,
     toolType: campaign.tool_type,
