@@ -2,7 +2,7 @@
 // and writes what the demo prints (key, handle, code) to .demo-data/demo.json.
 import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
-import { decryptApiKey } from "../src/lib/api-key"
+import { decryptApiKey } from "../src/modules/affiliate/utils/api-key"
 import { AFFILIATE_MODULE } from "../src/modules/affiliate"
 import type AffiliateModuleService from "../src/modules/affiliate/service"
 import { createCampaignWorkflow } from "../src/workflows/campaigns/workflows/create-campaign"

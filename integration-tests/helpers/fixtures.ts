@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { AxiosInstance } from "axios"
-import { decryptApiKey } from "../../src/lib/api-key"
+import { decryptApiKey } from "../../src/modules/affiliate/utils/api-key"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createCampaignWorkflow } from "../../src/workflows/campaigns/workflows/create-campaign"

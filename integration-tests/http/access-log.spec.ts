@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { generateStatementToken, hashStatementToken } from "../../src/lib/statement-token"
+import { generateStatementToken, hashStatementToken } from "../../src/modules/affiliate/utils/statement-token"
 import { rotateStatementLinkWorkflow } from "../../src/workflows/statement/workflows/rotate-statement-link"
 import { clickLink, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { captureLogs } from "../helpers/logs"

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomBytes } from "node:crypto"
-import { decryptApiKey, encryptApiKey } from "../../src/lib/api-key"
+import { decryptApiKey, encryptApiKey } from "../../src/modules/affiliate/utils/api-key"
 import { resolveOptions } from "../../src/modules/affiliate/options"
 import { createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickLink, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"

@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
-import { generateApiKey, hashApiKey } from "../../src/lib/api-key"
+import { generateApiKey, hashApiKey } from "../../src/modules/affiliate/utils/api-key"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import { EXACT_COUNT_LIMIT } from "../../src/modules/affiliate/sql/list-filters"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"

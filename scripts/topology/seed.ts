@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { setupStore } from "../../integration-tests/helpers/store"
-import { decryptApiKey } from "../../src/lib/api-key"
+import { decryptApiKey } from "../../src/modules/affiliate/utils/api-key"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createCampaignWorkflow } from "../../src/workflows/campaigns/workflows/create-campaign"

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { redactApiKeys } from "../../lib/api-key"
+import { redactApiKeys } from "../../modules/affiliate/utils/api-key"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import type AffiliateModuleService from "../../modules/affiliate/service"
 import type { RequestLogInput } from "../../modules/affiliate/types"

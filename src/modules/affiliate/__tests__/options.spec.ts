@@ -1,4 +1,4 @@
-import { decryptApiKey, encryptApiKey } from "../../../lib/api-key"
+import { decryptApiKey, encryptApiKey } from "../utils/api-key"
 import { assertProductionKey, MISSING_PRODUCTION_KEY, resolveOptions } from "../options"
 
 const ENV = ["NODE_ENV", "AFFILIATE_ENCRYPTION_KEY", "AFFILIATE_PREVIOUS_ENCRYPTION_KEYS", "AFFILIATE_PUBLIC_URL", "MEDUSA_BACKEND_URL", "AFFILIATE_RATE_LIMIT_PER_MINUTE", "AFFILIATE_ALLOW_PRIVATE_TARGETS"]

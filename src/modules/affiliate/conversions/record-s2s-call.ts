@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { apiKeyPrefix, hashApiKey, redactApiKeys } from "../../../lib/api-key"
+import { apiKeyPrefix, hashApiKey, redactApiKeys } from "../utils/api-key"
 import type { RateLimit } from "../rate-limit"
 import type { ReportingRepository } from "../repositories/reporting"
 import type { TrackingRepository } from "../repositories/tracking"

@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
-import { apiKeyPrefix, hashApiKey } from "../../../lib/api-key"
+import { apiKeyPrefix, hashApiKey } from "../utils/api-key"
 import type { RateLimit } from "../rate-limit"
 import type { ReportingRepository } from "../repositories/reporting"
 import type { TrackingRepository } from "../repositories/tracking"

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module"
-import { redactForLog } from "../../../lib/log-redaction"
+import { redactForLog } from "../utils/log-redaction"
 
 type Token = (req: unknown, res: unknown, arg?: string) => string | undefined
 type Morgan = { token(name: string, fn: Token): void } & Record<string, Token | undefined>

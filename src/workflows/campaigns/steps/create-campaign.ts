@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { sealOutboundKey } from "../../../lib/outbound"
+import { sealOutboundKey } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { CommissionRuleInput } from "../../../modules/affiliate/utils/commission-rules"

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { apiKeyPrefix, encryptApiKey, generateApiKey, hashApiKey } from "../../../lib/api-key"
+import { apiKeyPrefix, encryptApiKey, generateApiKey, hashApiKey } from "../../../modules/affiliate/utils/api-key"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { encryptApiKey, openSecret } from "../../../lib/api-key"
+import { encryptApiKey, openSecret } from "../../../modules/affiliate/utils/api-key"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { decryptApiKey, redactApiKeys } from "../../../lib/api-key"
-import { outboundKeyName, redactOutboundKey, RESPONSE_EXCERPT_LENGTH, retryDelayMs } from "../../../lib/outbound"
+import { decryptApiKey, redactApiKeys } from "../../../modules/affiliate/utils/api-key"
+import { outboundKeyName, redactOutboundKey, RESPONSE_EXCERPT_LENGTH, retryDelayMs } from "../../../modules/affiliate/utils/outbound"
 import { stripUnstorableText } from "../../../lib/unstorable-text"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { ClaimedDelivery } from "../../../modules/affiliate/types"

@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { decryptApiKey } from "../../../../lib/api-key"
+import { decryptApiKey } from "../../../../modules/affiliate/utils/api-key"
 import { buildS2sSetup, S2sSetup } from "../../../../lib/s2s-setup"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"

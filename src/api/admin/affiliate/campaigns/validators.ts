@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { commissionRuleIssues, commissionRulesIssues, MAX_COMMISSION_RULES } from "../../../../modules/affiliate/utils/commission-rules"
 import { HANDLE_MAX, HANDLE_PATTERN } from "../../../../modules/affiliate/utils/link-identifiers"
 import { DECIMAL, isKnownCurrency } from "../../../../modules/affiliate/utils/money"
-import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../lib/outbound"
+import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../modules/affiliate/utils/outbound"
 import { enumFilter, idFilter, listParams, searchFilter } from "../validators"
 
 export const CAMPAIGN_TYPES = ["banner", "text", "link", "video"] as const

@@ -1,5 +1,5 @@
 import { hashApiKey } from "./api-key"
-import { randomBase62 } from "../modules/affiliate/utils/random"
+import { randomBase62 } from "./random"
 import { decodeEscapes } from "./escapes"
 
 export const STATEMENT_TOKEN_PREFIX = "stm_"

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto"
-import { randomBase62 } from "../modules/affiliate/utils/random"
+import { randomBase62 } from "./random"
 import { decodeEscapes } from "./escapes"
 
 export const API_KEY_PREFIX = "s2s_"
