@@ -26,7 +26,7 @@ import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
 import { approveHeldConversions, reopenApprovedConversions } from "./queries/approval"
 import { countFilteredClick, findClickTarget, insertClick } from "./queries/click"
-import { recordConversion, undoRecordedConversion } from "./queries/conversion"
+import { isRepeatOrder, recordConversion, undoRecordedConversion } from "./queries/conversion"
 import { eraseShopperData } from "./queries/erasure"
 import { exportBatch } from "./queries/export"
 import { listPage } from "./queries/list-page"
@@ -144,6 +144,17 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedConversion> {
     return recordConversion(knexOf(sharedContext), row, log)
+  }
+
+  /** Whether another order already converted through this click and this one is not recorded yet (campaigns crediting the first order only). */
+  @InjectManager()
+  async isRepeatOrder(
+    click: { id: string; campaign_id: string },
+    orderId: string,
+    isTest: boolean,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return isRepeatOrder(knexOf(sharedContext), click, orderId, isTest)
   }
 
   /** Takes back a `recordConversion`: the row it created or the repeat it counted, and its log entry. */

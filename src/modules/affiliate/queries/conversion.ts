@@ -55,6 +55,31 @@ export async function recordConversion(
 }
 
 /**
+ * Whether this order would be a repeat order of the click: another order already earned a
+ * conversion through it (live and test apart, as the unique index keeps them; a reversed one, a
+ * canceled or refunded order, does not count), and this order is not recorded yet (a repeated
+ * report of it stays its `duplicate`). Run only for a campaign that credits the first order of a
+ * click: one probe of the click_id index and one of the (order, campaign) unique index.
+ */
+export async function isRepeatOrder(
+  knex: Knex,
+  click: { id: string; campaign_id: string },
+  orderId: string,
+  isTest: boolean
+): Promise<boolean> {
+  const rows = await runPrepared<{ repeat: boolean }>(knex, "affiliate_is_repeat_order", `SELECT EXISTS (
+       SELECT 1 FROM affiliate_conversion
+        WHERE click_id = $1 AND deleted_at IS NULL AND order_id <> $3 AND is_test = $4 AND status <> 'reversed'
+     ) AND NOT EXISTS (
+       SELECT 1 FROM affiliate_conversion
+        WHERE order_id = $3 AND campaign_id = $2 AND is_test = $4 AND deleted_at IS NULL
+     ) AS repeat`,
+    [click.id, click.campaign_id, orderId, isTest]
+  )
+  return rows[0].repeat
+}
+
+/**
  * Takes back what `recordConversion` wrote: the conversion it created, or the `duplicate_count`
  * it added to an existing one, and its request-log entry. Run inside one transaction.
  */

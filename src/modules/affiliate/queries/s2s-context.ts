@@ -8,7 +8,7 @@ import { runPrepared } from "./prepared"
  */
 export async function findS2sContext(knex: Knex, keyHash: string, clickToken: string): Promise<S2sContext | null> {
   const rows = await runPrepared<S2sContext>(knex, "affiliate_s2s_context", `SELECT k.campaign_id, k.key_prefix, c.status AS campaign_status, c.commission_type,
-            c.commission_value::text AS commission_value, c.currency_code, c.tool_type,
+            c.commission_value::text AS commission_value, c.currency_code, c.tool_type, c.orders_per_click,
             clk.id AS click_id, clk.campaign_id AS click_campaign_id, clk.affiliate_id,
             a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at
        FROM affiliate_api_key k

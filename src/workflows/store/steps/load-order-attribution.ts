@@ -26,7 +26,8 @@ const ruleOf = (campaign: { commission_type: "percentage" | "flat"; commission_v
 /**
  * Reads what the decision needs: the order's amount (item total after discounts, excluding tax
  * and shipping: `item_total - item_tax_total`), the cart's attribution, its click, campaign and
- * affiliate, and the affiliates' promotion codes the order used (Medusa links an order to the
+ * affiliate (and, for a campaign crediting the first order only, whether the click converted
+ * another order), and the affiliates' promotion codes the order used (Medusa links an order to the
  * promotions its cart applied). Only reads, so nothing to compensate.
  */
 export const loadOrderAttributionStep = createStep(
@@ -54,6 +55,9 @@ export const loadOrderAttributionStep = createStep(
           context
         )
       : []
+    // Only a campaign that credits the first order of a click pays for this lookup.
+    const clickConverted =
+      campaign?.orders_per_click === "first" ? await service.isRepeatOrder(click, order_id, false, context) : false
     const codes = new Map(promotions.map((p) => [p.id, p.code ?? p.id]))
     const facts: OrderAttribution = {
       order: {
@@ -65,7 +69,8 @@ export const loadOrderAttributionStep = createStep(
       click: click ?? null,
       click_id: click?.id ?? null,
       click_token: click?.click_token ?? null,
-      campaign: campaign ? { status: campaign.status } : null,
+      campaign: campaign ? { status: campaign.status, orders_per_click: campaign.orders_per_click } : null,
+      click_converted: clickConverted,
       affiliate: click?.affiliate ? { status: click.affiliate.status } : null,
       commission: campaign ? ruleOf(campaign) : null,
       outbound: campaign?.outbound_url
