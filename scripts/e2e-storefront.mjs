@@ -12,7 +12,7 @@ import pg from "pg"
 import { chromium } from "playwright-core"
 import { call } from "./bench/store-orders.mjs"
 import { startApp } from "./e2e/harness.mjs"
-import { addToCart, answerBanner, BROWSER_UA, checkout, clickAffiliateLink, keptToken as keptTokenAt, setsCookie, TOKEN_COOKIE } from "./e2e/shopper.mjs"
+import { addToCart, answerBanner, BROWSER_UA, checkout, clickAffiliateLink, keptToken as keptTokenAt, MARKER_COOKIE, setsCookie, TOKEN_COOKIE } from "./e2e/shopper.mjs"
 import {
   APP_DIR,
   buildStorefront,
@@ -156,6 +156,69 @@ test("returning visitor on a country URL (next()): the newer token replaces the 
   await addToCart(page)
   await answerBanner(page, "Accept")
   await assertConvertedWith(await checkout(page), token)
+})
+
+test("a returning shopper with a cart and an answered banner, back through a newer link, straight to checkout: the newer click is credited", async () => {
+  const { context, page } = await shopper()
+  const older = await clickAffiliateLink(page, world, "/us")
+  await addToCart(page)
+  await answerBanner(page, "Accept")
+  const cartId = (await context.cookies(storefront.url)).find((c) => c.name === "_medusa_cart_id")?.value
+  const { rows } = await db.query("SELECT click_token, consent FROM affiliate_attribution WHERE cart_id = $1", [cartId])
+  assert(rows[0]?.click_token === older.token && rows[0].consent === "granted", `the cart's attribution: ${JSON.stringify(rows)}`)
+  // Days later: a newer affiliate link, then the cart and "Place order" at once. Nothing is added
+  // and the banner, answered before, does not ask again: only the checkout can tell the cart.
+  const { token } = await clickAffiliateLink(page, world, "/us")
+  assert(token !== older.token, "the two clicks gave the same token")
+  assert((await keptToken(context)) === token, `kept ${await keptToken(context)}, the newer link gave ${token}`)
+  const orderId = await checkout(page)
+  assert((await page.getByRole("dialog", { name: "Affiliate tracking" }).count()) === 0, "the banner asked again")
+  await assertConvertedWith(orderId, token)
+})
+
+test("the banner asks only when a click waits for an answer: a readable marker, never the token, tells it", async () => {
+  const { context, page } = await shopper()
+  await page.goto(`${storefront.url}/us`)
+  // Hydrated (the add to cart ran in the page): the banner would have opened by now.
+  await addToCart(page)
+  assert((await page.getByRole("dialog", { name: "Affiliate tracking" }).count()) === 0, "the banner asked a shopper who came through no link")
+  const { token } = await clickAffiliateLink(page, world, "/us/store")
+  await page.getByRole("dialog", { name: "Affiliate tracking" }).waitFor()
+  const scriptCookies = await page.evaluate(() => document.cookie)
+  assert(scriptCookies.includes(`${MARKER_COOKIE}=1`), `scripts do not see the marker: ${scriptCookies}`)
+  assert(!scriptCookies.includes(token), "the token is readable by scripts")
+  const marker = (await context.cookies(storefront.url)).find((c) => c.name === MARKER_COOKIE)
+  const tokenCookie = (await context.cookies(storefront.url)).find((c) => c.name === TOKEN_COOKIE)
+  assert(marker && !marker.httpOnly && tokenCookie?.httpOnly, `cookies ${JSON.stringify([marker, tokenCookie])}`)
+  await answerBanner(page, "Accept")
+  await page.goto(`${storefront.url}/us/store`)
+  await addToCart(page)
+  assert((await page.getByRole("dialog", { name: "Affiliate tracking" }).count()) === 0, "the banner asked again after an answer")
+})
+
+test("the token cookie lives as long as the campaign's attribution window, through the link and through a direct landing", async () => {
+  const { context, page } = await shopper()
+  const window = (days) => db.query("UPDATE affiliate_campaign SET attribution_window_days = $1 WHERE handle = $2", [days, world.demo.handle])
+  const expiresOf = async (token) =>
+    new Date((await db.query("SELECT expires_at FROM affiliate_click WHERE click_token = $1", [token])).rows[0].expires_at).getTime() / 1000
+  const cookieExpiry = async (name) => (await context.cookies(storefront.url)).find((c) => c.name === name)?.expires
+  await window(3)
+  try {
+    const { token } = await clickAffiliateLink(page, world, "/us")
+    const expires = await expiresOf(token)
+    assert(Math.abs(expires - Date.now() / 1000 - 3 * 86_400) < 120, `the click expires at ${expires}, not in 3 days`)
+    for (const name of [TOKEN_COOKIE, MARKER_COOKIE]) {
+      const at = await cookieExpiry(name)
+      assert(Math.abs(at - expires) <= 2, `${name} expires at ${at}, the click at ${expires}`)
+    }
+    await page.goto(`${storefront.url}/us/store?aff=${world.demo.affiliate_code}&campaign=${world.demo.handle}`)
+    const direct = await keptToken(context)
+    assert(direct && direct !== token, "the direct landing kept no new token")
+    const directExpires = await expiresOf(direct)
+    assert(Math.abs((await cookieExpiry(TOKEN_COOKIE)) - directExpires) <= 2, "the direct landing's cookie does not end with its click")
+  } finally {
+    await window(30)
+  }
 })
 
 test("a shopper who declines the banner: the order records no conversion (consent_not_granted)", async () => {

@@ -2,6 +2,7 @@
 // affiliate link on the backend, then the storefront's own buttons, as a person would.
 export const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 export const TOKEN_COOKIE = "_affiliate_click_token"
+export const MARKER_COOKIE = "_affiliate_click_kept"
 const T = 30_000
 
 function assert(cond, message) {

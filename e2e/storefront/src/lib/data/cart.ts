@@ -3,7 +3,7 @@
 import { storeApi } from "@lib/config"
 import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
-import { syncAffiliateAttribution } from "./affiliate"
+import { syncAffiliateAtCheckout, syncAffiliateAttribution } from "./affiliate"
 import { getCartId, removeCartId, setCartId } from "./cookies"
 import { getRegion } from "./regions"
 
@@ -56,6 +56,9 @@ const ADDRESS = {
 export async function placeOrder(countryCode: string) {
   const cartId = await getCartId()
   if (!cartId) throw new Error("No cart to check out")
+
+  await syncAffiliateAtCheckout(cartId)
+
   await storeApi(`/store/carts/${cartId}`, {
     method: "POST",
     body: { email: "shopper@example.com", shipping_address: ADDRESS, billing_address: ADDRESS },
