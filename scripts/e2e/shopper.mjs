@@ -53,7 +53,7 @@ export async function keptToken(context, storefrontUrl) {
 export async function addToCart(page) {
   await page.getByRole("link", { name: "Store" }).click()
   await page.getByRole("heading", { name: "Store" }).waitFor()
-  await page.getByRole("link", { name: "Affiliate Test Shirt" }).click()
+  await page.getByRole("link", { name: "Demo T-Shirt" }).click()
   await page.getByRole("button", { name: "Add to cart" }).click()
   await page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()
 }
