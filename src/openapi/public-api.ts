@@ -40,7 +40,7 @@ const operations: Operation[] = [
     operationId: "followAffiliateLink",
     summary: "Follow an affiliate link",
     description:
-      "Records the click and redirects to the campaign's target URL with `click_token` appended (the target's own query and fragment are kept). " +
+      "Records the click and redirects to the campaign's target URL with `click_token` appended, followed by `click_expires_at` (when the click's attribution window ends, in Unix seconds); the target's own query and fragment are kept. " +
       "A paused campaign or affiliate, or a known bot, is redirected without a token and records no click.",
     tags: ["Affiliate links"],
     security: [],
@@ -48,7 +48,7 @@ const operations: Operation[] = [
     query: AffiliateLinkQuery,
     answers: {
       302: {
-        description: "To the campaign's target URL (or the allowed deep link), with `click_token` unless the click is not billable.",
+        description: "To the campaign's target URL (or the allowed deep link), with `click_token` and `click_expires_at` unless the click is not billable.",
         headers: {
           Location: "Where the shopper lands.",
           "Set-Cookie": {

@@ -323,6 +323,17 @@ class AffiliateModuleService extends AffiliateServiceBase {
     return this.tracking_.recordConversion(row, log, sharedContext)
   }
 
+  /** Whether another order already converted through this click and this one is not recorded yet (campaigns crediting the first order only). */
+  @InjectManager()
+  async isRepeatOrder(
+    click: { id: string; campaign_id: string },
+    orderId: string,
+    isTest: boolean,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return this.tracking_.isRepeatOrder(click, orderId, isTest, sharedContext)
+  }
+
   /** Takes back a `recordConversion`: the row it created or the repeat it counted, and its log entry. */
   @InjectTransactionManager()
   async undoRecordedConversion(recorded: RecordedConversion, @MedusaContext() sharedContext: Context = {}): Promise<void> {

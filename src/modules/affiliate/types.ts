@@ -16,6 +16,8 @@ export type S2sContext = {
   commission_rules: CommissionRule[]
   /** A lead campaign's conversions need no order total (README, "Lead campaigns"). */
   tool_type: "sale" | "lead"
+  /** "first": only the first order through a click converts (README, "Repeat orders"). */
+  orders_per_click: "every" | "first"
   click_id: string | null
   click_campaign_id: string | null
   affiliate_id: string | null

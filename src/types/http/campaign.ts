@@ -8,6 +8,8 @@ export type CommissionType = "percentage" | "flat"
 export type IntegrationMethod = "s2s"
 export type OutboundMethod = "POST" | "GET"
 export type AttributionPrecedence = "coupon" | "click"
+/** Which orders through one click earn a conversion: every one in the attribution window, or the first only. */
+export type OrdersPerClick = "every" | "first"
 /** The S2S parameters an outbound delivery can send under another name. */
 export type OutboundParameter = "api_key" | "click_token" | "order_id" | "order_total" | "order_currency" | "test"
 
@@ -33,6 +35,8 @@ export type AdminCampaign = {
   hold_days: number
   /** Who is credited when an order has both a click and an affiliate's code in this campaign. */
   attribution_precedence: AttributionPrecedence
+  /** `first`: a later order through the same click is skipped (`click_already_converted`). */
+  orders_per_click: OrdersPerClick
   /** Whether affiliates see their conversions' order ids on their statement. */
   show_order_ids_on_statement: boolean
   status: CampaignStatus
@@ -77,6 +81,7 @@ export type AdminCreateCampaign = {
   attribution_window_days?: number // 30, from 1 to 365
   hold_days?: number // 30, from 0 to 365
   attribution_precedence?: AttributionPrecedence // "coupon"
+  orders_per_click?: OrdersPerClick // "every"
   show_order_ids_on_statement?: boolean // false
   status?: CampaignStatus // "active"
   metadata?: Record<string, unknown> | null

@@ -26,6 +26,7 @@ type Campaign = CampaignCommission & {
   id: string
   status: "active" | "paused" | "archived"
   attribution_precedence: "coupon" | "click"
+  orders_per_click: "every" | "first"
   outbound_url: string | null
   outbound_method: "POST" | "GET"
   outbound_parameter_names: Record<string, string> | null
@@ -64,6 +65,7 @@ const campaignOf = (row: any): Campaign => ({
   id: row.id,
   status: row.status,
   attribution_precedence: row.attribution_precedence,
+  orders_per_click: row.orders_per_click,
   commission_type: row.commission_type,
   // The exact stored decimal, not the number the getter rounds it to.
   commission_value: MathBN.convert(row.raw_commission_value?.value ?? row.commission_value).toFixed(),
@@ -107,11 +109,15 @@ export async function recordOrderSale(
       campaign_row: campaignOf(p.campaign),
     }))
   const clickCampaign = click?.campaign ? campaignOf(click.campaign) : null
+  // Only a campaign that credits the first order of a click pays for this lookup.
+  const clickConverted =
+    clickCampaign?.orders_per_click === "first" ? await deps.tracking.isRepeatOrder(click, sale.order_id, false, sharedContext) : false
   const credits = decideOrderCredits({
     attribution: attribution ? { consent: attribution.consent, click_token: attribution.click_token } : null,
     click: click ?? null,
-    campaign: clickCampaign ? { status: clickCampaign.status } : null,
+    campaign: clickCampaign ? { status: clickCampaign.status, orders_per_click: clickCampaign.orders_per_click } : null,
     affiliate: click?.affiliate ? { status: click.affiliate.status } : null,
+    click_converted: clickConverted,
     occurred_at: sale.occurred_at,
     coupons,
   })

@@ -83,14 +83,20 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
 
   const now = new Date()
   const occurredAt = data.occurred_at ?? now
+  // A third statement, only for a campaign that credits the first order of a click.
+  const clickConverted =
+    ctx.orders_per_click === "first" && ctx.click_id && ctx.click_campaign_id === ctx.campaign_id
+      ? await deps.tracking.isRepeatOrder({ id: ctx.click_id, campaign_id: ctx.campaign_id }, data.order_id, fields.is_test, sharedContext)
+      : false
   const decision = decideConversion({
     attribution: { consent: data.consent ?? "granted", click_token: data.click_token },
     click: ctx.click_id
       ? { campaign_id: ctx.click_campaign_id!, affiliate_id: ctx.affiliate_id!, created_at: ctx.clicked_at!, expires_at: ctx.click_expires_at! }
       : null,
     campaign_id: ctx.campaign_id,
-    campaign: { status: ctx.campaign_status },
+    campaign: { status: ctx.campaign_status, orders_per_click: ctx.orders_per_click },
     affiliate: ctx.affiliate_status ? { status: ctx.affiliate_status } : null,
+    click_converted: clickConverted,
     occurred_at: occurredAt,
     now,
   })

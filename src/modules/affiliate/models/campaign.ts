@@ -31,6 +31,9 @@ export const AffiliateCampaign = model
     // When an order has both a click and an affiliate's promotion code in this campaign, which one
     // is credited: the code (the shopper's explicit act) or the click.
     attribution_precedence: model.enum(["coupon", "click"]).default("coupon"),
+    // Which orders through one click earn a conversion: every order inside the attribution window
+    // (as the networks do), or only the first; a later one is logged as `click_already_converted`.
+    orders_per_click: model.enum(["every", "first"]).default("every"),
     // Whether affiliates see the order ids of their conversions on their statement page.
     show_order_ids_on_statement: model.boolean().default(false),
     // Forwarding to an external network's S2S endpoint (optional). Parameter names default to

@@ -103,7 +103,7 @@ export class TrackingRepository extends SqlRepository {
    */
   async findS2sContext(keyHash: string, clickToken: string, sharedContext: Context = {}): Promise<S2sContext | null> {
     const rows = await runPrepared<S2sContext>(this.knex(sharedContext), "affiliate_s2s_context", `SELECT k.campaign_id, k.key_prefix, c.status AS campaign_status, c.commission_type,
-              c.commission_value::text AS commission_value, c.currency_code, c.commission_rules, c.tool_type,
+              c.commission_value::text AS commission_value, c.currency_code, c.commission_rules, c.tool_type, c.orders_per_click,
               clk.id AS click_id, clk.campaign_id AS click_campaign_id, clk.affiliate_id,
               a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at
          FROM affiliate_api_key k
@@ -125,6 +125,26 @@ export class TrackingRepository extends SqlRepository {
       [keyHash]
     )
     return rows[0] ?? null
+  }
+
+  /**
+   * Whether this order would be a repeat order of the click: another order already earned a
+   * conversion through it (live and test apart, as the unique index keeps them; a reversed one, a
+   * canceled or refunded order, does not count), and this order is not recorded yet (a repeated
+   * report of it stays its `duplicate`). Run only for a campaign that credits the first order of a
+   * click: one probe of the click_id index and one of the (order, campaign) unique index.
+   */
+  async isRepeatOrder(click: { id: string; campaign_id: string }, orderId: string, isTest: boolean, sharedContext: Context = {}): Promise<boolean> {
+    const rows = await runPrepared<{ repeat: boolean }>(this.knex(sharedContext), "affiliate_is_repeat_order", `SELECT EXISTS (
+         SELECT 1 FROM affiliate_conversion
+          WHERE click_id = $1 AND deleted_at IS NULL AND order_id <> $3 AND is_test = $4 AND status <> 'reversed'
+       ) AND NOT EXISTS (
+         SELECT 1 FROM affiliate_conversion
+          WHERE order_id = $3 AND campaign_id = $2 AND is_test = $4 AND deleted_at IS NULL
+       ) AS repeat`,
+      [click.id, click.campaign_id, orderId, isTest]
+    )
+    return rows[0].repeat
   }
 
   /**

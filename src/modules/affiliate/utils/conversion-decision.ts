@@ -10,7 +10,7 @@ import { clickExpired } from "./time"
  * Precedence, first failing check wins:
  *   no_attribution → consent_not_granted → no_click_token → unknown_click →
  *   occurred_in_future → occurred_before_click → click_expired →
- *   campaign_paused | campaign_archived → affiliate_paused
+ *   campaign_paused | campaign_archived → affiliate_paused → click_already_converted
  */
 export type ConversionFacts = {
   /** What the shop or storefront said: the token and the shopper's consent. Null: nothing at all. */
@@ -19,8 +19,15 @@ export type ConversionFacts = {
   click: { campaign_id: string; affiliate_id: string; expires_at: Date | string; created_at: Date | string } | null
   /** The campaign the sale is reported to (an S2S key's campaign); absent: the click's own. */
   campaign_id?: string
-  campaign: { status: "active" | "paused" | "archived" } | null
+  /** `orders_per_click`: "first" credits only the first order through a click (default "every"). */
+  campaign: { status: "active" | "paused" | "archived"; orders_per_click?: "every" | "first" } | null
   affiliate: { status: "active" | "paused" } | null
+  /**
+   * Whether another order already earned a conversion through this click (and this one is not
+   * recorded yet: its repeat stays a duplicate). Looked up only for a campaign whose
+   * `orders_per_click` is "first", an index lookup the others never pay for.
+   */
+  click_converted?: boolean
   /** When the sale happened (the order's creation, or the S2S call's `occurred_at`). */
   occurred_at: Date | string
   /** Sales reported more than this far ahead of `now` are refused (clock skew allowance). */
@@ -38,6 +45,7 @@ export type SkipReason =
   | "campaign_paused"
   | "campaign_archived"
   | "affiliate_paused"
+  | "click_already_converted"
 
 export type ConversionDecision = { record: true } | { record: false; reason: SkipReason }
 
@@ -59,6 +67,7 @@ export function decideConversion(facts: ConversionFacts): ConversionDecision {
   if (clickExpired(facts.click.expires_at, facts.occurred_at)) return skip("click_expired")
   if (facts.campaign.status !== "active") return skip(`campaign_${facts.campaign.status}`)
   if (facts.affiliate.status !== "active") return skip("affiliate_paused")
+  if (facts.campaign.orders_per_click === "first" && facts.click_converted) return skip("click_already_converted")
   return { record: true }
 }
 

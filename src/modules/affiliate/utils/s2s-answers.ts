@@ -8,6 +8,7 @@ export const INVALID_API_KEY = "Invalid API key"
 export const CONSENT_NOT_GRANTED = "Consent not granted: conversion not recorded"
 export const UNKNOWN_CLICK_TOKEN = "Unknown click_token"
 export const CLICK_TOKEN_EXPIRED = "click_token expired"
+export const CLICK_ALREADY_CONVERTED = "Click already converted: this campaign credits only the first order of a click"
 
 /*
  * The bodies as sent, and no other key: the builders below make them without `request_id`, which
@@ -85,6 +86,8 @@ export function forSkipReason(reason: SkipReason): S2sAnswer {
       return skipped("Campaign is archived: conversion not recorded")
     case "affiliate_paused":
       return skipped("Affiliate is paused: conversion not recorded")
+    case "click_already_converted":
+      return skipped(CLICK_ALREADY_CONVERTED)
   }
 }
 
@@ -96,7 +99,7 @@ export type S2sAnswerDescription = { description: string; body: z.ZodType; heade
  */
 export const S2S_ANSWERS = {
   200: {
-    description: "Final, do not retry: `success` (recorded), `duplicate` (this order_id was recorded before) or `skipped` (consent denied, campaign or affiliate paused).",
+    description: "Final, do not retry: `success` (recorded), `duplicate` (this order_id was recorded before) or `skipped` (consent denied, campaign or affiliate paused, or a later order of a click when the campaign credits only the first).",
     body: z.discriminatedUnion("status", [S2sSuccessBody, S2sDuplicateBody, S2sSkippedBody]),
   },
   400: {

@@ -20,6 +20,7 @@ export type CreateCampaignInput = {
   attribution_window_days?: number
   hold_days?: number
   attribution_precedence?: "coupon" | "click"
+  orders_per_click?: "every" | "first"
   show_order_ids_on_statement?: boolean
   status?: "active" | "paused" | "archived"
   metadata?: Record<string, unknown> | null

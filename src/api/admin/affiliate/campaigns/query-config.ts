@@ -14,6 +14,7 @@ export const campaignFields = [
   "attribution_window_days",
   "hold_days",
   "attribution_precedence",
+  "orders_per_click",
   "show_order_ids_on_statement",
   "status",
   "metadata",

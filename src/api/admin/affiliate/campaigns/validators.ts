@@ -80,6 +80,8 @@ const campaignFields = {
   // Days a conversion stays pending before the hold-period job approves it; 0 approves at its next run.
   hold_days: z.number({ error: "hold_days must be a whole number of days from 0 to 365" }).int("hold_days must be a whole number of days from 0 to 365").min(0, "hold_days must be a whole number of days from 0 to 365").max(365, "hold_days must be a whole number of days from 0 to 365"),
   attribution_precedence: z.enum(["coupon", "click"]),
+  // Every order through a click inside its window earns a conversion, or only the first one.
+  orders_per_click: z.enum(["every", "first"]),
   show_order_ids_on_statement: z.boolean(),
   status: z.enum(CAMPAIGN_STATUSES),
   metadata: z.record(z.string(), z.unknown()).nullable(),
@@ -116,6 +118,7 @@ export const AdminCreateCampaign = z
     attribution_window_days: campaignFields.attribution_window_days.default(30),
     hold_days: campaignFields.hold_days.default(30),
     attribution_precedence: campaignFields.attribution_precedence.default("coupon"),
+    orders_per_click: campaignFields.orders_per_click.default("every"),
     show_order_ids_on_statement: campaignFields.show_order_ids_on_statement.default(false),
     status: campaignFields.status.default("active"),
     metadata: campaignFields.metadata.optional(),

@@ -82,6 +82,21 @@ describe("decideConversion (the store path and the S2S endpoint)", () => {
         reason: "affiliate_paused",
       })
     })
+
+    it("a first-order-only campaign whose click already converted another order → click_already_converted", () => {
+      const first = { status: "active" as const, orders_per_click: "first" as const }
+      expect(decideConversion(goodFacts({ campaign: first, click_converted: true }))).toEqual({
+        record: false,
+        reason: "click_already_converted",
+      })
+      expect(decideConversion(goodFacts({ campaign: first, click_converted: false }))).toEqual({ record: true })
+    })
+
+    it("a campaign crediting every order (the default) records a click that converted before", () => {
+      expect(decideConversion(goodFacts({ click_converted: true }))).toEqual({ record: true })
+      const every = { status: "active" as const, orders_per_click: "every" as const }
+      expect(decideConversion(goodFacts({ campaign: every, click_converted: true }))).toEqual({ record: true })
+    })
   })
 
   describe("precedence: the first failing check is the reason given", () => {
@@ -157,7 +172,7 @@ describe("decideConversion (the store path and the S2S endpoint)", () => {
       expect(decideConversion(goodFacts({ occurred_at: "2025-03-20T12:00:00.000Z" }))).toEqual({ record: true })
     })
 
-    it("precedence: consent → token → click → time → window → campaign → affiliate", () => {
+    it("precedence: consent → token → click → time → window → campaign → affiliate → repeat order", () => {
       const everythingWrong = goodFacts({
         attribution: { consent: "denied", click_token: null },
         campaign_id: "camp_2",
@@ -173,7 +188,8 @@ describe("decideConversion (the store path and the S2S endpoint)", () => {
         [{ occurred_at: "2025-02-01T00:00:00Z" }, "occurred_before_click"],
         [{ occurred_at: "2025-04-01T00:00:00Z", now: new Date("2025-04-01T00:00:00Z") }, "click_expired"],
         [{ occurred_at: PLACED_AT, now: NOW }, "campaign_paused"],
-        [{ campaign: { status: "active" } }, "affiliate_paused"],
+        [{ campaign: { status: "active", orders_per_click: "first" }, click_converted: true }, "affiliate_paused"],
+        [{ affiliate: { status: "active" } }, "click_already_converted"],
       ]
       let facts = everythingWrong
       expect(decideConversion(facts)).toEqual({ record: false, reason: "consent_not_granted" })
@@ -181,7 +197,7 @@ describe("decideConversion (the store path and the S2S endpoint)", () => {
         facts = { ...facts, ...fix }
         expect(decideConversion(facts)).toEqual({ record: false, reason })
       }
-      expect(decideConversion({ ...facts, affiliate: { status: "active" } })).toEqual({ record: true })
+      expect(decideConversion({ ...facts, click_converted: false })).toEqual({ record: true })
     })
   })
 })
