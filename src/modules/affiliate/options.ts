@@ -62,6 +62,9 @@ export type ResolvedAffiliateOptions = {
   allowPrivateTargets: boolean
 }
 
+/** What the module service tells callers: the settings, never the encryption keys. */
+export type AffiliateSettings = Omit<ResolvedAffiliateOptions, "encryptionKey" | "decryptionKeys">
+
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
 export const DEFAULT_OUTBOUND_MAX_ATTEMPTS = 8
 export const DEFAULT_REQUEST_LOG_RETENTION_DAYS = 90

@@ -32,7 +32,11 @@ import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliateRetentionRun } from "./models/retention-run"
 import { AffiliateStatementLink } from "./models/statement-link"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
-import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
+import { type AffiliatePluginOptions, type AffiliateSettings, resolveOptions, type ResolvedAffiliateOptions } from "./options"
+import { reencryptStoredSecrets, type ReencryptResult, restoreStoredSecrets } from "./secrets/reencrypt"
+import { sendDeliveries, type SentDelivery } from "./outbox/send-deliveries"
+import { apiKeyPrefix, generateApiKey, hashApiKey } from "./utils/api-key"
+import { SecretBox } from "./utils/secret-box"
 import { createRateLimit, RateLimit } from "./rate-limit"
 import { recordOrderSale, type OrderSale, type RecordedOrder } from "./conversions/record-order"
 import { recordS2sCall, type S2sCall } from "./conversions/record-s2s-call"
@@ -150,6 +154,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
   protected readonly logger_: Logger
+  protected readonly secrets_: SecretBox
   protected readonly ledger_: ConversionLedgerRepository
   protected readonly payouts_: PayoutRepository
   protected readonly orderRevisions_: OrderRevisionRepository
@@ -163,6 +168,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveOptions(options)
+    this.secrets_ = new SecretBox(this.options_.encryptionKey, this.options_.decryptionKeys)
     this.logger_ = registered<Logger>(container, "logger") ?? (console as unknown as Logger)
     this.ledger_ = container.conversionLedgerRepository as ConversionLedgerRepository
     this.payouts_ = container.payoutRepository as PayoutRepository
@@ -180,8 +186,92 @@ class AffiliateModuleService extends AffiliateServiceBase {
   /** Medusa calls these on shutdown: the limiter's Redis connection is closed with the app. */
   __hooks = { onApplicationShutdown: async () => this.rateLimit_.close() }
 
-  getOptions(): ResolvedAffiliateOptions {
-    return this.options_
+  /** The plugin's settings, without the encryption keys: no caller outside the module sees key material. */
+  getOptions(): AffiliateSettings {
+    const { encryptionKey: _current, decryptionKeys: _all, ...settings } = this.options_
+    return settings
+  }
+
+  /** Encrypts a secret for storage (an outbound key, a partner's payout details) with the plugin's key. */
+  encryptSecret(plain: string): string {
+    return this.secrets_.seal(plain)
+  }
+
+  /** A stored secret in plain text, or null when no configured encryption key opens it. */
+  decryptSecret(stored: string): string | null {
+    return this.secrets_.open(stored)?.plain ?? null
+  }
+
+  /**
+   * Issues a campaign's S2S key: only its hash (for the lookup) and its ciphertext (for the admin's
+   * setup screen) are stored. Answers the row, never the key.
+   */
+  @InjectManager()
+  async issueApiKey(campaignId: string, @MedusaContext() sharedContext: Context = {}): Promise<{ id: string; key_prefix: string }> {
+    const key = generateApiKey()
+    const row = await this.createAffiliateApiKeys(
+      { campaign_id: campaignId, key_hash: hashApiKey(key), key_ciphertext: this.secrets_.seal(key), key_prefix: apiKeyPrefix(key) },
+      sharedContext
+    )
+    return { id: row.id, key_prefix: row.key_prefix }
+  }
+
+  /**
+   * The campaign's live S2S key, for the admin's setup screen: the key itself, or null with
+   * `unreadable` when no configured encryption key opens it. Null when the campaign has no live key.
+   */
+  @InjectManager()
+  async revealApiKey(
+    campaignId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ api_key: string | null; key_prefix: string; previous_key_expires_at: Date | null } | null> {
+    const keys = await this.listAffiliateApiKeys({ campaign_id: campaignId }, { order: { created_at: "DESC" } }, sharedContext)
+    const live = keys.find((k) => !k.expires_at)
+    if (!live) return null
+    const now = Date.now()
+    const stillValid = keys.map((k) => (k.expires_at ? new Date(k.expires_at).getTime() : 0)).filter((t) => t > now)
+    return {
+      api_key: this.secrets_.open(live.key_ciphertext)?.plain ?? null,
+      key_prefix: live.key_prefix,
+      previous_key_expires_at: stillValid.length ? new Date(Math.max(...stillValid)) : null,
+    }
+  }
+
+  /**
+   * Re-encrypts with the current key every S2S and outbound key an earlier key encrypted (README,
+   * "Rotating the encryption key"), in one transaction. Answers the counts and what a compensation
+   * puts back.
+   */
+  @InjectTransactionManager()
+  async reencryptSecrets(@MedusaContext() sharedContext: Context = {}): Promise<ReencryptResult> {
+    return reencryptStoredSecrets(this, this.secrets_, sharedContext)
+  }
+
+  /** Takes back `reencryptSecrets`: the previous ciphertexts. */
+  @InjectTransactionManager()
+  async restoreSecrets(previous: ReencryptResult["previous"], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await restoreStoredSecrets(this, previous, sharedContext)
+  }
+
+  /**
+   * Sends claimed outbound deliveries and records each attempt (outbox/send-deliveries.ts): the
+   * campaign's outbound key is opened here and never leaves the module.
+   */
+  @InjectManager()
+  async sendOutboundDeliveries(deliveries: ClaimedDelivery[], now: Date, @MedusaContext() sharedContext: Context = {}): Promise<SentDelivery[]> {
+    return sendDeliveries(
+      {
+        secrets: this.secrets_,
+        policy: { allowPrivateTargets: this.options_.allowPrivateTargets },
+        writes: {
+          recordAttempt: async (delivery_id, attempt, ctx) => void (await this.createAffiliateOutboundAttempts({ delivery_id, ...attempt }, ctx)),
+          updateDelivery: async (update, ctx) => void (await this.updateAffiliateOutboundDeliveries(update as any, ctx)),
+        },
+      },
+      deliveries,
+      now,
+      sharedContext
+    )
   }
 
   /**
@@ -307,10 +397,10 @@ class AffiliateModuleService extends AffiliateServiceBase {
     return this.tracking_.findLiveClick(clickToken, sharedContext)
   }
 
-  /** The key's campaign and the token's click, or null for a missing, expired or deleted key. */
+  /** An S2S key's campaign and the token's click, or null for a missing, expired or deleted key (the key is hashed here). */
   @InjectManager()
-  async findS2sContext(keyHash: string, clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<S2sContext | null> {
-    return this.tracking_.findS2sContext(keyHash, clickToken, sharedContext)
+  async findS2sContext(apiKey: string, clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<S2sContext | null> {
+    return this.tracking_.findS2sContext(hashApiKey(apiKey), clickToken, sharedContext)
   }
 
   /** Records a conversion once per campaign and order, with its request-log entry (one statement). */

@@ -1,5 +1,3 @@
-import { encryptApiKey } from "./api-key"
-
 /**
  * Outbound S2S: what is sent to a campaign's external network, and when a failed delivery is
  * tried again. The parameter names default to this plugin's own contract, so two installations
@@ -43,16 +41,16 @@ export function retryDelayMs(failedAttempts: number): number {
 }
 
 /**
- * Replaces a write-only `outbound_api_key` by its encrypted form for storage; `null` clears it and
- * an absent key leaves the stored one alone.
+ * Replaces a write-only `outbound_api_key` by its encrypted form for storage (`seal` is the module
+ * service's `encryptSecret`); `null` clears it and an absent key leaves the stored one alone.
  */
 export function sealOutboundKey<T extends { outbound_api_key?: string | null }>(
   input: T,
-  secret: Buffer
+  seal: (plain: string) => string
 ): Omit<T, "outbound_api_key"> & { outbound_api_key_ciphertext?: string | null } {
   const { outbound_api_key, ...rest } = input
   if (outbound_api_key === undefined) return rest
-  return { ...rest, outbound_api_key_ciphertext: outbound_api_key ? encryptApiKey(outbound_api_key, secret) : null }
+  return { ...rest, outbound_api_key_ciphertext: outbound_api_key ? seal(outbound_api_key) : null }
 }
 
 /** At most this much of a network's answer is kept with an attempt. */

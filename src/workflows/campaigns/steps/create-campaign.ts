@@ -38,7 +38,7 @@ export const createCampaignStep = createStep(
   "create-affiliate-campaign",
   async (input: CreateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const data = sealOutboundKey(input, service.getOptions().encryptionKey)
+    const data = sealOutboundKey(input, (plain) => service.encryptSecret(plain))
     // bigNumber columns take decimal strings, and json columns arrays, at run time; the generated
     // types only say number and object.
     const campaign = await service.createAffiliateCampaigns(data as Omit<typeof data, "commission_rules"> & StoredShapes, context)

@@ -11,7 +11,7 @@ export const updateCampaignStep = createStep(
   "update-affiliate-campaign",
   async ({ id, ...input }: UpdateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const data = sealOutboundKey(input, service.getOptions().encryptionKey)
+    const data = sealOutboundKey(input, (plain) => service.encryptSecret(plain))
     const fields = Object.keys(data) as (keyof typeof data)[]
     const previous = (await service.retrieveAffiliateCampaign(id, {
       select: ["id", ...fields, ...(fields.includes("commission_value") ? ["raw_commission_value"] : [])],

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { decryptApiKey } from "../api-key"
+import { SecretBox } from "../secret-box"
 import { buildOutboundPayload, outboundKeyName, REDACTED_OUTBOUND_KEY, redactOutboundKey, retryDelayMs, sealOutboundKey } from "../outbound"
 
 const conversion = {
@@ -97,27 +98,28 @@ describe("retryDelayMs", () => {
 
 describe("sealOutboundKey", () => {
   const secret = randomBytes(32)
+  const seal = (plain: string) => new SecretBox(secret, [secret]).seal(plain)
 
   it("leaves the stored key alone when no key is given", () => {
-    const absent = sealOutboundKey({ outbound_url: "https://net.example/s2s" }, secret)
+    const absent = sealOutboundKey({ outbound_url: "https://net.example/s2s" }, seal)
     expect(absent).toEqual({ outbound_url: "https://net.example/s2s" })
     expect(absent).not.toHaveProperty("outbound_api_key_ciphertext")
 
-    const undef = sealOutboundKey({ outbound_url: "https://net.example/s2s", outbound_api_key: undefined }, secret)
+    const undef = sealOutboundKey({ outbound_url: "https://net.example/s2s", outbound_api_key: undefined }, seal)
     expect(undef).toEqual({ outbound_url: "https://net.example/s2s" })
     expect(undef).not.toHaveProperty("outbound_api_key_ciphertext")
     expect(undef).not.toHaveProperty("outbound_api_key")
   })
 
   it("clears the stored key on null", () => {
-    const result = sealOutboundKey({ outbound_url: "https://net.example/s2s", outbound_api_key: null }, secret)
+    const result = sealOutboundKey({ outbound_url: "https://net.example/s2s", outbound_api_key: null }, seal)
     expect(result).toEqual({ outbound_url: "https://net.example/s2s", outbound_api_key_ciphertext: null })
     expect(result).not.toHaveProperty("outbound_api_key")
   })
 
   it("replaces a key by a ciphertext that decrypts back to it, and drops the plain key", () => {
     const key = "partner-secret-key-123"
-    const result = sealOutboundKey({ outbound_url: "https://net.example/s2s", outbound_api_key: key }, secret)
+    const result = sealOutboundKey({ outbound_url: "https://net.example/s2s", outbound_api_key: key }, seal)
 
     expect(result).not.toHaveProperty("outbound_api_key")
     expect(result.outbound_url).toBe("https://net.example/s2s")
@@ -128,7 +130,7 @@ describe("sealOutboundKey", () => {
   })
 
   it("cannot be decrypted with another secret", () => {
-    const result = sealOutboundKey({ outbound_api_key: "partner-secret-key-123" }, secret)
+    const result = sealOutboundKey({ outbound_api_key: "partner-secret-key-123" }, seal)
     expect(() => decryptApiKey(result.outbound_api_key_ciphertext as string, randomBytes(32))).toThrow()
   })
 })
