@@ -51,7 +51,8 @@ export class ReportingRepository extends SqlRepository {
       entry.clicks += Number(row.clicks)
       entry.filtered_clicks += Number(row.filtered_clicks)
       entry.conversions += Number(row.conversions)
-      if (row.currency_code) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
+      // A currency only sales were in (a flat commission paid in another) earns no commission entry.
+      if (row.currency_code && Number(row.conversions) !== 0) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
     }
     return byId
   }
@@ -78,7 +79,7 @@ export class ReportingRepository extends SqlRepository {
       p.clicks += Number(row.clicks)
       p.filtered_clicks += Number(row.filtered_clicks)
       p.conversions += Number(row.conversions)
-      if (row.currency_code) p.commission[row.currency_code] = row.commission
+      if (row.currency_code && Number(row.conversions) !== 0) p.commission[row.currency_code] = row.commission
     }
     for (const p of points.values()) {
       p.conversion_rate = p.clicks ? Math.round((p.conversions / p.clicks) * 10_000) / 100 : 0
