@@ -1,13 +1,13 @@
 import { z } from "@medusajs/framework/zod"
-import { affiliateFields } from "../api/admin/affiliate/affiliates/query-config"
+import { affiliateFields } from "../../src/api/admin/affiliate/affiliates/query-config"
 import {
   AdminCreateAffiliate,
   AdminGetAffiliateParams,
   AdminGetAffiliatesParams,
   AdminLinkAffiliatePromotion,
   AdminUpdateAffiliate,
-} from "../api/admin/affiliate/affiliates/validators"
-import { campaignFields } from "../api/admin/affiliate/campaigns/query-config"
+} from "../../src/api/admin/affiliate/affiliates/validators"
+import { campaignFields } from "../../src/api/admin/affiliate/campaigns/query-config"
 import {
   AdminCommissionPreview,
   AdminCreateCampaign,
@@ -15,33 +15,33 @@ import {
   AdminGetCampaignsParams,
   AdminRegenerateApiKey,
   AdminUpdateCampaign,
-} from "../api/admin/affiliate/campaigns/validators"
-import { clickFields } from "../api/admin/affiliate/clicks/query-config"
-import { AdminExportClicksParams, AdminGetClicksParams } from "../api/admin/affiliate/clicks/validators"
-import { conversionFields } from "../api/admin/affiliate/conversions/query-config"
+} from "../../src/api/admin/affiliate/campaigns/validators"
+import { clickFields } from "../../src/api/admin/affiliate/clicks/query-config"
+import { AdminExportClicksParams, AdminGetClicksParams } from "../../src/api/admin/affiliate/clicks/validators"
+import { conversionFields } from "../../src/api/admin/affiliate/conversions/query-config"
 import {
   AdminApproveConversion,
   AdminExportConversionsParams,
   AdminGetConversionParams,
   AdminGetConversionsParams,
   AdminRejectConversion,
-} from "../api/admin/affiliate/conversions/validators"
-import { DELIVERY_FIELDS } from "../api/admin/affiliate/outbound-deliveries/query-config"
-import { AdminGetDeliveriesParams } from "../api/admin/affiliate/outbound-deliveries/validators"
-import { ERASURE_FIELDS } from "../api/admin/affiliate/erasures/query-config"
-import { AdminCreateErasure, AdminGetErasuresParams } from "../api/admin/affiliate/erasures/validators"
-import { requestLogFields } from "../api/admin/affiliate/requests/query-config"
-import { RETENTION_RUN_FIELDS } from "../api/admin/affiliate/retention/route"
-import { AdminGetRequestsParams } from "../api/admin/affiliate/requests/validators"
-import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "../api/admin/affiliate/stats/validators"
-import { payoutFields } from "../api/admin/affiliate/payouts/query-config"
+} from "../../src/api/admin/affiliate/conversions/validators"
+import { DELIVERY_FIELDS } from "../../src/api/admin/affiliate/outbound-deliveries/query-config"
+import { AdminGetDeliveriesParams } from "../../src/api/admin/affiliate/outbound-deliveries/validators"
+import { ERASURE_FIELDS } from "../../src/api/admin/affiliate/erasures/query-config"
+import { AdminCreateErasure, AdminGetErasuresParams } from "../../src/api/admin/affiliate/erasures/validators"
+import { requestLogFields } from "../../src/api/admin/affiliate/requests/query-config"
+import { RETENTION_RUN_FIELDS } from "../../src/api/admin/affiliate/retention/route"
+import { AdminGetRequestsParams } from "../../src/api/admin/affiliate/requests/validators"
+import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "../../src/api/admin/affiliate/stats/validators"
+import { payoutFields } from "../../src/api/admin/affiliate/payouts/query-config"
 import {
   AdminCreatePayouts,
   AdminGetBalancesParams,
   AdminGetPayoutsParams,
   AdminMarkPayoutPaid,
-} from "../api/admin/affiliate/payouts/validators"
-import { validationBodyDocumented, validationResult } from "../modules/affiliate/utils/validation-input"
+} from "../../src/api/admin/affiliate/payouts/validators"
+import { validationBodyDocumented, validationResult } from "../../src/modules/affiliate/utils/validation-input"
 import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
 import { medusaError } from "./medusa-error"
 

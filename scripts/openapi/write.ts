@@ -3,9 +3,9 @@
 // a test fails while they differ from what this writes.
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { OPENAPI_FILES } from "../src/openapi/files"
+import { OPENAPI_FILES } from "./files"
 
-const root = join(__dirname, "..")
+const root = join(__dirname, "..", "..")
 for (const [file, build] of Object.entries(OPENAPI_FILES)) {
   const path = join(root, file)
   mkdirSync(join(path, ".."), { recursive: true })

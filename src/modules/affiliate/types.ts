@@ -1,3 +1,8 @@
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { Affiliate } from "./models/affiliate"
+import type { AffiliateAttribution } from "./models/attribution"
+import type { AffiliateCampaign } from "./models/campaign"
+import type { AffiliatePromotion } from "./models/promotion"
 import type { CommissionRule, ConversionCommission, CustomerType } from "./utils/commission"
 
 /*
@@ -271,3 +276,13 @@ export type ShopConversionItem = {
   status: "pending" | "approved" | "rejected"
   rule_id: string | null
 }
+
+/*
+ * The models' records by name, for what steps hand on: declarations then name them instead of
+ * spelling out every relation of every model (a step's `.d.ts` was 40-50 KB).
+ */
+// Interfaces, not aliases: the compiler prints an interface by its name.
+export interface AffiliateRecord extends InferTypeOf<typeof Affiliate> {}
+export interface CampaignRecord extends InferTypeOf<typeof AffiliateCampaign> {}
+export interface AttributionRecord extends InferTypeOf<typeof AffiliateAttribution> {}
+export interface AffiliatePromotionRecord extends InferTypeOf<typeof AffiliatePromotion> {}

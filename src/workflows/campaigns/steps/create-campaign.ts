@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { sealOutboundKey } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { CampaignRecord } from "../../../modules/affiliate/types"
 import type { CommissionRuleInput } from "../../../modules/affiliate/utils/commission-rules"
 
 export type CreateCampaignInput = {
@@ -34,15 +35,17 @@ export type CreateCampaignInput = {
 /** How the generated methods type what the campaign stores as a decimal string and a JSON array. */
 export type StoredShapes = { commission_value: number; commission_rules?: Record<string, unknown> }
 
+export const createCampaignStepId = "create-affiliate-campaign"
+
 export const createCampaignStep = createStep(
-  "create-affiliate-campaign",
+  createCampaignStepId,
   async (input: CreateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const data = sealOutboundKey(input, (plain) => service.encryptSecret(plain))
     // bigNumber columns take decimal strings, and json columns arrays, at run time; the generated
     // types only say number and object.
     const campaign = await service.createAffiliateCampaigns(data as Omit<typeof data, "commission_rules"> & StoredShapes, context)
-    return new StepResponse(campaign, campaign.id)
+    return new StepResponse<CampaignRecord, string>(campaign, campaign.id)
   },
   async (id, { container, context }) => {
     if (!id) return

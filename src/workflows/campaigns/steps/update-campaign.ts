@@ -2,13 +2,16 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { sealOutboundKey } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { CampaignRecord } from "../../../modules/affiliate/types"
 import type { CreateCampaignInput, StoredShapes } from "./create-campaign"
 
 export type UpdateCampaignInput = { id: string } & Partial<CreateCampaignInput>
 
+export const updateCampaignStepId = "update-affiliate-campaign"
+
 /** Updates one campaign; the compensation puts back the previous values of the fields it changed. */
 export const updateCampaignStep = createStep(
-  "update-affiliate-campaign",
+  updateCampaignStepId,
   async ({ id, ...input }: UpdateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const data = sealOutboundKey(input, (plain) => service.encryptSecret(plain))
@@ -22,7 +25,7 @@ export const updateCampaignStep = createStep(
       restore.commission_value = previous.raw_commission_value?.value ?? previous.commission_value
     }
     const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string } & Partial<StoredShapes>, context)
-    return new StepResponse(campaign, { id, ...restore })
+    return new StepResponse<CampaignRecord, Record<string, unknown> & { id: string }>(campaign, { id, ...restore })
   },
   async (previous, { container, context }) => {
     if (!previous) return

@@ -23,6 +23,8 @@ export type StoredCampaign = {
 export type CampaignWrite = Partial<CreateCampaignInput> & { id?: string }
 export type ValidateCampaignInput = { input: CampaignWrite; stored?: StoredCampaign | null }
 
+export const validateCampaignStepId = "validate-affiliate-campaign"
+
 /**
  * Guards every campaign write, whoever runs the workflow (a route or a host's own code): the
  * commission rule and the commission rules as they will be stored (the update merged with the
@@ -35,7 +37,7 @@ export type ValidateCampaignInput = { input: CampaignWrite; stored?: StoredCampa
  * the order's currency). Reads only: nothing to compensate.
  */
 export const validateCampaignStep = createStep(
-  "validate-affiliate-campaign",
+  validateCampaignStepId,
   async ({ input, stored }: ValidateCampaignInput, { container }) => {
     const rule = {
       tool_type: input.tool_type ?? stored?.tool_type ?? "sale",

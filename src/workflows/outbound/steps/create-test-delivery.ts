@@ -12,12 +12,14 @@ export type TestDeliveryCampaign = {
   currency_code: string | null
 }
 
+export const createTestDeliveryStepId = "create-affiliate-test-delivery"
+
 /**
  * Queues a test delivery for a campaign's outbound target: a made-up order marked `test`, tried
  * once. The compensation removes it.
  */
 export const createTestDeliveryStep = createStep(
-  "create-affiliate-test-delivery",
+  createTestDeliveryStepId,
   async ({ campaign }: { campaign: TestDeliveryCampaign }, { container, context }) => {
     if (!campaign.outbound_url) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This campaign has no outbound_url: set one to forward conversions")

@@ -7,13 +7,15 @@ import { clickExpired } from "../../../modules/affiliate/utils/time"
 export const UNKNOWN_CLICK_TOKEN = "unknown_click_token"
 export const CLICK_EXPIRED = "click_expired"
 
+export const resolveClickStepId = "resolve-affiliate-click"
+
 /**
  * Finds the live click a storefront sends, matched byte for byte (no trimming or case folding),
  * and refuses an expired one, by the module's one rule of what a live token is and when it
  * expires. Nothing to undo: it only reads.
  */
 export const resolveClickStep = createStep(
-  "resolve-affiliate-click",
+  resolveClickStepId,
   async ({ click_token }: { click_token?: string | null }, { container, context }) => {
     if (!click_token) return new StepResponse(null)
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
