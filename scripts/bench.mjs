@@ -5,14 +5,16 @@
 // 20 per second and measures how soon each conversion is readable. Writes .bench/results.json.
 import { fork, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import autocannon from "autocannon"
 import pgLib from "pg"
 import { measureStoreOrders } from "./bench/store-orders.mjs"
+import { summarizeProfile } from "./bench/profile-summary.mjs"
 import { medusa, waitFor } from "./lib/medusa.mjs"
 import { startPostgres } from "./lib/postgres.mjs"
 
 const OUT = ".bench"
+const PROFILE_DIR = `${OUT}/profile`
 const PORT = 9100
 const MINIMAL_PORT = 9101
 const DURATION = Number(process.env.BENCH_DURATION || 10)
@@ -26,6 +28,7 @@ const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, l
 mkdirSync(OUT, { recursive: true })
 const pg = await startPostgres({ dataDir: `${OUT}/pg` })
 const children = []
+let appStarted = 0
 const cleanup = async () => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM")
   await pg.stop()
@@ -58,7 +61,11 @@ try {
   const tokens = await insertClicks(seed)
 
   log("Starting the production server…")
-  const app = spawn("../../node_modules/.bin/medusa", ["start"], {
+  // BENCH_PROFILE=1: the server writes a V8 CPU profile, summarised per scenario at the end.
+  const profiling = process.env.BENCH_PROFILE === "1" ? ["--cpu-prof", `--cpu-prof-dir=${process.cwd()}/${PROFILE_DIR}`] : []
+  rmSync(PROFILE_DIR, { recursive: true, force: true })
+  appStarted = performance.now()
+  const app = spawn(process.execPath, [...profiling, "../../node_modules/@medusajs/cli/cli.js", "start"], {
     cwd: ".medusa/server",
     env: { ...env, NODE_ENV: "production", PORT: String(PORT) },
     stdio: ["ignore", "ignore", "inherit"],
@@ -146,15 +153,34 @@ try {
     )
   }
   console.log(`written to ${OUT}/results.json`)
+  if (profiling.length) {
+    await new Promise((resolve) => app.once("exit", resolve).kill("SIGTERM"))
+    printProfiles(results)
+  }
 } finally {
   await cleanup()
 }
 
 async function load(name, options) {
   log(`${name}…`)
+  const from = performance.now() - appStarted
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options })
   const errors = result.non2xx - (result.statusCodeStats?.["302"]?.count ?? 0) + result.errors
-  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors }
+  // The load's time on the server's clock, less a second at each end, for the profile's window.
+  const window = [from + 1000, performance.now() - appStarted - 1000]
+  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, window }
+}
+
+/** Where the server's time went during (a), (b) and (d): by package and by function, self time. */
+function printProfiles(results) {
+  const file = readdirSync(PROFILE_DIR).find((f) => f.endsWith(".cpuprofile"))
+  for (const key of ["health", "s2s_new", "click"]) {
+    const summary = summarizeProfile(`${PROFILE_DIR}/${file}`, { top: 10, window: results[key].window })
+    console.log(`\nprofile of ${results[key].name} (${summary.busy_ms} ms busy): by package`)
+    for (const r of summary.by_owner) console.log(`  ${r.share.padStart(7)}  ${r.name}`)
+    console.log("by function")
+    for (const r of summary.by_function) console.log(`  ${r.share.padStart(7)}  ${r.name}`)
+  }
 }
 
 /** Turns the rollup triggers on the click and conversion tables off (false) or back on (true). */

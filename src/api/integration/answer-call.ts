@@ -34,12 +34,19 @@ export async function answerShopCall(
     // Best effort: the fault may be the database itself, so a failure to log it is ignored.
     await service.logRequest(refusedEntry(req, requestId, source, 500, "error", "internal_error")).catch(() => undefined)
   }
-  res.set({ "X-Request-Id": requestId, "Cache-Control": "no-store", ...result.headers })
-  if ("csv" in result) {
-    res.status(result.http).set({ "Content-Type": "text/csv; charset=utf-8", "X-Content-Type-Options": "nosniff" }).send(result.csv)
-    return
-  }
-  res.status(result.http).json({ ...result.body, request_id: requestId })
+  const [type, body] =
+    "csv" in result ? ["text/csv; charset=utf-8", result.csv] : ["application/json; charset=utf-8", JSON.stringify({ ...result.body, request_id: requestId })]
+  // Node's own writeHead and end, not Express's send: an answer that is never cached needs no ETag
+  // (a SHA-1 of every body) nor a freshness check, and this is the S2S hot path.
+  res.writeHead(result.http, {
+    "X-Request-Id": requestId,
+    "Cache-Control": "no-store",
+    "Content-Type": type,
+    "Content-Length": Buffer.byteLength(body),
+    "X-Content-Type-Options": "nosniff",
+    ...result.headers,
+  })
+  res.end(body)
 }
 
 /** The request-log entry of a call refused before the module saw it (method, media type, size, undecodable input). */

@@ -10,7 +10,10 @@ import { MikroOrmBase } from "@medusajs/framework/utils"
  */
 export abstract class SqlRepository extends MikroOrmBase {
   protected knex(sharedContext: Context = {}): Knex {
-    const manager = this.getActiveManager<SqlEntityManager>(sharedContext)
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager | undefined
+    // No caller's manager (the hot paths): the pool itself. `getActiveManager` would fork an entity
+    // manager, with an identity map and a unit of work this SQL never uses, on every call.
+    if (!manager) return (this.manager_ as SqlEntityManager).getKnex() as Knex
     return (manager.getTransactionContext() ?? manager.getKnex()) as Knex
   }
 }

@@ -37,10 +37,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.status(404).json({ message: outcome.message })
     return
   }
-  if (outcome.result === "not_billable") {
-    res.redirect(302, outcome.destination.href)
-    return
-  }
+  if (outcome.result === "not_billable") return redirect(res, outcome.destination.href)
   res.cookie(CLICK_COOKIE, outcome.click_token, {
     httpOnly: true,
     sameSite: "lax",
@@ -48,5 +45,15 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     maxAge: outcome.window_ms,
     path: "/",
   })
-  res.redirect(302, withClickToken(outcome.destination, outcome.click_token, outcome.expires_at))
+  redirect(res, withClickToken(outcome.destination, outcome.click_token, outcome.expires_at))
+}
+
+/**
+ * A 302 with Node's own writeHead: Express's `res.redirect` negotiates a text or HTML body with
+ * the Accept header on every click, which no browser following a redirect reads. The location is
+ * a WHATWG URL's `href`, already encoded.
+ */
+function redirect(res: MedusaResponse, location: string) {
+  res.writeHead(302, { Location: location, "Content-Length": 0 })
+  res.end()
 }
