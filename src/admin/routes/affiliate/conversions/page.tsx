@@ -5,14 +5,26 @@ import type { AdminConversion } from "../../../../types/http"
 import { AffiliateNav } from "../../../components/affiliate-nav"
 import { useReviewConversion } from "../../../hooks/api/conversions"
 import { errorMessage } from "../../../lib/format"
+import { BulkReviewDrawer } from "./components/bulk-review-drawer"
+import { ConversionDrawer } from "./components/conversion-drawer"
 import { ConversionsTable } from "./components/conversions-table/conversions-table"
 import { RejectConversionDrawer } from "./components/reject-conversion-drawer"
+import { ValidateCsvDrawer } from "./components/validate-csv-drawer"
 
-/** Conversions with their filters; approve a pending live one, or reject it with a reason. */
+/**
+ * Conversions with their filters. Open one for its items, rules and history; approve a pending live
+ * one, or reject it with a reason; select several (of any campaign) to approve or reject them with
+ * one reason; or validate a campaign's conversions from a CSV file, previewed before it applies.
+ */
 const ConversionsPage = () => {
+  const [open, setOpen] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState<AdminConversion | null>(null)
+  const [selected, setSelected] = useState<Record<string, AdminConversion>>({})
+  const [bulk, setBulk] = useState<{ status: "approved" | "rejected"; conversions: AdminConversion[] } | null>(null)
+  const [csv, setCsv] = useState(false)
   const { mutate: review, isPending: reviewing } = useReviewConversion()
 
+  const onOpen = useCallback((c: AdminConversion) => setOpen(c.id), [])
   const approve = useCallback(
     (c: AdminConversion) =>
       review(
@@ -35,12 +47,28 @@ const ConversionsPage = () => {
         onError: (e) => toast.error(errorMessage(e)),
       }
     )
+  // The rows as selected now (the selection is cleared once they are reviewed); a command bar
+  // shortcut pressed while the drawer is open changes nothing.
+  const onBulkReview = useCallback(
+    (status: "approved" | "rejected") => setBulk((open) => open ?? { status, conversions: Object.values(selected) }),
+    [selected]
+  )
+  const onValidateCsv = useCallback(() => setCsv(true), [])
 
   return (
     <div className="flex flex-col gap-y-3">
       <AffiliateNav />
       <Container className="overflow-hidden p-0">
-        <ConversionsTable onApprove={approve} onReject={setRejecting} reviewing={reviewing} />
+        <ConversionsTable
+          onOpen={onOpen}
+          onApprove={approve}
+          onReject={setRejecting}
+          reviewing={reviewing}
+          selected={selected}
+          onSelect={setSelected}
+          onBulkReview={onBulkReview}
+          onValidateCsv={onValidateCsv}
+        />
       </Container>
       <RejectConversionDrawer
         key={rejecting?.id ?? "none"}
@@ -49,6 +77,11 @@ const ConversionsPage = () => {
         onClose={() => setRejecting(null)}
         rejecting={reviewing}
       />
+      {open && <ConversionDrawer key={open} id={open} onClose={() => setOpen(null)} />}
+      {bulk && (
+        <BulkReviewDrawer status={bulk.status} conversions={bulk.conversions} onDone={() => setSelected({})} onClose={() => setBulk(null)} />
+      )}
+      {csv && <ValidateCsvDrawer onClose={() => setCsv(false)} />}
     </div>
   )
 }

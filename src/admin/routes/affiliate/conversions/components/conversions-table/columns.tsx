@@ -1,4 +1,4 @@
-import { Badge, Button, createDataTableColumnHelper } from "@medusajs/ui"
+import { Badge, Button, Checkbox, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import type { AdminConversion } from "../../../../../../types/http"
 import { ConversionStatusBadge } from "../../../../../components/badges"
@@ -11,24 +11,51 @@ const columnHelper = createDataTableColumnHelper<AdminConversion>()
 const SOURCE_LABEL: Record<AdminConversion["source"], string> = { s2s: "S2S API", store: "Store", coupon: "Code" }
 
 type ConversionColumnsProps = {
+  /** Opens the conversion: its items, rules and history. */
+  onOpen: (conversion: AdminConversion) => void
   onApprove: (conversion: AdminConversion) => void
   onReject: (conversion: AdminConversion) => void
   /** A review is running: the buttons wait. */
   reviewing: boolean
 }
 
-export function useConversionTableColumns({ onApprove, onReject, reviewing }: ConversionColumnsProps) {
+export function useConversionTableColumns({ onOpen, onApprove, onReject, reviewing }: ConversionColumnsProps) {
   const campaignName = useCampaignNames()
   const affiliateName = useAffiliateNames()
   return useMemo(
     () => [
+      // For bulk approve and reject; the checkboxes say which order they select.
+      columnHelper.select({
+        header: ({ table }) => (
+          <Checkbox
+            aria-label="Select all conversions on this page"
+            checked={table.getIsSomePageRowsSelected() ? "indeterminate" : table.getIsAllPageRowsSelected()}
+            onCheckedChange={(checked) => table.toggleAllPageRowsSelected(!!checked)}
+          />
+        ),
+        cell: ({ row }) => (
+          <Checkbox
+            aria-label={`Select order ${row.original.order_id}`}
+            checked={row.getIsSelected()}
+            onCheckedChange={(checked) => row.toggleSelected(!!checked)}
+            onClick={(e) => e.stopPropagation()}
+          />
+        ),
+      }),
       columnHelper.accessor("created_at", { header: "Date", cell: ({ getValue }) => formatDate(getValue()) }),
       columnHelper.accessor("order_id", {
         header: "Order",
-        cell: ({ getValue }) => (
-          <code className="font-mono" data-order-id={getValue()}>
-            {getValue()}
-          </code>
+        cell: ({ row }) => (
+          <button
+            type="button"
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover rounded-sm text-left outline-none focus-visible:shadow-borders-focus"
+            aria-label={`Open conversion ${row.original.order_id}`}
+            onClick={() => onOpen(row.original)}
+          >
+            <code className="font-mono" data-order-id={row.original.order_id}>
+              {row.original.order_id}
+            </code>
+          </button>
         ),
       }),
       // Names are looked up in `cell`: the table caches accessor values per row, and they load later.
@@ -95,6 +122,6 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
         ) : null
       ),
     ],
-    [campaignName, affiliateName, onApprove, onReject, reviewing]
+    [campaignName, affiliateName, onOpen, onApprove, onReject, reviewing]
   )
 }
