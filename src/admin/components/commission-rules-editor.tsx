@@ -9,11 +9,12 @@ import { Field, invalidProps } from "./field"
 /** At most this many rules (the API refuses more). */
 const MAX_RULES = 50
 
+// An empty condition matches anything: the placeholders say so.
 const ITEM_FIELDS: Record<ItemKey, { label: string; placeholder: string }> = {
-  sku: { label: "SKUs", placeholder: "TSHIRT-BLUE-M, TSHIRT-RED-M" },
-  product_id: { label: "Product IDs", placeholder: "prod_01J…" },
-  category: { label: "Category handles", placeholder: "apparel, shoes" },
-  collection: { label: "Collection handles", placeholder: "summer" },
+  sku: { label: "SKUs", placeholder: "Any SKU" },
+  product_id: { label: "Product IDs", placeholder: "Any product" },
+  category: { label: "Category handles", placeholder: "Any category" },
+  collection: { label: "Collection handles", placeholder: "Any collection" },
 }
 
 const ANY = "any"
@@ -66,7 +67,10 @@ export const CommissionRulesEditor = ({ rules, onChange, commissionType, toolTyp
       <Text size="small" className="text-ui-fg-subtle max-w-3xl">
         {perConversion
           ? `This campaign pays a flat amount per ${toolType === "lead" ? "lead" : "order"} (${formatMoney(campaignValue, currency)}): rules may match only the customer type and the affiliate's sales this month. The first rule that matches sets the amount instead.`
-          : `Rules are tried in order: the first whose conditions all match an item sets that item's rate. Items no rule matches earn the campaign's ${campaignValue || "0"}%. A rule of 0 pays nothing for what it matches (gift cards, for example). Conversions keep the rate they were recorded with.`}
+          : `Rules are tried in order: the first whose conditions all match an item sets that item's rate. Items no rule matches earn the campaign's ${campaignValue || "0"}%. A rule of 0 pays nothing for what it matches (gift cards, for example). Conversions keep the rate they were recorded with.`}{" "}
+        {perConversion ? "" : "Lists are comma-separated: an item matches when it has one of them; an empty condition matches anything. "}
+        "Monthly sales at least" is a performance tier: the affiliate's live sales in this campaign this calendar month (UTC), in
+        the order's currency, before the order.
       </Text>
       {!rules.length && (
         <div className="bg-ui-bg-subtle rounded-lg p-4">
@@ -116,7 +120,7 @@ export const CommissionRulesEditor = ({ rules, onChange, commissionType, toolTyp
                     id={id("name")}
                     value={rule.name}
                     maxLength={255}
-                    placeholder="Gift cards"
+                    placeholder={`Rule ${i + 1}`}
                     onChange={(e) => update(rule.key, { name: e.target.value })}
                     {...invalidProps(id("name"), error("name"))}
                   />
@@ -163,28 +167,17 @@ export const CommissionRulesEditor = ({ rules, onChange, commissionType, toolTyp
                     />
                   </Field>
                 ))}
-                <Field
-                  label="Monthly sales at least"
-                  id={id("min-monthly-sales")}
-                  error={error("match.min_monthly_sales")}
-                  className="md:col-span-2"
-                  hint="A performance tier: the affiliate's live sales in this campaign this calendar month (UTC), in the order's currency, before this order."
-                >
+                <Field label="Monthly sales at least" id={id("min-monthly-sales")} error={error("match.min_monthly_sales")}>
                   <Input
                     id={id("min-monthly-sales")}
                     inputMode="decimal"
                     value={rule.min_monthly_sales}
-                    placeholder="5000.00"
+                    placeholder="No minimum"
                     onChange={(e) => update(rule.key, { min_monthly_sales: e.target.value })}
                     {...invalidProps(id("min-monthly-sales"), error("match.min_monthly_sales"))}
                   />
                 </Field>
               </div>
-              {!perConversion && (
-                <Text size="xsmall" className="text-ui-fg-subtle">
-                  Lists are comma-separated: an item matches when it has one of them. An empty condition matches anything.
-                </Text>
-              )}
             </li>
           )
         })}

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Container, toast } from "@medusajs/ui"
 import { useCallback, useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import type { AdminConversion } from "../../../../types/http"
 import { AffiliateNav } from "../../../components/affiliate-nav"
 import { useReviewConversion } from "../../../hooks/api/conversions"
@@ -17,14 +18,24 @@ import { ValidateCsvDrawer } from "./components/validate-csv-drawer"
  * one reason; or validate a campaign's conversions from a CSV file, previewed before it applies.
  */
 const ConversionsPage = () => {
-  const [open, setOpen] = useState<string | null>(null)
+  // The open conversion is in the address (`conversion=<id>`): a reload or a shared link reopens it.
+  const [params, setParams] = useSearchParams()
+  const open = params.get("conversion")
+  const close = () =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev)
+        next.delete("conversion")
+        return next
+      },
+      { replace: true }
+    )
   const [rejecting, setRejecting] = useState<AdminConversion | null>(null)
   const [selected, setSelected] = useState<Record<string, AdminConversion>>({})
   const [bulk, setBulk] = useState<{ status: "approved" | "rejected"; conversions: AdminConversion[] } | null>(null)
   const [csv, setCsv] = useState(false)
   const { mutate: review, isPending: reviewing } = useReviewConversion()
 
-  const onOpen = useCallback((c: AdminConversion) => setOpen(c.id), [])
   const approve = useCallback(
     (c: AdminConversion) =>
       review(
@@ -60,7 +71,6 @@ const ConversionsPage = () => {
       <AffiliateNav />
       <Container className="overflow-hidden p-0">
         <ConversionsTable
-          onOpen={onOpen}
           onApprove={approve}
           onReject={setRejecting}
           reviewing={reviewing}
@@ -77,7 +87,7 @@ const ConversionsPage = () => {
         onClose={() => setRejecting(null)}
         rejecting={reviewing}
       />
-      {open && <ConversionDrawer key={open} id={open} onClose={() => setOpen(null)} />}
+      {open && <ConversionDrawer key={open} id={open} onClose={close} />}
       {bulk && (
         <BulkReviewDrawer status={bulk.status} conversions={bulk.conversions} onDone={() => setSelected({})} onClose={() => setBulk(null)} />
       )}

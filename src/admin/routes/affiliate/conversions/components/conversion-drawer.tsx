@@ -41,17 +41,24 @@ export const ConversionDrawer = ({ id, onClose }: { id: string; onClose: () => v
   const rules = campaign.data?.campaign.commission_rules
   const items = c?.items ?? []
   const columns = [
-    column.accessor("created_at", { header: "When", cell: ({ getValue }) => formatDate(getValue()) }),
-    column.accessor("actor", { header: "By", cell: ({ getValue }) => <span title={getValue()}>{actor(getValue())}</span> }),
+    column.accessor("created_at", { header: "When", size: 150, cell: ({ getValue }) => formatDate(getValue()) }),
+    column.accessor("actor", { header: "By", size: 120, cell: ({ getValue }) => <span title={getValue()}>{actor(getValue())}</span> }),
     column.accessor("field", {
       header: "Change",
+      size: 220,
+      truncateTooltip: false,
       cell: ({ row }) => (
-        <span data-history-field={row.original.field}>
+        <span data-history-field={row.original.field} className="block whitespace-normal break-words py-2">
           {fieldLabel(row.original.field)}: {row.original.from ?? "–"} → {row.original.to ?? "–"}
         </span>
       ),
     }),
-    column.accessor("reason", { header: "Reason", cell: ({ getValue }) => getValue() ?? "-" }),
+    column.accessor("reason", {
+      header: "Reason",
+      size: 180,
+      truncateTooltip: false,
+      cell: ({ getValue }) => <span className="block whitespace-normal break-words py-2">{getValue() ?? "-"}</span>,
+    }),
   ]
 
   return (

@@ -153,12 +153,22 @@ const ValidationResults = ({ answer, applied }: { answer: AdminValidateConversio
   const rows: ResultRow[] = answer.results.map((r, i) => ({ ...r, id: String(i), row: i + 2 }))
   const ordered = [...rows.filter(failed), ...rows.filter((r) => !failed(r))].slice(0, SHOWN_ROWS)
   const columns = [
-    column.accessor("row", { header: "Line", cell: ({ getValue }) => getValue() }),
-    column.accessor("order_id", { header: "Order", cell: ({ getValue }) => <code className="font-mono">{getValue()}</code> }),
-    column.accessor("result", { header: "Result", cell: ({ getValue }) => <StatusBadge color={RESULT_COLOR[getValue()]}>{RESULT_LABEL[getValue()]}</StatusBadge> }),
-    column.accessor("conversion_status", { header: "Status", cell: ({ getValue }) => (getValue() ? capitalize(getValue()!) : "-") }),
-    column.accessor("commission_amount", { header: "Commission", cell: ({ getValue }) => getValue() ?? "-" }),
-    column.accessor("message", { header: "Message", cell: ({ getValue }) => <span className="whitespace-normal">{getValue() ?? ""}</span> }),
+    // Sizes in px: the message gets the room, and wraps.
+    column.accessor("row", { header: "Line", size: 56, cell: ({ getValue }) => getValue() }),
+    column.accessor("order_id", { header: "Order", size: 170, cell: ({ getValue }) => <code className="font-mono" title={getValue()}>{getValue()}</code> }),
+    column.accessor("result", {
+      header: "Result",
+      size: 110,
+      cell: ({ getValue }) => <StatusBadge color={RESULT_COLOR[getValue()]}>{RESULT_LABEL[getValue()]}</StatusBadge>,
+    }),
+    column.accessor("conversion_status", { header: "Status", size: 90, cell: ({ getValue }) => (getValue() ? capitalize(getValue()!) : "-") }),
+    column.accessor("commission_amount", { header: "Commission", size: 100, cell: ({ getValue }) => getValue() ?? "-" }),
+    column.accessor("message", {
+      header: "Message",
+      size: 260,
+      truncateTooltip: false,
+      cell: ({ getValue }) => <span className="block whitespace-normal break-words py-2">{getValue() ?? ""}</span>,
+    }),
   ]
   return (
     <section className="flex flex-col gap-y-2" aria-label={applied ? "Applied" : "Preview"} data-testid={applied ? "validate-csv-applied" : "validate-csv-preview"}>

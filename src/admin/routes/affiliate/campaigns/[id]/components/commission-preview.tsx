@@ -222,7 +222,7 @@ export const CommissionPreview = ({ campaign }: { campaign: AdminCampaign }) => 
       )}
       {result && (
         <div className="flex flex-col gap-y-3" data-testid="commission-preview-result">
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4" role="group" aria-label="Totals">
             <Stat label="Commission" value={formatMoney(result.commission_amount, result.commission_currency)} />
             {(result.commission_type === "flat" || !result.items.length) && (
               <>

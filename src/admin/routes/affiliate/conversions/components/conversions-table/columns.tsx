@@ -1,9 +1,10 @@
 import { Badge, Button, Checkbox, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
+import { Link, useSearchParams } from "react-router-dom"
 import type { AdminConversion } from "../../../../../../types/http"
 import { ConversionStatusBadge } from "../../../../../components/badges"
 import { useAffiliateNames, useCampaignNames } from "../../../../../hooks/use-names"
-import { formatDate, formatMoney } from "../../../../../lib/format"
+import { formatDateParts, formatMoney } from "../../../../../lib/format"
 import { actionsColumn } from "../../../../../components/actions-column"
 
 const columnHelper = createDataTableColumnHelper<AdminConversion>()
@@ -11,15 +12,35 @@ const columnHelper = createDataTableColumnHelper<AdminConversion>()
 const SOURCE_LABEL: Record<AdminConversion["source"], string> = { s2s: "S2S API", store: "Store", coupon: "Code" }
 
 type ConversionColumnsProps = {
-  /** Opens the conversion: its items, rules and history. */
-  onOpen: (conversion: AdminConversion) => void
   onApprove: (conversion: AdminConversion) => void
   onReject: (conversion: AdminConversion) => void
   /** A review is running: the buttons wait. */
   reviewing: boolean
 }
 
-export function useConversionTableColumns({ onOpen, onApprove, onReject, reviewing }: ConversionColumnsProps) {
+/** The page's address with `conversion=<id>`: the conversion's drawer, which a reload or a shared link reopens. */
+function useConversionHref() {
+  const [params] = useSearchParams()
+  return useMemo(
+    () => (id: string) => {
+      const next = new URLSearchParams(params)
+      next.set("conversion", id)
+      return `?${next}`
+    },
+    [params]
+  )
+}
+
+/** A value that may be cut: the whole of it in the title (and in the table's own tooltip). */
+const Cut = ({ value }: { value: string }) => <span title={value}>{value}</span>
+
+/*
+ * Fits a 1440 px window beside the sidebar without scrolling sideways, as the request log does: a
+ * fixed layout at full width, so the sizes below are proportions (about 1,060 px, beside the
+ * checkbox column, growing to fill the room). Long values are cut, whole in a tooltip and a title.
+ */
+export function useConversionTableColumns({ onApprove, onReject, reviewing }: ConversionColumnsProps) {
+  const conversionHref = useConversionHref()
   const campaignName = useCampaignNames()
   const affiliateName = useAffiliateNames()
   return useMemo(
@@ -42,45 +63,65 @@ export function useConversionTableColumns({ onOpen, onApprove, onReject, reviewi
           />
         ),
       }),
-      columnHelper.accessor("created_at", { header: "Date", cell: ({ getValue }) => formatDate(getValue()) }),
+      columnHelper.accessor("created_at", {
+        header: "Date",
+        size: 105,
+        cell: ({ getValue }) => {
+          const [date, time] = formatDateParts(getValue())
+          return (
+            <div className="flex flex-col">
+              <span>{date}</span>
+              <span className="txt-compact-xsmall text-ui-fg-muted">{time}</span>
+            </div>
+          )
+        },
+      }),
       columnHelper.accessor("order_id", {
         header: "Order",
+        size: 140,
+        // Opens the conversion: its items, their rules and its history.
         cell: ({ row }) => (
-          <button
-            type="button"
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover rounded-sm text-left outline-none focus-visible:shadow-borders-focus"
+          <Link
+            to={conversionHref(row.original.id)}
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover rounded-sm outline-none focus-visible:shadow-borders-focus"
             aria-label={`Open conversion ${row.original.order_id}`}
-            onClick={() => onOpen(row.original)}
+            title={row.original.order_id}
           >
             <code className="font-mono" data-order-id={row.original.order_id}>
               {row.original.order_id}
             </code>
-          </button>
+          </Link>
         ),
       }),
       // Names are looked up in `cell`: the table caches accessor values per row, and they load later.
       columnHelper.accessor("campaign_id", {
         header: "Campaign",
-        cell: ({ getValue }) => campaignName.get(getValue()) ?? getValue(),
+        size: 115,
+        cell: ({ getValue }) => <Cut value={campaignName.get(getValue()) ?? getValue()} />,
       }),
       columnHelper.accessor("affiliate_id", {
         header: "Affiliate",
-        cell: ({ getValue }) => affiliateName.get(getValue()) ?? getValue(),
+        size: 100,
+        cell: ({ getValue }) => <Cut value={affiliateName.get(getValue()) ?? getValue()} />,
       }),
       columnHelper.accessor("order_total", {
         header: "Total",
         align: "right",
+        size: 85,
         cell: ({ row }) => formatMoney(row.original.order_total, row.original.order_currency),
       }),
       columnHelper.accessor("commission_amount", {
         header: "Commission",
         align: "right",
+        size: 95,
         cell: ({ row }) => formatMoney(row.original.commission_amount, row.original.commission_currency),
       }),
       columnHelper.accessor("source", {
         header: "Source",
+        size: 125,
+        truncateTooltip: false,
         cell: ({ row }) => (
-          <div className="flex items-center gap-x-1">
+          <div className="flex flex-col items-start gap-y-1 py-2">
             <Badge size="2xsmall" title={row.original.promotion_code ? `Credited by the promotion code ${row.original.promotion_code}` : undefined}>
               {SOURCE_LABEL[row.original.source]}
               {row.original.promotion_code ? ` ${row.original.promotion_code}` : ""}
@@ -99,29 +140,34 @@ export function useConversionTableColumns({ onOpen, onApprove, onReject, reviewi
       }),
       columnHelper.accessor("status", {
         header: "Status",
+        size: 120,
+        truncateTooltip: false,
         cell: ({ row }) => (
-          <div className="flex flex-col">
+          <div className="flex flex-col items-start py-2">
             <ConversionStatusBadge status={row.original.status} />
             {row.original.status_reason && (
-              <span className="txt-compact-xsmall text-ui-fg-subtle">{row.original.status_reason}</span>
+              <span className="txt-compact-xsmall text-ui-fg-subtle whitespace-normal break-words">{row.original.status_reason}</span>
             )}
           </div>
         ),
       }),
       // Test conversions are never commissionable, so there is nothing to review.
-      actionsColumn<AdminConversion>((r) =>
-        r.status === "pending" && !r.is_test ? (
-          <div className="flex justify-end gap-x-1">
-            <Button size="small" variant="secondary" onClick={() => onApprove(r)} disabled={reviewing}>
-              Approve
-            </Button>
-            <Button size="small" variant="secondary" onClick={() => onReject(r)} disabled={reviewing}>
-              Reject
-            </Button>
-          </div>
-        ) : null
-      ),
+      {
+        ...actionsColumn<AdminConversion>((r) =>
+          r.status === "pending" && !r.is_test ? (
+            <div className="flex justify-end gap-x-1">
+              <Button size="small" variant="secondary" onClick={() => onApprove(r)} disabled={reviewing}>
+                Approve
+              </Button>
+              <Button size="small" variant="secondary" onClick={() => onReject(r)} disabled={reviewing}>
+                Reject
+              </Button>
+            </div>
+          ) : null
+        ),
+        size: 175,
+      },
     ],
-    [campaignName, affiliateName, onOpen, onApprove, onReject, reviewing]
+    [conversionHref, campaignName, affiliateName, onApprove, onReject, reviewing]
   )
 }

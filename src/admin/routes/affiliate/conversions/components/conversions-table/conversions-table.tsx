@@ -12,7 +12,6 @@ import { useConversionTableQuery } from "./query"
 const PAGE_SIZE = 20
 
 type ConversionsTableProps = {
-  onOpen: (conversion: AdminConversion) => void
   onApprove: (conversion: AdminConversion) => void
   onReject: (conversion: AdminConversion) => void
   reviewing: boolean
@@ -27,10 +26,10 @@ type ConversionsTableProps = {
  * Orders attributed to affiliates, newest first: open one for its items and history; approve or
  * reject pending live ones, or select rows (of any campaign) and approve or reject them at once.
  */
-export const ConversionsTable = ({ onOpen, onApprove, onReject, reviewing, selected, onSelect, onBulkReview, onValidateCsv }: ConversionsTableProps) => {
+export const ConversionsTable = ({ onApprove, onReject, reviewing, selected, onSelect, onBulkReview, onValidateCsv }: ConversionsTableProps) => {
   const query = useConversionTableQuery({ pageSize: PAGE_SIZE })
   const conversions = useConversions(query)
-  const columns = useConversionTableColumns({ onOpen, onApprove, onReject, reviewing })
+  const columns = useConversionTableColumns({ onApprove, onReject, reviewing })
   const filters = useConversionTableFilters()
   // The export takes the list's filters, without its page.
   const { limit: _limit, offset: _offset, ...exportFilters } = query
@@ -67,6 +66,7 @@ export const ConversionsTable = ({ onOpen, onApprove, onReject, reviewing, selec
       pageSize={PAGE_SIZE}
       query={conversions}
       selection={selection}
+      layout="fixed"
       actions={
         <>
           <Button size="small" variant="secondary" onClick={onValidateCsv}>
