@@ -818,6 +818,14 @@ test("bulk review: approve selected rows of two campaigns with one reason, then 
   await reportSale(orders.other, { order_total: "25.00" }, { key: state.key, token: await clickIn(summer.handle) })
 
   await page.goto(url("/app/affiliate/conversions"))
+  // With its checkboxes and row actions, the list still fits a 1440 px window.
+  const list = region("Conversions")
+  await list.locator(`[data-order-id="${orders.a}"]`).waitFor({ timeout: T })
+  const fit = await list.getByRole("table").evaluate((table) => ({
+    scrollWidth: table.parentElement.scrollWidth,
+    clientWidth: table.parentElement.clientWidth,
+    pageScrollWidth: document.documentElement.scrollWidth,
+  }))
   for (const o of Object.values(orders)) await page.getByRole("checkbox", { name: `Select order ${o}` }).click({ timeout: T })
   const bar = page.locator("[data-radix-popper-content-wrapper]").filter({ hasText: "4 selected" })
   await bar.waitFor({ timeout: T })
@@ -858,6 +866,7 @@ test("bulk review: approve selected rows of two campaigns with one reason, then 
   }
   await conversionRow(orders.b).getByText("Approved").waitFor()
   await shot("34-bulk-reject")
+  assert(fit.scrollWidth <= fit.clientWidth && fit.pageScrollWidth <= 1440, `the conversions table scrolls sideways: ${JSON.stringify(fit)}`)
 })
 
 test("validate from CSV: refusals in the API's words, the dry run's preview, then apply", async () => {

@@ -114,7 +114,7 @@ export const ValidateCsvDrawer = ({ onClose }: { onClose: () => void }) => {
               }}
             />
             <Label htmlFor="validate-csv-test" size="small">
-              Test conversions (order ids of test conversions)
+              The file lists test conversions
             </Label>
           </div>
           {refusal && (

@@ -121,10 +121,11 @@ export const CommissionPreview = ({ campaign }: { campaign: AdminCampaign }) => 
         </Text>
       </div>
       <form onSubmit={submit} className="flex flex-col gap-y-4">
-        {!lead && (
+        {/* A flat or lead campaign pays per conversion: its items would not change the amount. */}
+        {!perConversion && (
           <Tabs value={mode} onValueChange={setMode}>
             <Tabs.List>
-              {!perConversion && <Tabs.Trigger value="items">Items</Tabs.Trigger>}
+              <Tabs.Trigger value="items">Items</Tabs.Trigger>
               <Tabs.Trigger value="total">Order total</Tabs.Trigger>
             </Tabs.List>
           </Tabs>

@@ -32,12 +32,15 @@ function useConversionHref() {
 }
 
 /** A value that may be cut: the whole of it in the title (and in the table's own tooltip). */
-const Cut = ({ value }: { value: string }) => <span title={value}>{value}</span>
+const Cut = ({ value }: { value: string }) => (
+  <span title={value} className="block max-w-[140px] truncate">
+    {value}
+  </span>
+)
 
 /*
- * Fits a 1440 px window beside the sidebar without scrolling sideways, as the request log does: a
- * fixed layout at full width, so the sizes below are proportions (about 1,060 px, beside the
- * checkbox column, growing to fill the room). Long values are cut, whole in a tooltip and a title.
+ * Fits a 1440 px window beside the sidebar: the date on two lines, the source above live or test,
+ * and long order ids and names cut (whole in a tooltip and a title).
  */
 export function useConversionTableColumns({ onApprove, onReject, reviewing }: ConversionColumnsProps) {
   const conversionHref = useConversionHref()
@@ -65,7 +68,6 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       }),
       columnHelper.accessor("created_at", {
         header: "Date",
-        size: 105,
         cell: ({ getValue }) => {
           const [date, time] = formatDateParts(getValue())
           return (
@@ -78,12 +80,11 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       }),
       columnHelper.accessor("order_id", {
         header: "Order",
-        size: 140,
         // Opens the conversion: its items, their rules and its history.
         cell: ({ row }) => (
           <Link
             to={conversionHref(row.original.id)}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover rounded-sm outline-none focus-visible:shadow-borders-focus"
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover block max-w-[180px] truncate rounded-sm outline-none focus-visible:shadow-borders-focus"
             aria-label={`Open conversion ${row.original.order_id}`}
             title={row.original.order_id}
           >
@@ -96,29 +97,24 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       // Names are looked up in `cell`: the table caches accessor values per row, and they load later.
       columnHelper.accessor("campaign_id", {
         header: "Campaign",
-        size: 115,
         cell: ({ getValue }) => <Cut value={campaignName.get(getValue()) ?? getValue()} />,
       }),
       columnHelper.accessor("affiliate_id", {
         header: "Affiliate",
-        size: 100,
         cell: ({ getValue }) => <Cut value={affiliateName.get(getValue()) ?? getValue()} />,
       }),
       columnHelper.accessor("order_total", {
         header: "Total",
         align: "right",
-        size: 85,
         cell: ({ row }) => formatMoney(row.original.order_total, row.original.order_currency),
       }),
       columnHelper.accessor("commission_amount", {
         header: "Commission",
         align: "right",
-        size: 95,
         cell: ({ row }) => formatMoney(row.original.commission_amount, row.original.commission_currency),
       }),
       columnHelper.accessor("source", {
         header: "Source",
-        size: 125,
         truncateTooltip: false,
         cell: ({ row }) => (
           <div className="flex flex-col items-start gap-y-1 py-2">
@@ -140,7 +136,6 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       }),
       columnHelper.accessor("status", {
         header: "Status",
-        size: 120,
         truncateTooltip: false,
         cell: ({ row }) => (
           <div className="flex flex-col items-start py-2">
@@ -152,21 +147,18 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
         ),
       }),
       // Test conversions are never commissionable, so there is nothing to review.
-      {
-        ...actionsColumn<AdminConversion>((r) =>
-          r.status === "pending" && !r.is_test ? (
-            <div className="flex justify-end gap-x-1">
-              <Button size="small" variant="secondary" onClick={() => onApprove(r)} disabled={reviewing}>
-                Approve
-              </Button>
-              <Button size="small" variant="secondary" onClick={() => onReject(r)} disabled={reviewing}>
-                Reject
-              </Button>
-            </div>
-          ) : null
-        ),
-        size: 175,
-      },
+      actionsColumn<AdminConversion>((r) =>
+        r.status === "pending" && !r.is_test ? (
+          <div className="flex justify-end gap-x-1">
+            <Button size="small" variant="secondary" onClick={() => onApprove(r)} disabled={reviewing}>
+              Approve
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => onReject(r)} disabled={reviewing}>
+              Reject
+            </Button>
+          </div>
+        ) : null
+      ),
     ],
     [conversionHref, campaignName, affiliateName, onApprove, onReject, reviewing]
   )

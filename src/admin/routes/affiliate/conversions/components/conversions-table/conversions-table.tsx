@@ -66,7 +66,6 @@ export const ConversionsTable = ({ onApprove, onReject, reviewing, selected, onS
       pageSize={PAGE_SIZE}
       query={conversions}
       selection={selection}
-      layout="fixed"
       actions={
         <>
           <Button size="small" variant="secondary" onClick={onValidateCsv}>
