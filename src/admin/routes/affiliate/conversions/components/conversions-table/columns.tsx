@@ -80,11 +80,13 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       }),
       columnHelper.accessor("order_id", {
         header: "Order",
+        // The link is cut itself, with its title: no cell tooltip, which would also catch the Escape meant for the drawer.
+        truncateTooltip: false,
         // Opens the conversion: its items, their rules and its history.
         cell: ({ row }) => (
           <Link
             to={conversionHref(row.original.id)}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover block max-w-[180px] truncate rounded-sm outline-none focus-visible:shadow-borders-focus"
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover block max-w-[150px] truncate rounded-sm outline-none focus-visible:shadow-borders-focus"
             aria-label={`Open conversion ${row.original.order_id}`}
             title={row.original.order_id}
           >
