@@ -727,6 +727,26 @@ test("commission rules: add two, a refusal shown at its field, reorder with the 
     `stored ${JSON.stringify(stored)}`
   )
   await shot("28-commission-rules")
+
+  // Made flat (unsaved), the campaign pays per conversion: new rules offer no item keys, and the
+  // API names the item keys the rules still have, next to them.
+  await page.getByRole("tab", { name: "General Settings" }).click()
+  await page.getByLabel("Commission Type").click()
+  await page.getByRole("option", { name: "Flat amount per order" }).click()
+  await page.getByLabel("Currency").fill("usd")
+  await page.getByRole("tab", { name: /Commission Rules/ }).click()
+  await page.getByRole("button", { name: "Add rule" }).click()
+  assert((await ruleGroup(3).getByLabel("SKUs").count()) === 0, "a flat campaign's new rule offers SKUs")
+  await ruleGroup(3).getByLabel("Amount (USD)").fill("2.00")
+  await ruleGroup(1).getByText("Not for a campaign that pays per conversion: clear it.").waitFor()
+  await page.getByRole("button", { name: "Save", exact: true }).click()
+  const flatProblem = ruleGroup(2).locator("[data-field-error]")
+  await flatProblem.waitFor({ timeout: T })
+  assert(/commission_rules\[1\]\.match\.category: a flat campaign pays per conversion/.test(await flatProblem.textContent()), `the error reads ${await flatProblem.textContent()}`)
+  await flatProblem.scrollIntoViewIfNeeded()
+  await shot("28b-commission-rules-flat-refused")
+  const [unchanged] = await query("SELECT commission_type FROM affiliate_campaign WHERE id = $1", [app.demo.campaign_id])
+  assert(unchanged.commission_type === "percentage", "the refused save changed the campaign")
 })
 
 test("what would this order earn: each item's rate, rule and commission, and the total", async () => {
@@ -749,6 +769,7 @@ test("what would this order earn: each item's rate, rule and commission, and the
     const text = await result.getByRole("row").filter({ hasText: sku }).textContent()
     for (const t of texts) assert(text.includes(t), `${sku}'s row reads ${text}, without ${t}`)
   }
+  await result.scrollIntoViewIfNeeded()
   const total = await result.getByRole("group", { name: "Totals" }).getByText("Commission", { exact: true }).locator("..").textContent()
   assert(total.includes("$17.00"), `the total reads ${total}`)
   await shot("29-commission-preview")

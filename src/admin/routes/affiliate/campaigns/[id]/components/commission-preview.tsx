@@ -20,12 +20,12 @@ let drafts = 0
 const emptyItem = (): ItemDraft => ({ key: ++drafts, sku: "", item_value: "", quantity: "1", category: "", collection: "", product_id: "" })
 
 const ITEM_COLUMNS: { field: keyof Omit<ItemDraft, "key">; label: string; placeholder: string }[] = [
-  { field: "sku", label: "SKU", placeholder: "TSHIRT-BLUE-M" },
-  { field: "item_value", label: "Value", placeholder: "99.90" },
+  { field: "sku", label: "SKU", placeholder: "e.g. TSHIRT-BLUE-M" },
+  { field: "item_value", label: "Value", placeholder: "e.g. 99.90" },
   { field: "quantity", label: "Qty", placeholder: "1" },
-  { field: "category", label: "Categories", placeholder: "apparel, shoes" },
-  { field: "collection", label: "Collection", placeholder: "summer" },
-  { field: "product_id", label: "Product ID", placeholder: "prod_…" },
+  { field: "category", label: "Categories", placeholder: "Optional, comma-separated" },
+  { field: "collection", label: "Collection", placeholder: "Optional" },
+  { field: "product_id", label: "Product ID", placeholder: "Optional" },
 ]
 
 /** The order as the preview endpoint takes it: the filled item rows, or the total alone. */
