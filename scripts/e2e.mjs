@@ -299,7 +299,8 @@ test("filter conversions by status: Approved shows the approved order and hides 
   const orders = await shownOrders((o) => o.includes(state.approveOrder) && !o.includes(state.rejectOrder))
   assert(orders.includes(state.approveOrder), `the approved order is missing: ${orders}`)
   assert(!orders.includes(state.rejectOrder), `the rejected order is shown: ${orders}`)
-  const statuses = await list.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.cells[7]?.textContent ?? ""))
+  // The first cell is the row's checkbox.
+  const statuses = await list.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.cells[8]?.textContent ?? ""))
   assert(statuses.length && statuses.every((s) => s.startsWith("Approved")), `other statuses are shown: ${statuses}`)
   await shot("08b-conversions-by-status")
   await page.getByRole("button", { name: "Clear filters" }).click()
@@ -474,7 +475,8 @@ test("privacy: retention runs on request and reports what it removed; erasures a
   await erasure.getByLabel("Customer email").fill("nobody.at.all@example.com")
   await erasure.getByRole("button", { name: "Erase…" }).click()
   await page.getByRole("alertdialog").getByRole("button", { name: "Erase" }).click()
-  await page.getByText("Erased: 0 order(s)", { exact: false }).waitFor({ timeout: T })
+  // An erasure that found nothing says so (it must not look like one that worked).
+  await page.getByText("Nothing matched: no order was placed with this email", { exact: false }).waitFor({ timeout: T })
   await erasure.getByRole("row").filter({ hasText: "Email" }).first().waitFor({ timeout: T })
   assert(!(await erasure.textContent()).includes("nobody.at.all@example.com"), "the erasure list shows whom it was for")
   await shot("16-privacy-erasure")
@@ -640,6 +642,296 @@ test("statement link: revoking it from the affiliate page makes the page answer 
   } finally {
     await context.close()
   }
+})
+
+/** A click through the demo affiliate's link in another campaign (by its handle); returns its click_token. */
+async function clickIn(handle) {
+  const res = await fetch(url(`/affiliate/click/${handle}?aff=${app.demo.affiliate_code}`), { redirect: "manual", headers: { "User-Agent": BROWSER_UA } })
+  const token = new URL(res.headers.get("location")).searchParams.get("click_token")
+  assert(token, `the ${handle} link gave no click_token (HTTP ${res.status})`)
+  return token
+}
+
+/** A pending conversion in the demo campaign (or `key`'s), reported by S2S as a shop would. */
+async function reportSale(orderId, extra = {}, { key = app.demo.api_key, token } = {}) {
+  const res = await s2s(key, { click_token: token ?? (await shopperClick()), order_id: orderId, order_currency: "USD", ...extra })
+  assert(res.body.status === "success", `${orderId} not recorded: ${JSON.stringify(res.body)}`)
+  return res.body.conversion_id
+}
+
+/** The items the rules and the preview scenarios price: apparel, a gift card, and an item no rule matches. */
+const BASKET = [
+  { sku: "TSHIRT-M", item_value: "100.00", category: "apparel" },
+  { sku: "GIFT-50", item_value: "50.00", category: "gift-cards" },
+  { sku: "MUG", item_value: "20.00" },
+]
+
+const ruleGroup = (n) => page.getByRole("group", { name: `Rule ${n}`, exact: true })
+
+test("S2S setup: the parameter table and the example cURL show items and customer_type, and the example is accepted as it is", async () => {
+  await page.goto(url(`/app/affiliate/campaigns/${app.demo.campaign_id}/edit?tab=integration`))
+  const table = page.getByRole("table", { name: "Required Parameters" })
+  for (const p of ["items", "customer_type"]) await table.getByRole("cell", { name: p, exact: true }).waitFor({ timeout: T })
+  const curl = await page.getByTestId("s2s-example-curl").textContent()
+  const body = JSON.parse(curl.match(/-d '(.*)'$/m)[1])
+  assert(body.customer_type === "new" && Array.isArray(body.items) && body.items.length === 2, `the example body is ${JSON.stringify(body)}`)
+  const sent = await s2s(app.demo.api_key, { ...body, click_token: await shopperClick(), order_id: `E2E-CURL-${Date.now()}` })
+  assert(sent.status === 200 && sent.body.status === "success", `the example was refused: ${JSON.stringify(sent.body)}`)
+  await page.getByTestId("s2s-example-curl").scrollIntoViewIfNeeded()
+  await shot("26-s2s-setup-items")
+})
+
+test("commission rules: add two, a refusal shown at its field, reorder with the keyboard, save; they are there after a reload", async () => {
+  await page.goto(url(`/app/affiliate/campaigns/${app.demo.campaign_id}/edit?tab=rules`))
+  await page.getByText("No rules: every item earns the campaign's commission.").waitFor({ timeout: T })
+  await page.getByRole("button", { name: "Add rule" }).click()
+  await ruleGroup(1).getByLabel("Name").fill("Apparel for new customers")
+  await ruleGroup(1).getByLabel("Commission (%)").fill("15")
+  await ruleGroup(1).getByLabel("Category handles").fill("apparel")
+  await ruleGroup(1).getByLabel("Customer type").click()
+  await page.getByRole("option", { name: "New customers" }).click()
+  await page.getByRole("button", { name: "Add rule" }).click()
+  await ruleGroup(2).getByLabel("Name").fill("Gift cards")
+  await ruleGroup(2).getByLabel("Commission (%)").fill("150")
+  await ruleGroup(2).getByLabel("Category handles").fill("gift-cards")
+  await page.getByRole("button", { name: "Save", exact: true }).click()
+  // The API names the rule and field; the form shows it under that field, and the tab stays.
+  const problem = ruleGroup(2).locator("[data-field-error]")
+  await problem.waitFor({ timeout: T })
+  assert(/commission_rules\[1\]\.commission_value must be at most 100/.test(await problem.textContent()), `the error reads ${await problem.textContent()}`)
+  assert((await ruleGroup(2).getByLabel("Commission (%)").getAttribute("aria-invalid")) === "true", "the field is not marked invalid")
+  assert((await ruleGroup(1).locator("[data-field-error]").count()) === 0, "rule 1 shows an error")
+  await shot("27-commission-rules-refused")
+  await ruleGroup(2).getByLabel("Commission (%)").fill("0")
+
+  // Gift cards first: a rule of 0 must win before anything else matches them.
+  await ruleGroup(2).getByRole("button", { name: "Move rule 2 up" }).focus()
+  await page.keyboard.press("Enter")
+  assert((await ruleGroup(1).getByLabel("Name").inputValue()) === "Gift cards", "the rule did not move up")
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))
+  assert(focused === "Move rule 1 down", `focus went to ${focused}`)
+  await page.getByRole("button", { name: "Save", exact: true }).click()
+  await page.getByText("Campaign saved").first().waitFor({ timeout: T })
+
+  await page.reload()
+  await ruleGroup(1).getByLabel("Name").waitFor({ timeout: 120_000 })
+  assert((await ruleGroup(1).getByLabel("Name").inputValue()) === "Gift cards", "rule 1 after a reload")
+  assert((await ruleGroup(1).getByLabel("Commission (%)").inputValue()) === "0", "rule 1's rate after a reload")
+  assert((await ruleGroup(2).getByLabel("Name").inputValue()) === "Apparel for new customers", "rule 2 after a reload")
+  assert((await ruleGroup(2).getByLabel("Category handles").inputValue()) === "apparel", "rule 2's category after a reload")
+  assert((await ruleGroup(2).getByLabel("Customer type").textContent()).includes("New customers"), "rule 2's customer type after a reload")
+  const [row] = await query("SELECT commission_rules FROM affiliate_campaign WHERE id = $1", [app.demo.campaign_id])
+  const stored = row.commission_rules.map((r) => `${r.name}:${r.commission_value}:${JSON.stringify(r.match)}`)
+  assert(
+    JSON.stringify(stored) === JSON.stringify(['Gift cards:0:{"category":["gift-cards"]}', 'Apparel for new customers:15:{"category":["apparel"],"customer_type":"new"}']),
+    `stored ${JSON.stringify(stored)}`
+  )
+  await shot("28-commission-rules")
+
+  // Made flat (unsaved), the campaign pays per conversion: new rules offer no item keys, and the
+  // API names the item keys the rules still have, next to them.
+  await page.getByRole("tab", { name: "General Settings" }).click()
+  await page.getByLabel("Commission Type").click()
+  await page.getByRole("option", { name: "Flat amount per order" }).click()
+  await page.getByLabel("Currency").fill("usd")
+  await page.getByRole("tab", { name: /Commission Rules/ }).click()
+  await page.getByRole("button", { name: "Add rule" }).click()
+  assert((await ruleGroup(3).getByLabel("SKUs").count()) === 0, "a flat campaign's new rule offers SKUs")
+  await ruleGroup(3).getByLabel("Amount (USD)").fill("2.00")
+  await ruleGroup(1).getByText("Not for a campaign that pays per conversion: clear it.").waitFor()
+  await page.getByRole("button", { name: "Save", exact: true }).click()
+  const flatProblem = ruleGroup(2).locator("[data-field-error]")
+  await flatProblem.waitFor({ timeout: T })
+  assert(/commission_rules\[1\]\.match\.category: a flat campaign pays per conversion/.test(await flatProblem.textContent()), `the error reads ${await flatProblem.textContent()}`)
+  await flatProblem.scrollIntoViewIfNeeded()
+  await shot("28b-commission-rules-flat-refused")
+  const [unchanged] = await query("SELECT commission_type FROM affiliate_campaign WHERE id = $1", [app.demo.campaign_id])
+  assert(unchanged.commission_type === "percentage", "the refused save changed the campaign")
+})
+
+test("what would this order earn: each item's rate, rule and commission, and the total", async () => {
+  await page.goto(url(`/app/affiliate/campaigns/${app.demo.campaign_id}`))
+  const preview = page.getByRole("region", { name: "What would this order earn" })
+  await preview.waitFor({ timeout: T })
+  for (const [i, item] of BASKET.entries()) {
+    if (i) await preview.getByRole("button", { name: "Add item" }).click()
+    await preview.getByLabel(`Item ${i + 1} SKU`).fill(item.sku)
+    await preview.getByLabel(`Item ${i + 1} Value`).fill(item.item_value)
+    if (item.category) await preview.getByLabel(`Item ${i + 1} Categories`).fill(item.category)
+  }
+  await preview.getByLabel("Customer type").click()
+  await page.getByRole("option", { name: "New customer", exact: true }).click()
+  await preview.getByRole("button", { name: "Preview commission" }).click()
+  const result = preview.getByTestId("commission-preview-result")
+  await result.waitFor({ timeout: T })
+  const expected = { "TSHIRT-M": ["15%", "Apparel for new customers", "$15.00"], "GIFT-50": ["0%", "Gift cards", "$0.00"], MUG: ["10%", "Campaign rate", "$2.00"] }
+  for (const [sku, texts] of Object.entries(expected)) {
+    const text = await result.getByRole("row").filter({ hasText: sku }).textContent()
+    for (const t of texts) assert(text.includes(t), `${sku}'s row reads ${text}, without ${t}`)
+  }
+  await result.scrollIntoViewIfNeeded()
+  const total = await result.getByRole("group", { name: "Totals" }).getByText("Commission", { exact: true }).locator("..").textContent()
+  assert(total.includes("$17.00"), `the total reads ${total}`)
+  await shot("29-commission-preview")
+})
+
+test("conversion detail: each item with its rule and commission, the customer type, and the history", async () => {
+  state.itemsOrder = `E2E-ITEMS-${Date.now()}`
+  await reportSale(state.itemsOrder, { customer_type: "new", items: BASKET })
+  // The shop takes the mug back through its own validation call.
+  const res = await fetch(url("/integration/s2sValidate"), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-API-Key": app.demo.api_key },
+    body: JSON.stringify({ conversions: [{ order_id: state.itemsOrder, items: [{ sku: "MUG", status: "rejected", reason: "Mug returned" }] }] }),
+  })
+  const answer = await res.json()
+  assert(answer.results?.[0]?.result === "updated", `s2sValidate answered ${JSON.stringify(answer)}`)
+  await page.goto(url("/app/affiliate/conversions"))
+  await page.getByRole("link", { name: `Open conversion ${state.itemsOrder}` }).click()
+  const drawer = page.getByRole("dialog", { name: `Conversion ${state.itemsOrder}` })
+  await drawer.waitFor({ timeout: T })
+  const items = drawer.getByRole("region", { name: "Items" })
+  const tshirt = await items.getByRole("row").filter({ hasText: "TSHIRT-M" }).textContent({ timeout: T })
+  assert(tshirt.includes("Apparel for new customers") && tshirt.includes("$15.00"), `TSHIRT-M reads ${tshirt}`)
+  const gift = await items.getByRole("row").filter({ hasText: "GIFT-50" }).textContent()
+  assert(gift.includes("Gift cards") && gift.includes("$0.00"), `GIFT-50 reads ${gift}`)
+  const mug = await items.getByRole("row").filter({ hasText: "MUG" }).textContent()
+  assert(mug.includes("Campaign rate") && mug.includes("Rejected"), `MUG reads ${mug}`)
+  assert((await drawer.getByText("Customer", { exact: true }).locator("..").textContent()).includes("New"), "the customer type is not shown")
+  const history = drawer.getByRole("region", { name: "History" })
+  const change = history.getByRole("row").filter({ hasText: "Mug returned" }).first()
+  await change.waitFor({ timeout: T })
+  assert((await change.textContent()).includes("Shop (S2S API)"), `the change reads ${await change.textContent()}`)
+  await shot("30-conversion-detail")
+  await page.keyboard.press("Escape")
+  await drawer.waitFor({ state: "hidden" })
+})
+
+test("order widget: each item with its rule and commission", async () => {
+  const cartId = await prepareCart(app.base, app.store, await shopperClick(), 2)
+  const done = await call(app.base, { "x-publishable-api-key": app.store.publishableKey }, "POST", `/store/carts/${cartId}/complete`)
+  await conversionRecorded(done.order.id)
+  const [item] = await query(
+    "SELECT i.sku FROM affiliate_conversion_item i JOIN affiliate_conversion c ON c.id = i.conversion_id WHERE c.order_id = $1",
+    [done.order.id]
+  )
+  assert(item?.sku, "the order's conversion has no item")
+  await page.goto(url(`/app/orders/${done.order.id}`))
+  const widget = page.getByLabel("Affiliate attribution")
+  const line = widget.locator(`[data-item-sku="${item.sku}"]`)
+  await line.waitFor({ timeout: T })
+  const text = await line.textContent()
+  assert(text.includes("Campaign rate") && /\$\d+\.\d\d/.test(text), `the item reads ${text}`)
+  await widget.getByText("Customer", { exact: true }).waitFor()
+  await line.scrollIntoViewIfNeeded()
+  await shot("31-order-widget-items")
+})
+
+test("bulk review: approve selected rows of two campaigns with one reason, then reject some; a row that cannot be approved says why", async () => {
+  const stamp = Date.now()
+  const orders = { a: `E2E-BULK-A-${stamp}`, b: `E2E-BULK-B-${stamp}`, other: `E2E-BULK-C-${stamp}`, reversed: `E2E-BULK-R-${stamp}` }
+  await reportSale(orders.a, { order_total: "40.00" })
+  await reportSale(orders.b, { order_total: "60.00" })
+  await reportSale(orders.reversed, { order_total: "10.00" })
+  await query("UPDATE affiliate_conversion SET status = 'reversed' WHERE order_id = $1", [orders.reversed])
+  // The campaign the first scenarios created, with its own key and link.
+  const [summer] = await query("SELECT handle FROM affiliate_campaign WHERE id = $1", [state.campaignId])
+  await reportSale(orders.other, { order_total: "25.00" }, { key: state.key, token: await clickIn(summer.handle) })
+
+  await page.goto(url("/app/affiliate/conversions"))
+  // With its checkboxes and row actions, the list still fits a 1440 px window.
+  const list = region("Conversions")
+  await list.locator(`[data-order-id="${orders.a}"]`).waitFor({ timeout: T })
+  const fit = await list.getByRole("table").evaluate((table) => ({
+    scrollWidth: table.parentElement.scrollWidth,
+    clientWidth: table.parentElement.clientWidth,
+    pageScrollWidth: document.documentElement.scrollWidth,
+  }))
+  for (const o of Object.values(orders)) await page.getByRole("checkbox", { name: `Select order ${o}` }).click({ timeout: T })
+  const bar = page.locator("[data-radix-popper-content-wrapper]").filter({ hasText: "4 selected" })
+  await bar.waitFor({ timeout: T })
+  await shot("32-conversions-selected")
+  await bar.getByRole("button", { name: /^Approve/ }).click()
+  const drawer = page.getByRole("dialog", { name: "Approve 4 conversions" })
+  await drawer.getByText("In 2 campaigns", { exact: false }).waitFor({ timeout: T })
+  await drawer.getByLabel("Reason (optional)").fill("Delivered and kept")
+  await drawer.getByRole("button", { name: "Approve 4 conversions" }).click()
+  const outcome = drawer.getByTestId("bulk-review-outcome")
+  await outcome.getByText("3 updated, 0 unchanged, 1 failed").waitFor({ timeout: T })
+  const failed = drawer.getByRole("list", { name: "Failed rows" }).getByRole("listitem")
+  assert((await failed.count()) === 1 && (await failed.textContent()).includes(orders.reversed), `failed rows: ${await failed.allTextContents()}`)
+  assert((await failed.textContent()).length > orders.reversed.length + 5, "the failed row says nothing about why")
+  await shot("33-bulk-approve-outcome")
+  await drawer.getByRole("button", { name: "Close" }).first().click()
+  await drawer.waitFor({ state: "hidden" })
+  for (const o of [orders.a, orders.b, orders.other]) await conversionRow(o).getByText("Approved").waitFor({ timeout: T })
+  const approved = await query(
+    "SELECT c.order_id, h.actor, h.reason FROM affiliate_conversion c JOIN affiliate_conversion_change h ON h.conversion_id = c.id WHERE c.order_id = ANY($1) AND h.field = 'status' AND h.to_value = 'approved'",
+    [[orders.a, orders.b, orders.other]]
+  )
+  assert(approved.length === 3 && approved.every((r) => r.actor.startsWith("user:") && r.reason === "Delivered and kept"), `history: ${JSON.stringify(approved)}`)
+  assert((await page.locator("[data-radix-popper-content-wrapper]").filter({ hasText: "selected" }).count()) === 0, "the selection outlived the review")
+
+  for (const o of [orders.a, orders.other]) await page.getByRole("checkbox", { name: `Select order ${o}` }).click()
+  await page.locator("[data-radix-popper-content-wrapper]").filter({ hasText: "2 selected" }).getByRole("button", { name: /^Reject/ }).click()
+  const reject = page.getByRole("dialog", { name: "Reject 2 conversions" })
+  await reject.getByRole("button", { name: "Reject 2 conversions" }).click()
+  await page.getByText("Give a reason for the rejection").first().waitFor({ timeout: T })
+  await reject.getByLabel("Reason", { exact: true }).fill("Returned")
+  await reject.getByRole("button", { name: "Reject 2 conversions" }).click()
+  await reject.getByTestId("bulk-review-outcome").getByText("2 updated, 0 unchanged, 0 failed").waitFor({ timeout: T })
+  await reject.getByRole("button", { name: "Close" }).first().click()
+  for (const o of [orders.a, orders.other]) {
+    await conversionRow(o).getByText("Rejected").waitFor({ timeout: T })
+    await conversionRow(o).getByText("Returned").waitFor()
+  }
+  await conversionRow(orders.b).getByText("Approved").waitFor()
+  await shot("34-bulk-reject")
+  assert(fit.scrollWidth <= fit.clientWidth && fit.pageScrollWidth <= 1440, `the conversions table scrolls sideways: ${JSON.stringify(fit)}`)
+})
+
+test("validate from CSV: refusals in the API's words, the dry run's preview, then apply", async () => {
+  const stamp = Date.now()
+  const orders = { approve: `E2E-CSV-A-${stamp}`, reject: `E2E-CSV-R-${stamp}` }
+  await reportSale(orders.approve, { order_total: "30.00" })
+  await reportSale(orders.reject, { order_total: "45.00" })
+  await page.goto(url("/app/affiliate/conversions"))
+  await page.getByRole("button", { name: "Validate from CSV" }).click()
+  const drawer = page.getByRole("dialog", { name: "Validate from CSV" })
+  await drawer.getByLabel("Campaign").click()
+  await page.getByRole("option", { name: "Demo Campaign" }).click()
+  const file = drawer.getByLabel("CSV file")
+  const upload = (name, text) => file.setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) })
+  const refusal = drawer.getByTestId("validate-csv-refusal")
+
+  await upload("colours.csv", "order_id,colour\nX-1,red\n")
+  await drawer.getByRole("button", { name: "Preview" }).click()
+  await refusal.getByText("Unknown column colour: the columns are order_id, status, reason, order_total").waitFor({ timeout: T })
+  await upload("latin1.csv", Buffer.concat([Buffer.from("order_id,status,reason\nX-1,rejected,retourn"), Buffer.from([0xe9]), Buffer.from("\n")]))
+  assert((await refusal.count()) === 0, "a new file keeps the old refusal")
+  await drawer.getByRole("button", { name: "Preview" }).click()
+  await refusal.getByText("The file is not UTF-8", { exact: false }).waitFor({ timeout: T })
+  await shot("35-validate-csv-refused")
+
+  const csv = `order_id,status,reason\n${orders.approve},approved,\n${orders.reject},rejected,Returned in store\nE2E-NO-SUCH-ORDER,approved,\n`
+  await upload("validation.csv", csv)
+  await drawer.getByRole("button", { name: "Preview" }).click()
+  const preview = drawer.getByTestId("validate-csv-preview")
+  await preview.getByText("2 to update, 0 unchanged, 1 failed").waitFor({ timeout: T })
+  const missing = await preview.getByRole("row").filter({ hasText: "E2E-NO-SUCH-ORDER" }).textContent()
+  assert(missing.includes("Not found"), `the unknown order reads ${missing}`)
+  const still = await query("SELECT status FROM affiliate_conversion WHERE order_id = ANY($1)", [[orders.approve, orders.reject]])
+  assert(still.every((r) => r.status === "pending"), `the preview changed something: ${JSON.stringify(still)}`)
+  await shot("36-validate-csv-preview")
+
+  await drawer.getByRole("button", { name: "Apply" }).click()
+  const applied = drawer.getByTestId("validate-csv-applied")
+  await applied.getByText("2 updated, 0 unchanged, 1 failed").waitFor({ timeout: T })
+  const after = Object.fromEntries((await query("SELECT order_id, status FROM affiliate_conversion WHERE order_id = ANY($1)", [[orders.approve, orders.reject]])).map((r) => [r.order_id, r.status]))
+  assert(after[orders.approve] === "approved" && after[orders.reject] === "rejected", `after applying: ${JSON.stringify(after)}`)
+  await shot("37-validate-csv-applied")
+  await drawer.getByRole("button", { name: "Close" }).first().click()
+  await conversionRow(orders.reject).getByText("Returned in store").waitFor({ timeout: T })
 })
 
 /** Runs one SQL statement on the app's database. */

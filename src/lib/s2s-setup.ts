@@ -20,7 +20,7 @@ export type S2sSetupInput = {
   /** The campaign's currency, if it has one; the example order is then in it. */
   currencyCode?: string | null
   previousKeyExpiresAt?: Date | string | null
-  /** A lead campaign's example reports a lead reference, without order total or currency. */
+  /** A lead campaign's example reports a lead reference, without order total, currency or items. */
   toolType?: "sale" | "lead"
 }
 
@@ -29,10 +29,26 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`
 }
 
-/** An example total with exactly the currency's decimals, which the endpoint insists on. */
-function exampleTotal(currency: string): string {
+/** An example amount of `whole`.`cents` with exactly the currency's decimals, which the endpoint insists on. */
+function exampleAmount(currency: string, whole: number, cents: string): string {
   const digits = currencyDecimals(currency) ?? 2
-  return digits === 0 ? "12990" : `129.${"90".padEnd(digits, "0").slice(0, digits)}`
+  return digits === 0 ? `${whole}${cents}` : `${whole}.${cents.padEnd(digits, "0").slice(0, digits)}`
+}
+
+/**
+ * A sale's example basket (contract, section 8): what was sold, so commission rules can pay by
+ * product, category and collection, and who bought it. The items add up to the order total.
+ */
+function exampleSale(currency: string) {
+  return {
+    order_total: exampleAmount(currency, 129, "90"),
+    order_currency: currency,
+    customer_type: "new",
+    items: [
+      { sku: "TSHIRT-BLUE-M", quantity: 2, item_value: exampleAmount(currency, 99, "90"), category: "apparel", collection: "summer" },
+      { sku: "GIFTCARD-30", quantity: 1, item_value: exampleAmount(currency, 30, "00"), category: "gift-cards" },
+    ],
+  }
 }
 
 export function buildS2sSetup({
@@ -51,7 +67,7 @@ export function buildS2sSetup({
   const example =
     toolType === "lead"
       ? { click_token: "CLICK_TOKEN_FROM_LANDING_URL", order_id: "LEAD-1001" }
-      : { click_token: "CLICK_TOKEN_FROM_LANDING_URL", order_id: "ORDER-1001", order_total: exampleTotal(currency), order_currency: currency }
+      : { click_token: "CLICK_TOKEN_FROM_LANDING_URL", order_id: "ORDER-1001", ...exampleSale(currency) }
   const exampleCurl = [
     `curl -X POST ${shellQuote(endpointUrl)}`,
     `  -H ${shellQuote("Content-Type: application/json")}`,

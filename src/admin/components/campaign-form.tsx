@@ -1,12 +1,15 @@
 import { Plug, ServerStack } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Select, Switch, Tabs, Text, toast } from "@medusajs/ui"
-import { Field } from "./field"
+import { Field, invalidProps } from "./field"
 import { useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import type { AdminCampaign, AdminCreateCampaign, CampaignType } from "../../types/http"
 import { useS2sSetup, useSaveCampaign } from "../hooks/api/campaigns"
 import { TestConversionResult, useSendTestConversion } from "../hooks/api/test-conversion"
+import { fromRuleDrafts, RuleDraft, toRuleDrafts } from "../lib/commission-rules"
+import { errorAt, fieldErrors, FieldErrors, hasErrorsUnder } from "../lib/field-errors"
 import { CAMPAIGN_TYPE_LABELS, errorMessage, TOOL_TYPE_LABELS } from "../lib/format"
+import { CommissionRulesEditor } from "./commission-rules-editor"
 import { AffiliateNav } from "./affiliate-nav"
 import { ErrorState, LoadingState } from "./page-state"
 import { RegenerateApiKey } from "./regenerate-api-key"
@@ -31,6 +34,7 @@ type CampaignFormValues = Required<
 > & { commission_value: string; currency_code: string | null }
 
 const TYPES: CampaignType[] = ["banner", "text", "link", "video"]
+const TABS = ["general", "rules", "integration"]
 
 function initialValues(campaign: AdminCampaign | undefined, type: string | null): CampaignFormValues {
   if (campaign) {
@@ -73,20 +77,32 @@ const DaysInput = ({ id, min, value, onChange }: { id: string; min: number; valu
 )
 
 /**
- * The campaign form (seed 000): "General Settings" and "Integration Setup" tabs. "Save" stays on the
- * form (a new campaign moves to its edit address, keeping the tab); "Save & Close" returns to the list.
+ * The campaign form (seed 000): "General Settings", "Commission Rules" and "Integration Setup" tabs.
+ * "Save" stays on the form (a new campaign moves to its edit address, keeping the tab); "Save &
+ * Close" returns to the list. A refusal's problems are shown next to the fields they name.
  */
 export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const [values, setValues] = useState<CampaignFormValues>(() => initialValues(campaign, params.get("type")))
-  const [tab, setTab] = useState(params.get("tab") === "integration" ? "integration" : "general")
+  const [rules, setRules] = useState<RuleDraft[]>(() => toRuleDrafts(campaign?.commission_rules))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [tab, setTab] = useState(TABS.includes(params.get("tab") ?? "") ? params.get("tab")! : "general")
   const [testResult, setTestResult] = useState<TestConversionResult | null>(null)
   const save = useSaveCampaign()
   const sendTest = useSendTestConversion()
   const setup = useS2sSetup(campaign?.id)
 
-  const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) => setValues((v) => ({ ...v, [key]: value }))
+  const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }))
+    setErrors(({ [key]: _, ...rest }) => rest)
+  }
+  // The API names a rule by its place: once rules change, its problems no longer point at them.
+  const changeRules = (next: RuleDraft[]) => {
+    setRules(next)
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([path]) => !path.startsWith("commission_rules"))))
+  }
+  const error = (path: string) => errorAt(errors, path)
 
   const submit = async (close: boolean) => {
     if (!values.name.trim() || !values.target_url.trim()) {
@@ -98,11 +114,15 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
       ...values,
       commission_value: values.commission_value.trim(),
       currency_code: values.commission_type === "flat" ? values.currency_code || null : null,
+      commission_rules: fromRuleDrafts(rules),
       attribution_window_days: Number(values.attribution_window_days),
       hold_days: Number(values.hold_days),
     }
     try {
       const { campaign: saved } = await save.mutateAsync({ id: campaign?.id, body })
+      setErrors({})
+      // New rules now have the server's ids: a second Save keeps them.
+      setRules(toRuleDrafts(saved.commission_rules))
       toast.success(campaign ? "Campaign saved" : "Campaign created")
       if (close) {
         navigate("/affiliate")
@@ -110,6 +130,10 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
         navigate(`/affiliate/campaigns/${saved.id}/edit?tab=${tab}`, { replace: true })
       }
     } catch (e) {
+      const problems = fieldErrors(errorMessage(e))
+      setErrors(problems)
+      if (hasErrorsUnder(problems, "commission_rules") && !Object.keys(problems).some((p) => !p.startsWith("commission_rules"))) setTab("rules")
+      else if (Object.keys(problems).length) setTab("general")
       toast.error(errorMessage(e))
     }
   }
@@ -152,14 +176,23 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
         >
           <Tabs.List className="px-6">
             <Tabs.Trigger value="general">General Settings</Tabs.Trigger>
+            <Tabs.Trigger value="rules">
+              Commission Rules{rules.length ? ` (${rules.length})` : ""}
+            </Tabs.Trigger>
             <Tabs.Trigger value="integration">
               <Plug className="mr-1" />
               Integration Setup
             </Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content value="general" className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-            <Field label="Campaign Name" id="campaign-name">
-              <Input id="campaign-name" value={values.name} onChange={(e) => set("name", e.target.value)} placeholder="Summer Sale" />
+            <Field label="Campaign Name" id="campaign-name" error={error("name")}>
+              <Input
+                id="campaign-name"
+                value={values.name}
+                onChange={(e) => set("name", e.target.value)}
+                placeholder="Summer Sale"
+                {...invalidProps("campaign-name", error("name"))}
+              />
             </Field>
             <Field label="Campaign Type" id="campaign-type">
               <Select value={values.type} onValueChange={(v) => set("type", v as CampaignType)}>
@@ -201,16 +234,17 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
                 </Select.Content>
               </Select>
             </Field>
-            <Field label="Target URL" id="target-url" hint="Where affiliate links send visitors; click_token is appended.">
+            <Field label="Target URL" id="target-url" hint="Where affiliate links send visitors; click_token is appended." error={error("target_url")}>
               <Input
                 id="target-url"
                 type="url"
                 value={values.target_url}
                 onChange={(e) => set("target_url", e.target.value)}
                 placeholder="https://shop.example.com/landing"
+                {...invalidProps("target-url", error("target_url"))}
               />
             </Field>
-            <Field label="Commission Type" id="commission-type">
+            <Field label="Commission Type" id="commission-type" error={error("commission_type")}>
               <Select value={values.commission_type} onValueChange={(v) => set("commission_type", v as CampaignFormValues["commission_type"])}>
                 <Select.Trigger id="commission-type">
                   <Select.Value />
@@ -224,22 +258,24 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
               </Select>
             </Field>
             <div className="grid grid-cols-2 gap-4">
-              <Field label={values.commission_type === "percentage" ? "Commission (%)" : "Commission"} id="commission-value">
+              <Field label={values.commission_type === "percentage" ? "Commission (%)" : "Commission"} id="commission-value" error={error("commission_value")}>
                 <Input
                   id="commission-value"
                   inputMode="decimal"
                   value={values.commission_value}
                   onChange={(e) => set("commission_value", e.target.value)}
+                  {...invalidProps("commission-value", error("commission_value"))}
                 />
               </Field>
               {values.commission_type === "flat" && (
-                <Field label="Currency" id="currency-code">
+                <Field label="Currency" id="currency-code" error={error("currency_code")}>
                   <Input
                     id="currency-code"
                     maxLength={3}
                     value={values.currency_code ?? ""}
                     onChange={(e) => set("currency_code", e.target.value.toLowerCase())}
                     placeholder="usd"
+                    {...invalidProps("currency-code", error("currency_code"))}
                   />
                 </Field>
               )}
@@ -314,6 +350,18 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
                 </Select.Content>
               </Select>
             </Field>
+          </Tabs.Content>
+          <Tabs.Content value="rules" className="flex flex-col gap-y-4 px-6 py-4">
+            <Heading level="h2">Commission Rules</Heading>
+            <CommissionRulesEditor
+              rules={rules}
+              onChange={changeRules}
+              commissionType={values.commission_type}
+              toolType={values.tool_type}
+              campaignValue={values.commission_value}
+              currency={values.currency_code}
+              errors={errors}
+            />
           </Tabs.Content>
           <Tabs.Content value="integration" className="flex flex-col gap-y-4 px-6 py-4">
             <Heading level="h2">Choose Your Integration Method</Heading>

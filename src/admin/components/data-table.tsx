@@ -2,10 +2,12 @@ import {
   clx,
   DataTable as Primitive,
   DataTableColumnDef,
+  DataTableCommand,
   DataTableEmptyStateProps,
   DataTableFilter,
   DataTableFilteringState,
   DataTablePaginationState,
+  DataTableRowSelectionState,
   Heading,
   Text,
   useDataTable,
@@ -41,11 +43,18 @@ type DataTableProps<TData> = {
   actions?: React.ReactNode
   /** "fixed": the columns' sizes are shares of the full width; long values are cut, with a tooltip. */
   layout?: "auto" | "fixed"
+  /** Selected rows by id (a `select` column shows them), and what can be done to them: a command bar. */
+  selection?: {
+    state: DataTableRowSelectionState
+    onChange: (state: DataTableRowSelectionState) => void
+    commands: DataTableCommand[]
+  }
 }
 
 /**
  * Every admin list: `@medusajs/ui`'s DataTable with its page, search and filters kept in the query
- * string (read back by each table's `query.ts`), so a filtered view survives a reload.
+ * string (read back by each table's `query.ts`), so a filtered view survives a reload. A selection
+ * stays in the page (it may span pages) with its commands in the table's command bar.
  */
 export const DataTable = <TData extends { id: string }>({
   heading,
@@ -62,6 +71,7 @@ export const DataTable = <TData extends { id: string }>({
   searchLabel,
   actions,
   layout = "auto",
+  selection,
 }: DataTableProps<TData>) => {
   const [params, setParams] = useSearchParams()
   const filterIds = useMemo(() => (filters ?? []).map((f) => f.id), [filters])
@@ -94,6 +104,8 @@ export const DataTable = <TData extends { id: string }>({
     rowCount: countType === "estimate" ? Math.min(count ?? 0, MAX_OFFSET + pageSize) : count ?? 0,
     isLoading: query.isLoading,
     autoResetPageIndex: false,
+    rowSelection: selection ? { state: selection.state, onRowSelectionChange: selection.onChange } : undefined,
+    commands: selection?.commands,
     pagination: {
       state: pagination,
       onPaginationChange: (p) =>
@@ -152,6 +164,7 @@ export const DataTable = <TData extends { id: string }>({
           <>
             <Primitive.Table emptyState={emptyState} />
             <Primitive.Pagination />
+            {selection && <Primitive.CommandBar selectedLabel={(count) => `${count} selected`} />}
           </>
         )}
       </Primitive>

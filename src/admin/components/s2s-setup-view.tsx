@@ -67,9 +67,10 @@ export const S2sSetupView = ({ setup, compact = false }: { setup: AdminS2sSetupR
             <Heading level="h3">Example cURL</Heading>
             <CopyButton value={setup.example_curl} label="Copy Example cURL" />
           </div>
+          {/* Wrapped, not scrolled: a sale's body (items, customer_type) is longer than the box. */}
           <pre
             data-testid="s2s-example-curl"
-            className="bg-ui-contrast-bg-base text-ui-contrast-fg-primary txt-compact-small overflow-x-auto rounded-lg p-4 font-mono"
+            className="bg-ui-contrast-bg-base text-ui-contrast-fg-primary txt-compact-small whitespace-pre-wrap break-all rounded-lg p-4 font-mono"
           >
             {setup.example_curl}
           </pre>

@@ -28,6 +28,8 @@ export const s2sSetupQueryKeys = queryKeysFactory("affiliate_s2s_setup")
 export const campaignStatsQueryKeys = queryKeysFactory("affiliate_campaign_stats")
 export const affiliateQueryKeys = queryKeysFactory("affiliate")
 export const conversionQueryKeys = queryKeysFactory("affiliate_conversion")
+/** A conversion's changes, oldest first: `detail(conversionId)`. */
+export const conversionHistoryQueryKeys = queryKeysFactory("affiliate_conversion_history")
 export const requestLogQueryKeys = queryKeysFactory("affiliate_request_log")
 /** The order page widget's data: `detail(orderId)`. */
 export const orderAttributionQueryKeys = queryKeysFactory("affiliate_order_attribution")

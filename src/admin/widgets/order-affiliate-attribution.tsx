@@ -2,8 +2,12 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
+import type { AdminOrderConversion } from "../../types/http"
 import { ConversionStatusBadge, OutcomeBadge } from "../components/badges"
+import { ConversionItems } from "../components/conversion-items"
 import { ErrorState, LoadingState } from "../components/page-state"
+import { useCampaign } from "../hooks/api/campaigns"
+import { useConversion } from "../hooks/api/conversions"
 import { useOrderAttribution } from "../hooks/api/order-attribution"
 import { useCreateErasure } from "../hooks/api/privacy"
 import { errorMessage, formatDate, formatMoney } from "../lib/format"
@@ -79,6 +83,8 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
           </Row>
         ))}
       {conversion && <Row label="Commission">{formatMoney(conversion.commission_amount, conversion.commission_currency)}</Row>}
+      {conversion?.customer_type && <Row label="Customer">{conversion.customer_type === "new" ? "New" : "Returning"}</Row>}
+      {conversion && <SoldItems conversion={conversion} />}
       {data?.deliveries.map((d) => (
         <Row key={d.id} label="Outbound delivery">
           <StatusBadge color={DELIVERY_COLOR[d.status]}>{d.status}</StatusBadge>{" "}
@@ -93,6 +99,28 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
       )}
       {data && (attribution || conversion || data.request_log.length > 0) && <EraseOrderData orderId={order.id} />}
     </Container>
+  )
+}
+
+/** The conversion's items, each with the rule it was recorded under and its commission. */
+const SoldItems = ({ conversion }: { conversion: AdminOrderConversion }) => {
+  const { data } = useConversion(conversion.id)
+  const campaign = useCampaign(conversion.campaign_id)
+  const items = data?.conversion.items ?? []
+  if (!items.length) return null
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-3">
+      <Text size="small" weight="plus" className="text-ui-fg-subtle">
+        Items
+      </Text>
+      <ConversionItems
+        compact
+        items={items}
+        rules={campaign.data?.campaign.commission_rules}
+        currency={conversion.order_currency}
+        commissionCurrency={conversion.commission_currency}
+      />
+    </div>
   )
 }
 

@@ -26,7 +26,7 @@ describe("buildS2sSetup", () => {
     }
   })
 
-  it("gives a cURL with the real key, the endpoint and a JSON body of the required parameters", () => {
+  it("gives a cURL with the real key, the endpoint and a JSON body of the required parameters, the items and the customer type", () => {
     const { example_curl } = buildS2sSetup({ apiKey: KEY, publicUrl: "https://shop.example.com" })
     expect(example_curl).toContain("curl -X POST 'https://shop.example.com/integration/s2sConvert'")
     expect(example_curl).toContain(`-H 'X-API-Key: ${KEY}'`)
@@ -37,15 +37,28 @@ describe("buildS2sSetup", () => {
       order_id: expect.any(String),
       order_total: "129.90",
       order_currency: "USD",
+      customer_type: "new",
+      items: [
+        { sku: expect.any(String), quantity: 2, item_value: "99.90", category: expect.any(String), collection: expect.any(String) },
+        { sku: expect.any(String), quantity: 1, item_value: "30.00", category: expect.any(String) },
+      ],
     })
   })
 
-  it("writes the example total with the campaign currency's decimals", () => {
-    const total = (currencyCode: string) =>
+  it("writes the example total and items with the campaign currency's decimals; the items add up to the total", () => {
+    const body = (currencyCode: string) =>
       JSON.parse(buildS2sSetup({ apiKey: KEY, publicUrl: "http://x", currencyCode }).example_curl.match(/-d '(.*)'$/)![1])
-    expect(total("jpy")).toMatchObject({ order_total: "12990", order_currency: "JPY" })
-    expect(total("kwd")).toMatchObject({ order_total: "129.900", order_currency: "KWD" })
-    expect(total("eur")).toMatchObject({ order_total: "129.90", order_currency: "EUR" })
+    expect(body("jpy")).toMatchObject({ order_total: "12990", order_currency: "JPY" })
+    expect(body("kwd")).toMatchObject({ order_total: "129.900", order_currency: "KWD" })
+    expect(body("eur")).toMatchObject({ order_total: "129.90", order_currency: "EUR" })
+    const minor = { jpy: 1, kwd: 1000, eur: 100 }
+    for (const [currency, unit] of Object.entries(minor)) {
+      const { order_total, items } = body(currency)
+      const decimals = String(unit).length - 1
+      for (const i of items) expect(i.item_value.split(".")[1]?.length ?? 0).toBe(decimals)
+      const sum = items.reduce((a: number, i: { item_value: string }) => a + Math.round(Number(i.item_value) * unit), 0)
+      expect(sum).toBe(Math.round(Number(order_total) * unit))
+    }
   })
 
   it("quotes a public URL holding a quote so the command stays one shell word", () => {
@@ -90,5 +103,7 @@ describe("buildS2sSetup for a lead campaign", () => {
   it("gives a cURL that reports a lead without a total", () => {
     const body = JSON.parse(lead.example_curl.match(/-d '(.*)'$/)![1])
     expect(body).toEqual({ click_token: expect.any(String), order_id: "LEAD-1001" })
+    expect(lead.example_curl).not.toContain("items")
+    expect(lead.example_curl).not.toContain("customer_type")
   })
 })

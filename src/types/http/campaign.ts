@@ -101,5 +101,26 @@ export type AdminCampaignDeleteResponse = DeleteResponse<"affiliate_campaign">
 /** One commission rule of a campaign (contract, section 8). */
 export type AdminCommissionRule = CommissionRule
 
+/** One item of a commission preview; amounts are decimal strings. */
+export type AdminCommissionPreviewItem = {
+  sku: string
+  item_value: string
+  quantity?: number
+  product_id?: string
+  category?: string[]
+  collection?: string
+}
+
+/** `POST /admin/affiliate/campaigns/:id/commission-preview` body: items, or a total. */
+export type AdminCommissionPreview = {
+  items?: AdminCommissionPreviewItem[]
+  /** Without items: the order as one item with no sku, product, category or collection. */
+  order_total?: string
+  order_currency: string
+  customer_type?: "new" | "returning"
+  /** Its sales this month count for `min_monthly_sales` tiers; without one, tiers never match. */
+  affiliate_id?: string
+}
+
 /** `POST /admin/affiliate/campaigns/:id/commission-preview`: what the order would earn, item by item. */
 export type AdminCommissionPreviewResponse = { preview: ConversionCommission }

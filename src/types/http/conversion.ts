@@ -37,6 +37,8 @@ export type AdminConversion = {
   metadata: Record<string, unknown> | null
   /** "new" or "returning", from the S2S call or the Medusa customer's order history. */
   customer_type: "new" | "returning" | null
+  /** The commission rule that set a flat amount, or the rate of a conversion without items; null for the campaign's own. */
+  commission_rule_id: string | null
   created_at: string
   updated_at: string
 }
@@ -81,6 +83,34 @@ export type AdminConversionChange = {
 
 /** `GET /admin/affiliate/conversions/:id/history`, the oldest change first. */
 export type AdminConversionHistoryResponse = { history: AdminConversionChange[] }
+
+/** One entry of a validation (contract, section 9): a conversion by its order id and what changes. */
+export type AdminValidationEntry = {
+  order_id: string
+  /** A test conversion (default: the call's `test`, else live). */
+  test?: boolean
+  status?: "approved" | "rejected"
+  /** At most 500 characters. */
+  reason?: string
+  /** A new total, for a conversion without items (decimal string). */
+  order_total?: string
+  items?: { sku: string; status?: "approved" | "rejected"; reason?: string; quantity?: number; item_value?: string }[]
+}
+
+/** `POST /admin/affiliate/conversions/validate` JSON body: 1-1,000 entries of one campaign. */
+export type AdminValidateConversions = {
+  campaign_id: string
+  /** Answers what would happen and changes nothing. */
+  dry_run?: boolean
+  test?: boolean
+  conversions: AdminValidationEntry[]
+}
+
+/**
+ * `POST /admin/affiliate/conversions/validate` with a CSV file as the body (`Content-Type: text/csv`,
+ * columns order_id,status,reason,order_total): these travel in the query string.
+ */
+export type AdminValidateConversionsCsvParams = { campaign_id: string; dry_run?: boolean; test?: boolean }
 
 /** One entry's answer of a validation (contract, section 9), as the module gives it. */
 export type ValidationResult = EntryResult

@@ -6,6 +6,8 @@ import type {
   AdminCampaignResponse,
   AdminCampaignSeriesResponse,
   AdminCampaignTotalsResponse,
+  AdminCommissionPreview,
+  AdminCommissionPreviewResponse,
   AdminCreateCampaign,
   AdminRegenerateApiKey,
   AdminS2sSetupResponse,
@@ -98,5 +100,13 @@ export function useRegenerateApiKey() {
         body: grace_period_hours ? { grace_period_hours } : {},
       }),
     onSuccess: (setup, { id }) => client.setQueryData(s2sSetupQueryKeys.detail(id), setup),
+  })
+}
+
+/** "What would this order earn": the campaign's rules as they are now, applied to an order; records nothing. */
+export function useCommissionPreview(id: string) {
+  return useMutation({
+    mutationFn: (body: AdminCommissionPreview) =>
+      sdk.client.fetch<AdminCommissionPreviewResponse>(`${BASE}/${id}/commission-preview`, { method: "POST", body }),
   })
 }

@@ -11,10 +11,14 @@ import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { S2sSetupModal } from "../../../../components/s2s-setup-modal"
 import { PeriodTabs, Stat } from "../../../../components/stats"
 import { useCampaign, useCampaignSeries } from "../../../../hooks/api/campaigns"
+import { CommissionPreview } from "./components/commission-preview"
 import { CAMPAIGN_TYPE_LABELS, formatCommissionRule, formatMoney, TOOL_TYPE_LABELS } from "../../../../lib/format"
 import type { StatsPeriod } from "../../../../../types/http"
 
-/** A campaign's settings and its clicks, conversions, conversion rate and commission over time. */
+/**
+ * A campaign's settings, its clicks, conversions, conversion rate and commission over time, and what
+ * an order would earn under its commission rules.
+ */
 const CampaignDetailPage = () => {
   const { id = "" } = useParams()
   const navigate = useNavigate()
@@ -47,7 +51,8 @@ const CampaignDetailPage = () => {
               <CampaignStatusBadge status={c.status} />
             </div>
             <Text size="small" className="text-ui-fg-subtle">
-              {CAMPAIGN_TYPE_LABELS[c.type]} · {TOOL_TYPE_LABELS[c.tool_type]} · {formatCommissionRule(c)} commission ·{" "}
+              {CAMPAIGN_TYPE_LABELS[c.type]} · {TOOL_TYPE_LABELS[c.tool_type]} · {formatCommissionRule(c)} commission
+              {c.commission_rules.length ? ` (${c.commission_rules.length} rule${c.commission_rules.length > 1 ? "s" : ""})` : ""} ·{" "}
               {c.attribution_window_days}-day attribution window · {c.hold_days}-day hold ·{" "}
               {c.attribution_precedence === "coupon" ? "codes win over clicks" : "clicks win over codes"} ·{" "}
               {c.orders_per_click === "first" ? "first order per click" : "every order in the window"}
@@ -127,6 +132,7 @@ const CampaignDetailPage = () => {
           </>
         )}
       </Container>
+      <CommissionPreview campaign={c} />
       <S2sSetupModal campaign={modalOpen ? c : null} onClose={() => setModalOpen(false)} />
     </div>
   )

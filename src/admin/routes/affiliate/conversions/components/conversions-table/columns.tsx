@@ -1,9 +1,10 @@
-import { Badge, Button, createDataTableColumnHelper } from "@medusajs/ui"
+import { Badge, Button, Checkbox, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
+import { Link, useSearchParams } from "react-router-dom"
 import type { AdminConversion } from "../../../../../../types/http"
 import { ConversionStatusBadge } from "../../../../../components/badges"
 import { useAffiliateNames, useCampaignNames } from "../../../../../hooks/use-names"
-import { formatDate, formatMoney } from "../../../../../lib/format"
+import { formatDateParts, formatMoney } from "../../../../../lib/format"
 import { actionsColumn } from "../../../../../components/actions-column"
 
 const columnHelper = createDataTableColumnHelper<AdminConversion>()
@@ -17,28 +18,92 @@ type ConversionColumnsProps = {
   reviewing: boolean
 }
 
+/** The page's address with `conversion=<id>`: the conversion's drawer, which a reload or a shared link reopens. */
+function useConversionHref() {
+  const [params] = useSearchParams()
+  return useMemo(
+    () => (id: string) => {
+      const next = new URLSearchParams(params)
+      next.set("conversion", id)
+      return `?${next}`
+    },
+    [params]
+  )
+}
+
+/** A value that may be cut: the whole of it in the title (and in the table's own tooltip). */
+const Cut = ({ value }: { value: string }) => (
+  <span title={value} className="block max-w-[140px] truncate">
+    {value}
+  </span>
+)
+
+/*
+ * Fits a 1440 px window beside the sidebar: the date on two lines, the source above live or test,
+ * and long order ids and names cut (whole in a tooltip and a title).
+ */
 export function useConversionTableColumns({ onApprove, onReject, reviewing }: ConversionColumnsProps) {
+  const conversionHref = useConversionHref()
   const campaignName = useCampaignNames()
   const affiliateName = useAffiliateNames()
   return useMemo(
     () => [
-      columnHelper.accessor("created_at", { header: "Date", cell: ({ getValue }) => formatDate(getValue()) }),
+      // For bulk approve and reject; the checkboxes say which order they select.
+      columnHelper.select({
+        header: ({ table }) => (
+          <Checkbox
+            aria-label="Select all conversions on this page"
+            checked={table.getIsSomePageRowsSelected() ? "indeterminate" : table.getIsAllPageRowsSelected()}
+            onCheckedChange={(checked) => table.toggleAllPageRowsSelected(!!checked)}
+          />
+        ),
+        cell: ({ row }) => (
+          <Checkbox
+            aria-label={`Select order ${row.original.order_id}`}
+            checked={row.getIsSelected()}
+            onCheckedChange={(checked) => row.toggleSelected(!!checked)}
+            onClick={(e) => e.stopPropagation()}
+          />
+        ),
+      }),
+      columnHelper.accessor("created_at", {
+        header: "Date",
+        cell: ({ getValue }) => {
+          const [date, time] = formatDateParts(getValue())
+          return (
+            <div className="flex flex-col">
+              <span>{date}</span>
+              <span className="txt-compact-xsmall text-ui-fg-muted">{time}</span>
+            </div>
+          )
+        },
+      }),
       columnHelper.accessor("order_id", {
         header: "Order",
-        cell: ({ getValue }) => (
-          <code className="font-mono" data-order-id={getValue()}>
-            {getValue()}
-          </code>
+        // The link is cut itself, with its title: no cell tooltip, which would also catch the Escape meant for the drawer.
+        truncateTooltip: false,
+        // Opens the conversion: its items, their rules and its history.
+        cell: ({ row }) => (
+          <Link
+            to={conversionHref(row.original.id)}
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover block max-w-[150px] truncate rounded-sm outline-none focus-visible:shadow-borders-focus"
+            aria-label={`Open conversion ${row.original.order_id}`}
+            title={row.original.order_id}
+          >
+            <code className="font-mono" data-order-id={row.original.order_id}>
+              {row.original.order_id}
+            </code>
+          </Link>
         ),
       }),
       // Names are looked up in `cell`: the table caches accessor values per row, and they load later.
       columnHelper.accessor("campaign_id", {
         header: "Campaign",
-        cell: ({ getValue }) => campaignName.get(getValue()) ?? getValue(),
+        cell: ({ getValue }) => <Cut value={campaignName.get(getValue()) ?? getValue()} />,
       }),
       columnHelper.accessor("affiliate_id", {
         header: "Affiliate",
-        cell: ({ getValue }) => affiliateName.get(getValue()) ?? getValue(),
+        cell: ({ getValue }) => <Cut value={affiliateName.get(getValue()) ?? getValue()} />,
       }),
       columnHelper.accessor("order_total", {
         header: "Total",
@@ -52,8 +117,9 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       }),
       columnHelper.accessor("source", {
         header: "Source",
+        truncateTooltip: false,
         cell: ({ row }) => (
-          <div className="flex items-center gap-x-1">
+          <div className="flex flex-col items-start gap-y-1 py-2">
             <Badge size="2xsmall" title={row.original.promotion_code ? `Credited by the promotion code ${row.original.promotion_code}` : undefined}>
               {SOURCE_LABEL[row.original.source]}
               {row.original.promotion_code ? ` ${row.original.promotion_code}` : ""}
@@ -72,11 +138,12 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       }),
       columnHelper.accessor("status", {
         header: "Status",
+        truncateTooltip: false,
         cell: ({ row }) => (
-          <div className="flex flex-col">
+          <div className="flex flex-col items-start py-2">
             <ConversionStatusBadge status={row.original.status} />
             {row.original.status_reason && (
-              <span className="txt-compact-xsmall text-ui-fg-subtle">{row.original.status_reason}</span>
+              <span className="txt-compact-xsmall text-ui-fg-subtle whitespace-normal break-words">{row.original.status_reason}</span>
             )}
           </div>
         ),
@@ -95,6 +162,6 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
         ) : null
       ),
     ],
-    [campaignName, affiliateName, onApprove, onReject, reviewing]
+    [conversionHref, campaignName, affiliateName, onApprove, onReject, reviewing]
   )
 }
