@@ -3,7 +3,7 @@ import type { Affiliate } from "./models/affiliate"
 import type { AffiliateAttribution } from "./models/attribution"
 import type { AffiliateCampaign } from "./models/campaign"
 import type { AffiliatePromotion } from "./models/promotion"
-import type { CommissionRule, ConversionCommission, CustomerType } from "./utils/commission"
+import type { CommissionRule, ConversionCommission, CustomerType, SoldItem } from "./utils/commission"
 
 /*
  * What the affiliate module's own methods (beyond the generated CRUD) take and give back. Callers
@@ -264,14 +264,8 @@ export type ShopConversion = {
   items: ShopConversionItem[]
 }
 
-export type ShopConversionItem = {
+export type ShopConversionItem = Omit<SoldItem, "metadata"> & {
   id: string
-  sku: string
-  product_id: string | null
-  category: string[]
-  collection: string | null
-  quantity: number
-  item_value: string
   commission_amount: string | null
   status: "pending" | "approved" | "rejected"
   rule_id: string | null

@@ -2,16 +2,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { buildOutboundPayload } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { OrderOutbound } from "../../../modules/affiliate/conversions/record-order"
 
-export type EnqueueOutboundInput = {
-  conversion_id: string
-  campaign_id: string
-  outbound: { url: string; method: "POST" | "GET"; names: Record<string, string> | null }
-  click_token: string
-  order_id: string
-  order_total: string
-  order_currency: string
-}
+/** The order's new click conversion in a campaign that forwards, as `recordOrderConversions` answers it. */
+export type EnqueueOutboundInput = OrderOutbound
 
 export const enqueueOutboundStepId = "enqueue-affiliate-outbound"
 

@@ -120,9 +120,16 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
         truncateTooltip: false,
         cell: ({ row }) => (
           <div className="flex flex-col items-start gap-y-1 py-2">
-            <Badge size="2xsmall" title={row.original.promotion_code ? `Credited by the promotion code ${row.original.promotion_code}` : undefined}>
-              {SOURCE_LABEL[row.original.source]}
-              {row.original.promotion_code ? ` ${row.original.promotion_code}` : ""}
+            {/* A long promotion code is cut: the column keeps its width, the title holds the whole code. */}
+            <Badge
+              size="2xsmall"
+              className="max-w-[104px]"
+              title={row.original.promotion_code ? `Credited by the promotion code ${row.original.promotion_code}` : undefined}
+            >
+              <span className="truncate">
+                {SOURCE_LABEL[row.original.source]}
+                {row.original.promotion_code ? ` ${row.original.promotion_code}` : ""}
+              </span>
             </Badge>
             {row.original.is_test ? (
               <Badge size="2xsmall" color="purple">
