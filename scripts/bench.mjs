@@ -6,10 +6,10 @@
 import { fork, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import autocannon from "autocannon"
 import pgLib from "pg"
 import { measureStoreOrders } from "./bench/store-orders.mjs"
 import { summarizeProfile } from "./bench/profile-summary.mjs"
+import { BROWSER_UA, CONNECTIONS, DURATION, measureLoad } from "./bench/load.mjs"
 import { medusa, waitFor } from "./lib/medusa.mjs"
 import { startPostgres } from "./lib/postgres.mjs"
 
@@ -17,13 +17,10 @@ const OUT = ".bench"
 const PROFILE_DIR = `${OUT}/profile`
 const PORT = 9100
 const MINIMAL_PORT = 9101
-const DURATION = Number(process.env.BENCH_DURATION || 10)
-const CONNECTIONS = 20
 const TOKENS = 200_000
 const DB = "affiliate_bench"
 const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE || 20)
 const SUSTAINED_ORDER_RATE = 4
-const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 
 mkdirSync(OUT, { recursive: true })
 const pg = await startPostgres({ dataDir: `${OUT}/pg` })
@@ -161,14 +158,9 @@ try {
   await cleanup()
 }
 
-async function load(name, options) {
+function load(name, options) {
   log(`${name}…`)
-  const from = performance.now() - appStarted
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options })
-  const errors = result.non2xx - (result.statusCodeStats?.["302"]?.count ?? 0) + result.errors
-  // The load's time on the server's clock, less a second at each end, for the profile's window.
-  const window = [from + 1000, performance.now() - appStarted - 1000]
-  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, window }
+  return measureLoad(name, options, () => performance.now() - appStarted)
 }
 
 /** Where the server's time went during (a), (b) and (d): by package and by function, self time. */
