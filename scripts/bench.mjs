@@ -18,6 +18,8 @@ const PROFILE_DIR = `${OUT}/profile`
 const PORT = 9100
 const MINIMAL_PORT = 9101
 const TOKENS = 200_000
+// Ten items adding up to the order total.
+const TEN_ITEMS = Array.from({ length: 10 }, (_, i) => ({ sku: `SKU-${i}`, item_value: i < 9 ? "13.00" : "12.99", category: i % 2 ? "apparel" : "home" }))
 const DB = "affiliate_bench"
 const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE || 20)
 const SUSTAINED_ORDER_RATE = 4
@@ -76,9 +78,9 @@ try {
   const base = `http://localhost:${PORT}`
   const headers = { "content-type": "application/json", "x-api-key": seed.api_key }
   let next = 0
-  const freshOrder = () => {
+  const freshOrder = (items) => {
     const i = next++
-    return JSON.stringify({ click_token: tokens[i % tokens.length], order_id: `bench-${i}`, order_total: "129.99", order_currency: "USD" })
+    return JSON.stringify({ click_token: tokens[i % tokens.length], order_id: `bench-${i}`, order_total: "129.99", order_currency: "USD", items })
   }
   const results = {}
   results.health = await load("a. Medusa /health", { url: `${base}/health` })
@@ -103,6 +105,15 @@ try {
     url: `${base}/affiliate/click/${seed.handle}?aff=${seed.affiliate_code}`, headers: { "user-agent": BROWSER_UA },
   })
   await setRollupTriggers(true)
+
+  // Issue 16's figures: an S2S call with 10 items, and 1,000-entry validation calls.
+  next = (TOKENS * 3) / 8
+  results.s2s_items = await load("g. s2sConvert, new conversions with 10 items", {
+    url: `${base}/integration/s2sConvert`, method: "POST", headers,
+    requests: [{ setupRequest: (r) => ({ ...r, body: freshOrder(TEN_ITEMS) }) }],
+  })
+  const validation = await measureValidation(base, headers)
+
   next = TOKENS / 2
   results.minimal_new = await load("e. node:http + pg, the module's recordS2sCall", {
     url: `http://localhost:${MINIMAL_PORT}/`, method: "POST", headers,
@@ -129,10 +140,12 @@ try {
       "b/a": ratio("s2s_new", "health"),
       "d/a": ratio("click", "health"),
       "b/e": ratio("s2s_new", "minimal_new"),
+      "g/b": ratio("s2s_items", "s2s_new"),
       "b/b'": ratio("s2s_new", "s2s_new_no_rollup"),
       "d/d'": ratio("click", "click_no_rollup"),
     },
-    targets: { "b/a": ">= 0.5", "d/a": ">= 0.6", "b p99 ms": "<= 50", "f conversion lag p99 ms": "<= 1000" },
+    validation,
+    targets: { "b/a": ">= 0.5", "d/a": ">= 0.6", "b p99 ms": "<= 50", "f conversion lag p99 ms": "<= 1000", "g/b": ">= 0.75", "h p50 ms": "< 2000" },
   }
   writeFileSync(`${OUT}/results.json`, JSON.stringify(summary, null, 2))
   console.log("\nscenario                              req/s    p50 ms   p99 ms   non-2xx/3xx")
@@ -142,6 +155,8 @@ try {
   console.log(`\nratios: b/a ${summary.ratios["b/a"]} (target ≥ 0.5), d/a ${summary.ratios["d/a"]} (target ≥ 0.6), b/e ${summary.ratios["b/e"]}`)
   console.log(`rollups kept by triggers vs off: b/b' ${summary.ratios["b/b'"]}, d/d' ${summary.ratios["d/d'"]}`)
   console.log(`p99 of b: ${results.s2s_new.p99} ms (target ≤ 50)`)
+  console.log(`g/b: ${summary.ratios["g/b"]} (10 items against none, target ≥ 0.75)`)
+  console.log(`h. ${validation.calls} validation calls of ${validation.entries} entries each (new order totals): p50 ${validation.p50} ms, max ${validation.max} ms (target p50 < 2000)`)
   for (const o of orders) {
     console.log(
       `${o.name}: ${o.orders} orders (${o.failures} failed) at ${o.achieved_per_s}/s; ` +
@@ -173,6 +188,31 @@ function printProfiles(results) {
     console.log("by function")
     for (const r of summary.by_function) console.log(`  ${r.share.padStart(7)}  ${r.name}`)
   }
+}
+
+/**
+ * (h) Validation calls of 1,000 entries, one after another, each giving a new order total to
+ * 1,000 conversions (b) recorded: each entry reprices its conversion on its row lock, with history.
+ */
+async function measureValidation(base, headers) {
+  const client = new pgLib.Client({ connectionString: pg.url(DB) })
+  await client.connect()
+  const { rows } = await client.query("SELECT order_id FROM affiliate_conversion WHERE order_id LIKE 'bench-%' ORDER BY created_at LIMIT 5000")
+  await client.end()
+  const entries = Math.min(1000, rows.length)
+  const calls = Math.max(1, Math.floor(rows.length / entries))
+  const times = []
+  for (let c = 0; c < calls; c++) {
+    const conversions = rows.slice(c * entries, (c + 1) * entries).map((r) => ({ order_id: r.order_id, order_total: `${100 + c}.00` }))
+    const t = performance.now()
+    const res = await fetch(`${base}/integration/s2sValidate`, { method: "POST", headers, body: JSON.stringify({ conversions }) })
+    const body = await res.json()
+    times.push(performance.now() - t)
+    const updated = body.results?.filter((r) => r.result === "updated").length
+    if (res.status !== 200 || updated !== entries) throw new Error(`validation answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`)
+  }
+  times.sort((x, y) => x - y)
+  return { calls, entries, p50: Math.round(times[Math.floor(calls / 2)]), max: Math.round(times[calls - 1]) }
 }
 
 /** Turns the rollup triggers on the click and conversion tables off (false) or back on (true). */
