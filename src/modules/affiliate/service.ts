@@ -1,6 +1,7 @@
 import type { Context, Logger } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { decryptApiKey, encryptApiKey } from "../../lib/api-key"
 import { generateClickToken } from "../../lib/click-token"
 import { detectDevice } from "../../lib/device"
 import { hashIp } from "../../lib/ip-hash"
@@ -22,6 +23,10 @@ import { AffiliatePromotion } from "./models/promotion"
 import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliateRetentionRun } from "./models/retention-run"
 import { AffiliateStatementLink } from "./models/statement-link"
+import { AffiliateApplication } from "./models/application"
+import { AffiliateEnrollment } from "./models/enrollment"
+import { AffiliatePayoutDetails } from "./models/payout-details"
+import { AffiliateProgramSettings } from "./models/program-settings"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
 import { approveHeldConversions, reopenApprovedConversions } from "./queries/approval"
@@ -105,6 +110,10 @@ class AffiliateModuleService extends MedusaService({
   AffiliatePayout,
   AffiliatePayoutLine,
   AffiliateStatementLink,
+  AffiliateProgramSettings,
+  AffiliateApplication,
+  AffiliateEnrollment,
+  AffiliatePayoutDetails,
 }) {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
@@ -123,6 +132,23 @@ class AffiliateModuleService extends MedusaService({
 
   getOptions(): ResolvedAffiliateOptions {
     return this.options_
+  }
+
+  /**
+   * Encrypts a secret for storage with the plugin's current key (AES-256-GCM). Every secret the
+   * plugin keeps goes through this pair, so nothing outside the module reads the key.
+   */
+  encryptSecret(plain: string): string {
+    return encryptApiKey(plain, this.options_.encryptionKey)
+  }
+
+  /** Opens what `encryptSecret` stored, with the current key or an earlier one; throws a MedusaError when none opens it. */
+  decryptSecret(ciphertext: string): string {
+    try {
+      return decryptApiKey(ciphertext, this.options_.decryptionKeys)
+    } catch {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "A stored secret cannot be decrypted with the configured encryption keys")
+    }
   }
 
   /** Counts one S2S call against its key's limit: 0 when accepted, else the seconds to wait (README, "Rate limit"). */
