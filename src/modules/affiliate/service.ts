@@ -72,6 +72,7 @@ import type {
   PayoutLineDetail,
   PayoutRequest,
   PayoutWithLines,
+  ProgramSettings,
   S2sContext,
   SeriesPoint,
   StatementAffiliate,
@@ -80,6 +81,7 @@ import type {
 } from "./types"
 
 const SUB_MAX = 255
+const DEFAULT_PROGRAM_SETTINGS = { applications_open: false, auto_approve: false, terms_url: null, application_campaign_ids: [] as string[] }
 
 /**
  * The only way into the affiliate tables: generated CRUD for the models, plus the methods below
@@ -149,6 +151,19 @@ class AffiliateModuleService extends MedusaService({
     } catch {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "A stored secret cannot be decrypted with the configured encryption keys")
     }
+  }
+
+  /** A keyed hash of a visitor's IP (never the IP itself), as clicks and conversions keep it. */
+  hashVisitorIp(ip: string | undefined | null): string | null {
+    return hashIp(ip, this.options_.encryptionKey)
+  }
+
+  /** The partner program's settings: the stored row, or the defaults (closed) before an admin saved any. */
+  async retrieveProgramSettings(sharedContext: Context = {}): Promise<ProgramSettings> {
+    const [row] = await this.listAffiliateProgramSettings({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    return row
+      ? { id: row.id, applications_open: row.applications_open, auto_approve: row.auto_approve, terms_url: row.terms_url, application_campaign_ids: row.application_campaign_ids as string[] }
+      : { id: null, ...DEFAULT_PROGRAM_SETTINGS }
   }
 
   /** Counts one S2S call against its key's limit: 0 when accepted, else the seconds to wait (README, "Rate limit"). */

@@ -236,3 +236,12 @@ export type AffiliateFigures = {
   /** Owed and not yet in a payout, per currency. */
   balance: { currency_code: string; amount: string }[]
 }
+
+/** The partner program's settings (README, "Partner program"); `id` is null until an admin saved them. */
+export type ProgramSettings = {
+  id: string | null
+  applications_open: boolean
+  auto_approve: boolean
+  terms_url: string | null
+  application_campaign_ids: string[]
+}
