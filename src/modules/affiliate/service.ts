@@ -45,6 +45,7 @@ import {
   affiliatePayouts,
   findStatementAffiliate,
   liveStatementLink,
+  partnerConversions,
   restoreStatementLinks,
   revokeStatementLinks,
   rotateStatementLink,
@@ -72,6 +73,8 @@ import type {
   PayoutLineDetail,
   PayoutRequest,
   PayoutWithLines,
+  PartnerConversion,
+  PayoutDetailsPlain,
   ProgramSettings,
   S2sContext,
   SeriesPoint,
@@ -403,6 +406,25 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async findStatementAffiliate(tokenHash: string, @MedusaContext() sharedContext: Context = {}): Promise<StatementAffiliate | null> {
     return findStatementAffiliate(knexOf(sharedContext), tokenHash)
+  }
+
+  /** A page of a partner's live conversions, newest first, by the conversions' (affiliate_id, created_at) index; `after` is the previous page's cursor. */
+  @InjectManager()
+  async listPartnerConversions(
+    affiliateId: string,
+    page: { limit: number; after?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ conversions: PartnerConversion[]; next_cursor: string | null }> {
+    const knex = knexOf(sharedContext)
+    const { ids, next_cursor } = await listPage(knex, "affiliate_conversion", { filters: { affiliate_id: affiliateId, is_test: false }, ...page })
+    return { conversions: await partnerConversions(knex, ids), next_cursor }
+  }
+
+  /** The partner's payout details, decrypted (for the admin's payout page and the partner's own portal), or null. */
+  async retrievePayoutDetails(affiliateId: string, sharedContext: Context = {}): Promise<(PayoutDetailsPlain & { updated_at: Date }) | null> {
+    const [row] = await this.listAffiliatePayoutDetails({ affiliate_id: affiliateId }, {}, sharedContext)
+    if (!row) return null
+    return { ...(JSON.parse(this.decryptSecret(row.details_ciphertext)) as PayoutDetailsPlain), method: row.method, updated_at: row.updated_at }
   }
 
   /** The affiliate's latest conversions since `since` and latest payouts, as the statement shows them. */

@@ -245,3 +245,21 @@ export type ProgramSettings = {
   terms_url: string | null
   application_campaign_ids: string[]
 }
+
+/** A conversion as its partner sees it in the portal: no shopper data; `order_id` only where the campaign shows it. */
+export type PartnerConversion = {
+  id: string
+  created_at: Date
+  campaign_id: string
+  campaign_name: string | null
+  source: ConversionSource
+  status: "pending" | "approved" | "rejected" | "paid" | "reversed"
+  order_total: string
+  order_currency: string
+  commission_amount: string
+  commission_currency: string
+  order_id: string | null
+}
+
+/** What a partner stored as payout details, decrypted (only the module service opens them). */
+export type PayoutDetailsPlain = { method: "paypal" | "bank"; paypal_email?: string; iban?: string; account_name?: string }

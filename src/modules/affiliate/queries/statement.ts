@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { entityId } from "../../../lib/entity-id"
 import { formatAmount } from "../../../lib/money"
-import type { StatementAffiliate, StatementConversion, StatementPayout } from "../types"
+import type { PartnerConversion, StatementAffiliate, StatementConversion, StatementPayout } from "../types"
 
 /*
  * The affiliate's statement link: only the token's hash is stored, one live link per affiliate
@@ -88,4 +88,31 @@ export async function affiliatePayouts(knex: Knex, affiliateId: string, limit: n
     .orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }])
     .limit(limit)
   return (rows as StatementPayout[]).map((r) => ({ ...r, amount: formatAmount(r.amount, r.currency_code) }))
+}
+
+/** Conversions by id, newest first, as a partner's portal lists them: no shopper data, order ids only where the campaign shows them. */
+export async function partnerConversions(knex: Knex, ids: string[]): Promise<PartnerConversion[]> {
+  if (!ids.length) return []
+  const rows = await knex("affiliate_conversion as c")
+    .leftJoin("affiliate_campaign as cp", "cp.id", "c.campaign_id")
+    .whereIn("c.id", ids)
+    .select(
+      "c.id",
+      "c.created_at",
+      "c.campaign_id",
+      "cp.name as campaign_name",
+      "c.source",
+      "c.status",
+      knex.raw("c.order_total::text AS order_total"),
+      "c.order_currency",
+      knex.raw("c.commission_amount::text AS commission_amount"),
+      "c.commission_currency",
+      knex.raw("CASE WHEN cp.show_order_ids_on_statement THEN c.order_id END AS order_id")
+    )
+    .orderBy([{ column: "c.created_at", order: "desc" }, { column: "c.id", order: "desc" }])
+  return (rows as PartnerConversion[]).map((r) => ({
+    ...r,
+    order_total: formatAmount(r.order_total, r.order_currency),
+    commission_amount: formatAmount(r.commission_amount, r.commission_currency),
+  }))
 }
