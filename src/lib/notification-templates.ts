@@ -125,11 +125,14 @@ export function partnerMail<T extends TemplateName>(
   data: TemplateData[T],
   about: { trigger: string; id: string; type: string; idempotency_key?: string }
 ): PartnerMail {
+  const content = renderTemplate(template, data)
   return {
     to,
     template,
-    data: data as Record<string, unknown>,
-    content: renderTemplate(template, data),
+    // The subject and text ride along in `data` too: Medusa keeps `data` with the notification
+    // record (and the local provider logs it), but not `content`.
+    data: { ...(data as Record<string, unknown>), subject: content.subject, text: content.text },
+    content,
     trigger_type: about.trigger,
     resource_id: about.id,
     resource_type: about.type,

@@ -1,6 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { maskEmail, maskIban } from "../../../lib/iban"
+import { formatAmount } from "../../../lib/money"
 import { chooseDestination } from "../../../lib/redirect"
 import { periodTotals } from "../../../lib/statement-page"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
@@ -93,9 +94,14 @@ export async function partnerStats(req: MedusaRequest, partner: Partner, days: 7
     totals: figures.totals,
     series: figures.series.slice(-days),
     balance: figures.balance,
-    month: periodTotals(figures.series.slice(-dayOfMonth)),
+    month: formatted(periodTotals(figures.series.slice(-dayOfMonth))),
   }
 }
+
+const formatted = <T extends { commission: { currency_code: string; amount: string }[] }>(t: T): T => ({
+  ...t,
+  commission: t.commission.map((c) => ({ ...c, amount: formatAmount(c.amount, c.currency_code) })),
+})
 
 /** The partner's payouts with their lines; order ids only where the campaign shows them. */
 export async function partnerPayouts(req: MedusaRequest, partner: Partner): Promise<PortalPayout[]> {
