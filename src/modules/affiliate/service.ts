@@ -46,6 +46,7 @@ import {
   findStatementAffiliate,
   liveStatementLink,
   partnerConversions,
+  digestFigures,
   restoreStatementLinks,
   revokeStatementLinks,
   rotateStatementLink,
@@ -73,6 +74,7 @@ import type {
   PayoutLineDetail,
   PayoutRequest,
   PayoutWithLines,
+  DigestRow,
   PartnerConversion,
   PayoutDetailsPlain,
   ProgramSettings,
@@ -418,6 +420,12 @@ class AffiliateModuleService extends MedusaService({
     const knex = knexOf(sharedContext)
     const { ids, next_cursor } = await listPage(knex, "affiliate_conversion", { filters: { affiliate_id: affiliateId, is_test: false }, ...page })
     return { conversions: await partnerConversions(knex, ids), next_cursor }
+  }
+
+  /** Live conversions per affiliate and currency recorded in [from, to), for the daily digests. */
+  @InjectManager()
+  async listDigestFigures(affiliateIds: string[], from: Date, to: Date, @MedusaContext() sharedContext: Context = {}): Promise<DigestRow[]> {
+    return digestFigures(knexOf(sharedContext), affiliateIds, from, to)
   }
 
   /** The partner's payout details, decrypted (for the admin's payout page and the partner's own portal), or null. */

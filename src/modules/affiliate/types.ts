@@ -263,3 +263,6 @@ export type PartnerConversion = {
 
 /** What a partner stored as payout details, decrypted (only the module service opens them). */
 export type PayoutDetailsPlain = { method: "paypal" | "bank"; paypal_email?: string; iban?: string; account_name?: string }
+
+/** One affiliate's conversions in one currency over a digest's day. */
+export type DigestRow = { affiliate_id: string; commission_currency: string; conversions: number; commission: string }

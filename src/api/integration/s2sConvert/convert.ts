@@ -6,6 +6,7 @@ import { MAX_CLICK_TOKEN_LENGTH } from "../../../lib/click-token"
 import { hashIp } from "../../../lib/ip-hash"
 import { computeCommission } from "../../../lib/money"
 import { parseS2sInput } from "../../../lib/s2s-input"
+import { AffiliateEvents, emitAffiliateEvent } from "../../../modules/affiliate/events"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import * as answer from "./answers"
 import { readS2sParams } from "./read-input"
@@ -119,7 +120,9 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
     },
     { ...fields, request_id: requestId, source: "s2s", method: req.method, http_status: 200 }
   )
-  return result.created ? answer.recorded(result.conversion_id) : answer.duplicate(result.conversion_id)
+  if (!result.created) return answer.duplicate(result.conversion_id)
+  await emitAffiliateEvent(req.scope, AffiliateEvents.CONVERSION_CREATED, [result.conversion_id])
+  return answer.recorded(result.conversion_id)
 }
 
 /** The key from X-API-Key, an Authorization bearer token, or the api_key parameter, in that order. */

@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { entityId } from "../../../lib/entity-id"
 import { formatAmount } from "../../../lib/money"
-import type { PartnerConversion, StatementAffiliate, StatementConversion, StatementPayout } from "../types"
+import type { DigestRow, PartnerConversion, StatementAffiliate, StatementConversion, StatementPayout } from "../types"
 
 /*
  * The affiliate's statement link: only the token's hash is stored, one live link per affiliate
@@ -115,4 +115,18 @@ export async function partnerConversions(knex: Knex, ids: string[]): Promise<Par
     order_total: formatAmount(r.order_total, r.order_currency),
     commission_amount: formatAmount(r.commission_amount, r.commission_currency),
   }))
+}
+
+/** Per affiliate and currency: live conversions recorded in [from, to) and their commission, for the daily digests. */
+export async function digestFigures(knex: Knex, affiliateIds: string[], from: Date, to: Date): Promise<DigestRow[]> {
+  if (!affiliateIds.length) return []
+  const rows = await knex("affiliate_conversion")
+    .whereIn("affiliate_id", affiliateIds)
+    .andWhere("created_at", ">=", from)
+    .andWhere("created_at", "<", to)
+    .andWhere("is_test", false)
+    .whereNull("deleted_at")
+    .groupBy("affiliate_id", "commission_currency")
+    .select("affiliate_id", "commission_currency", knex.raw("count(*)::int AS conversions"), knex.raw("sum(commission_amount)::text AS commission"))
+  return (rows as DigestRow[]).map((r) => ({ ...r, commission: formatAmount(r.commission, r.commission_currency) }))
 }

@@ -1,4 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { setConversionStatusStep } from "../steps/set-conversion-status"
 import { ReviewConversionInput, validateConversionReviewStep } from "../steps/validate-conversion-review"
 
@@ -17,5 +19,6 @@ export const reviewConversionWorkflow = createWorkflow("review-affiliate-convers
     previous_status_reason: current.status_reason,
   }))
   const conversion = setConversionStatusStep(change)
+  emitEventStep({ eventName: AffiliateEvents.CONVERSION_UPDATED, data: transform({ input }, ({ input }) => ({ id: input.id })) })
   return new WorkflowResponse(conversion)
 })

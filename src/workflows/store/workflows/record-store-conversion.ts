@@ -1,4 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { decideOrderCredits } from "../../../lib/conversion-decision"
 import { enqueueOutboundStep } from "../steps/enqueue-outbound"
 import { loadOrderAttributionStep } from "../steps/load-order-attribution"
@@ -29,6 +31,10 @@ export const recordStoreConversionWorkflow = createWorkflow("record-store-affili
           order_currency: facts.order.currency_code,
         }
       : null
+  })
+  emitEventStep({
+    eventName: AffiliateEvents.CONVERSION_CREATED,
+    data: transform({ recorded }, ({ recorded }) => recorded.filter((r) => r.created).map((r) => ({ id: r.conversion_id }))),
   })
   const delivery = when({ outbound }, ({ outbound }) => !!outbound).then(() => enqueueOutboundStep(outbound as any))
   return new WorkflowResponse({ credits, recorded, delivery })
