@@ -5,6 +5,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from "axios"
 import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate } from "../helpers/fixtures"
+import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
+import { renderTemplate } from "../../src/lib/notification-templates"
+import { sendConversionDigestsWorkflow } from "../../src/workflows/partners/workflows/notify-partners"
 
 jest.setTimeout(300_000)
 
@@ -222,9 +225,9 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("the portal", () => {
-      const bearer = (token: string, extra: AxiosRequestConfig = {}) => any({ ...extra, headers: { Authorization: `Bearer ${token}`, ...(extra.headers ?? {}) } })
+    const bearer = (token: string, extra: AxiosRequestConfig = {}) => any({ ...extra, headers: { Authorization: `Bearer ${token}`, ...(extra.headers ?? {}) } })
 
+    describe("the portal", () => {
       it("lists the partner's links, builds deep links on the target's origin only, and draws their QR code", async () => {
         const anna = await partner("Anna", "anna@example.com", "anna")
         const links = await api.get("/affiliate/portal/links", bearer(anna.token))
@@ -297,6 +300,201 @@ medusaIntegrationTestRunner({
           balance: adminStats.data.balance,
         })
         expect(portal.data.month).toMatchObject({ conversions: 1, commission: [{ currency_code: "usd", amount: "8.00" }] })
+      })
+
+      it("keeps payout details encrypted, shows them masked to the partner and whole on the admin's payout page, and lists payouts with lines", async () => {
+        const anna = await partner("Anna", "anna@example.com", "anna")
+        expect((await api.post("/affiliate/portal/payout-details", { method: "bank", iban: "DE00 0000", account_name: "A" }, bearer(anna.token))).status).toBe(400)
+        const saved = await api.post("/affiliate/portal/payout-details", { method: "bank", iban: "de89 3704 0044 0532 0130 00", account_name: "Anna Berg" }, bearer(anna.token))
+        expect(saved.data.payout_details).toEqual({ method: "bank", iban: "DE89 **** **** 3000", account_name: "Anna Berg", updated_at: expect.any(String) })
+        const [row] = (await db().raw(`SELECT details_ciphertext FROM affiliate_payout_details WHERE affiliate_id = ?`, [anna.id])).rows
+        expect(row.details_ciphertext).not.toMatch(/DE89|3704|Anna/)
+
+        const token = await clickToken(api, campaign.handle, "anna")
+        const s2s = await api.post("/integration/s2sConvert", { click_token: token, order_id: "A-200", order_total: "50.00", order_currency: "USD" }, { headers: { "X-API-Key": apiKey } })
+        await adminPost(`/conversions/${s2s.data.conversion_id}/approve`)
+        const [payout] = (await adminPost("/payouts", { affiliate_id: anna.id })).data.payouts
+        const adminView = await adminGet(`/payouts/${payout.id}`)
+        expect(adminView.data.payout_details).toEqual({ method: "bank", iban: "DE89370400440532013000", account_name: "Anna Berg", updated_at: expect.any(String) })
+        await adminPost(`/payouts/${payout.id}/paid`, { reference: "TRX-1" })
+
+        const payouts = await api.get("/affiliate/portal/payouts", bearer(anna.token))
+        expect(payouts.data.payouts).toEqual([
+          expect.objectContaining({ id: payout.id, amount: "5.00", currency_code: "usd", status: "paid", reference: "TRX-1", lines: [expect.objectContaining({ type: "conversion", amount: "5.00", order_id: "A-200" })] }),
+        ])
+        expect((await lastMail("anna@example.com", "affiliate-payout-paid"))!.data).toMatchObject({ reference: "TRX-1", amount: { currency_code: "usd", amount: "5.00" } })
+        const html = await page("/affiliate/portal/payouts", anna.cookie)
+        expect(html.data).toContain("TRX-1")
+      })
+
+      it("mails each conversion or a daily digest, as the partner chose, and emits the events", async () => {
+        const anna = await partner("Anna", "anna@example.com", "anna")
+        const bus = container().resolve(Modules.EVENT_BUS) as any
+        const seen: { name: string; data: unknown }[] = []
+        const spy = async (event: { name: string; data: unknown }) => void seen.push({ name: event.name, data: event.data })
+        for (const name of ["affiliate.conversion.created", "affiliate.conversion.updated"]) bus.subscribe(name, spy, { subscriberId: `test-${name}` })
+
+        const sale = async (orderId: string) => {
+          const token = await clickToken(api, campaign.handle, "anna")
+          const res = await api.post("/integration/s2sConvert", { click_token: token, order_id: orderId, order_total: "100.00", order_currency: "USD" }, { headers: { "X-API-Key": apiKey } })
+          return res.data.conversion_id as string
+        }
+        const first = await sale("M-1")
+        await new Promise((r) => setTimeout(r, 300))
+        expect((await lastMail("anna@example.com", "affiliate-conversion"))!.data).toMatchObject({ campaign_name: "Spring", commission: { currency_code: "usd", amount: "10.00" } })
+        expect(seen).toContainEqual({ name: "affiliate.conversion.created", data: { id: first } })
+        // A repeat of the same order creates nothing and says nothing.
+        const token = await clickToken(api, campaign.handle, "anna")
+        await api.post("/integration/s2sConvert", { click_token: token, order_id: "M-1", order_total: "100.00", order_currency: "USD" }, { headers: { "X-API-Key": apiKey } })
+        await adminPost(`/conversions/${first}/approve`)
+        await new Promise((r) => setTimeout(r, 300))
+        expect(seen.filter((e) => e.name === "affiliate.conversion.created")).toHaveLength(1)
+        expect(seen).toContainEqual({ name: "affiliate.conversion.updated", data: { id: first } })
+
+        // The daily digest instead: no mail per conversion, one mail for the day, once.
+        expect((await postForm("/affiliate/portal/me", { email_notifications: "daily" }, anna.cookie)).status).toBe(303)
+        await sale("M-2")
+        await sale("M-3")
+        await new Promise((r) => setTimeout(r, 300))
+        expect((await mailsTo("anna@example.com")).filter((m) => m.template === "affiliate-conversion")).toHaveLength(1)
+        const today = new Date().toISOString().slice(0, 10)
+        await sendConversionDigestsWorkflow(container()).run({ input: { day: today, public_url: null } })
+        await sendConversionDigestsWorkflow(container()).run({ input: { day: today, public_url: null } })
+        const digests = (await mailsTo("anna@example.com")).filter((m) => m.template === "affiliate-digest")
+        expect(digests).toHaveLength(1)
+        expect(digests[0].data).toMatchObject({ day: today, conversions: 3, commission: [{ currency_code: "usd", amount: "30.00" }] })
+        expect(digests[0].data.text).toContain("3 conversions")
+      })
+
+      it("resets a password through Medusa's route and auth.password_reset, and logs out", async () => {
+        const anna = await partner("Anna", "anna@example.com", "anna")
+        expect((await api.post("/auth/affiliate/emailpass/reset-password", { identifier: "anna@example.com" }, any())).status).toBe(201)
+        expect((await api.post("/auth/affiliate/emailpass/reset-password", { identifier: "nobody@example.com" }, any())).status).toBe(201)
+        await new Promise((r) => setTimeout(r, 300))
+        expect(await mailsTo("nobody@example.com")).toEqual([])
+        const mail = await lastMail("anna@example.com", "affiliate-password-reset")
+        const token = new URL(mail!.data.set_password_url).searchParams.get("token")!
+        // Medusa's own password route takes the same token as a bearer.
+        const updated = await api.post("/auth/affiliate/emailpass/update", { password: "new-Passw0rd-99" }, any({ headers: { Authorization: `Bearer ${token}` } }))
+        expect(updated.status).toBe(200)
+        expect((await api.post("/auth/affiliate/emailpass", { email: "anna@example.com", password: "new-Passw0rd-99" }, any())).status).toBe(200)
+        expect((await postForm("/affiliate/portal/set-password", { token, password: "x-Passw0rd-123", password_confirmation: "x-Passw0rd-123" })).status).toBe(404)
+
+        const out = await postForm("/affiliate/portal/logout", {}, anna.cookie)
+        expect([out.status, out.headers.location]).toEqual([303, "/affiliate/portal/login?done=out"])
+        expect((await api.get("/affiliate/portal/me", any({ headers: { Cookie: anna.cookie } }))).status).toBe(401)
+      })
+    })
+
+    describe("security", () => {
+      it("lets a partner's session or token reach only its own data, and nobody else in (every portal route)", async () => {
+        const anna = await partner("Anna", "anna@example.com", "anna")
+        const ben = await partner("Ben", "ben@example.com", "ben")
+        await api.post("/affiliate/portal/payout-details", { method: "paypal", paypal_email: "anna.pay@example.com" }, bearer(anna.token))
+        const token = await clickToken(api, campaign.handle, "anna")
+        await api.post("/integration/s2sConvert", { click_token: token, order_id: "SEC-1", order_total: "10.00", order_currency: "USD" }, { headers: { "X-API-Key": apiKey } })
+
+        // A customer's token (Medusa's own customer auth) and a publishable key.
+        await api.post("/auth/customer/emailpass/register", { email: "shopper@example.com", password: "shopper-Passw0rd" }, any())
+        const customer = (await api.post("/auth/customer/emailpass", { email: "shopper@example.com", password: "shopper-Passw0rd" }, any())).data.token
+        const { result: keys } = await createApiKeysWorkflow(container()).run({ input: { api_keys: [{ title: "Storefront", type: "publishable", created_by: "" }] } })
+        const annaLink = `${base()}/affiliate/click/${campaign.handle}?aff=anna`
+        const routes: [method: "get" | "post", path: string, body?: unknown][] = [
+          ["get", "/affiliate/portal"],
+          ["get", "/affiliate/portal/me"],
+          ["post", "/affiliate/portal/me", { email_notifications: "off" }],
+          ["get", "/affiliate/portal/links"],
+          ["post", "/affiliate/portal/links", { campaign_id: campaign.id }],
+          ["get", `/affiliate/portal/links/qr?url=${encodeURIComponent(annaLink)}`],
+          ["get", "/affiliate/portal/stats"],
+          ["get", "/affiliate/portal/conversions"],
+          ["get", "/affiliate/portal/payouts"],
+          ["get", "/affiliate/portal/payout-details"],
+          ["post", "/affiliate/portal/payout-details", { method: "paypal", paypal_email: "thief@example.com" }],
+        ]
+        const callers: Record<string, AxiosRequestConfig> = {
+          nobody: any(),
+          admin: any(admin.headers),
+          customer: any({ headers: { Authorization: `Bearer ${customer}` } }),
+          publishable_key: any({ headers: { "x-publishable-api-key": keys[0].token } }),
+          forged_bearer: any({ headers: { Authorization: `Bearer ${anna.token.slice(0, -4)}AAAA` } }),
+        }
+        const answers: Record<string, number[]> = {}
+        for (const [who, config] of Object.entries(callers)) {
+          answers[who] = []
+          for (const [method, path, body] of routes) {
+            const res = method === "get" ? await api.get(path, config) : await api.post(path, body, config)
+            answers[who].push(res.status)
+          }
+        }
+        const denied = routes.map(() => 401)
+        expect(answers).toEqual({ nobody: denied, admin: denied, customer: denied, publishable_key: denied, forged_bearer: denied })
+
+        // Another partner, by token and by session: its own data, never Anna's.
+        for (const config of [bearer(ben.token), any({ headers: { Cookie: ben.cookie, Origin: base() } })]) {
+          const me = await api.get("/affiliate/portal/me", config)
+          expect(me.data.affiliate.code).toBe("ben")
+          expect(me.data.payout_details).toBeNull()
+          expect((await api.get("/affiliate/portal/conversions", config)).data.conversions).toEqual([])
+          expect((await api.get("/affiliate/portal/links", config)).data.links.map((l: any) => new URL(l.url).searchParams.get("aff"))).toEqual(["ben"])
+          expect((await api.get("/affiliate/portal/links/qr", { ...config, params: { url: annaLink } })).status).toBe(400)
+          expect((await api.get("/affiliate/portal/stats", config)).data.totals.conversions).toBe(0)
+          expect((await api.get("/affiliate/portal/payouts", config)).data.payouts).toEqual([])
+          const cursor = (await api.get("/affiliate/portal/conversions", bearer(anna.token, { params: { limit: 1 } }))).data.next_cursor
+          expect((await api.get("/affiliate/portal/conversions", { ...config, params: { after: cursor ?? undefined } })).data.conversions).toEqual([])
+        }
+        expect((await api.get("/affiliate/portal/me", bearer(anna.token))).data.payout_details.paypal_email).toBe("a***@example.com")
+        // A browser without a session is sent to the login page.
+        const redirected = await page("/affiliate/portal/conversions")
+        expect([redirected.status, redirected.headers.location]).toEqual([303, "/affiliate/portal/login"])
+      })
+
+      it("refuses cross-site form posts and sends strict headers on every partner page", async () => {
+        const anna = await partner("Anna", "anna@example.com", "anna")
+        const evil = "https://evil.example.net"
+        const crossSite = await postForm("/affiliate/portal/payout-details", { method: "paypal", paypal_email: "thief@example.com" }, anna.cookie, evil)
+        expect(crossSite.status).toBe(403)
+        const noOrigin = await api.post("/affiliate/portal/me", form({ email_notifications: "off" }), any({ headers: { ...FORM, Cookie: anna.cookie } }))
+        expect(noOrigin.status).toBe(403)
+        expect((await postForm("/affiliate/portal/logout", {}, anna.cookie, evil)).status).toBe(403)
+        expect((await postForm("/affiliate/apply", { name: "X", email: "x@example.com", promotion_plan: "x", accept_terms: "true" }, undefined, evil)).status).toBe(403)
+        expect((await api.get("/affiliate/portal/me", bearer(anna.token))).data.payout_details).toBeNull()
+        // The session cookie itself is Medusa's: HttpOnly (SameSite=Lax in production).
+        expect(anna.cookie).toMatch(/^connect\.sid=/)
+
+        for (const path of ["/affiliate/apply", "/affiliate/portal/login", "/affiliate/portal", "/affiliate/portal/links", "/affiliate/portal/me", "/affiliate/portal/reset-password"]) {
+          const res = await page(path, /login|reset|apply/.test(path) ? undefined : anna.cookie)
+          expect({ path, status: res.status }).toEqual({ path, status: 200 })
+          expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'")
+          expect(res.headers["content-security-policy"]).toContain("default-src 'none'")
+          expect(res.headers["content-security-policy"]).not.toContain("script-src")
+          expect(res.headers["referrer-policy"]).toBe("no-referrer")
+          expect(res.headers["cache-control"]).toBe("private, no-store")
+          expect(res.data).not.toMatch(/<script/i)
+        }
+      })
+
+      it("escapes what partners and applicants typed, wherever it is shown (portal, confirmation page, mails)", async () => {
+        const name = `Eve <script>alert(1)</script>" onmouseover="alert(2)`
+        const application = await applyAndConfirm(name, "eve@example.com")
+        const approved = await adminPost(`/applications/${application.id}/approve`, { code: "eve" })
+        expect(approved.data.application.name).toBe(name)
+        const eve = await becomePartner("eve@example.com")
+        await api.post("/affiliate/portal/payout-details", { method: "bank", iban: "DE89370400440532013000", account_name: `"><img src=x onerror=alert(3)>` }, bearer(eve.token))
+        for (const path of ["/affiliate/portal", "/affiliate/portal/me"]) {
+          const html = (await page(path, eve.cookie)).data as string
+          expect(html).not.toContain("<script>alert(1)")
+          expect(html).not.toContain('" onmouseover="alert(2)')
+          expect(html).not.toContain("<img src=x")
+          expect(html).toContain("Eve &lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)")
+        }
+        const again = await postForm("/affiliate/apply", { name: `"><script>alert(4)</script>`, email: "bad", promotion_plan: "x" })
+        expect(again.data).not.toContain("<script>alert(4)")
+        expect(again.data).toContain('value="&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;"')
+        const adminMail = (await mailsTo("admin@affiliate-test.dev")).filter((m) => m.template === "affiliate-application-received").pop()
+        const rendered = renderTemplate("affiliate-application-received", adminMail!.data as any)
+        expect(rendered.html).not.toContain("<script>alert(1)")
+        expect(rendered.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)")
       })
     })
   },
