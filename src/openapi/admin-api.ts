@@ -40,6 +40,9 @@ import {
   AdminGetPayoutsParams,
   AdminMarkPayoutPaid,
 } from "../api/admin/affiliate/payouts/validators"
+import { applicationFields } from "../api/admin/affiliate/applications/query-config"
+import { AdminApproveApplication, AdminGetApplicationParams, AdminGetApplicationsParams, AdminRejectApplication } from "../api/admin/affiliate/applications/validators"
+import { AdminUpdateProgramSettings } from "../api/admin/affiliate/settings/validators"
 import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
 import { medusaError } from "./medusa-error"
 
@@ -527,9 +530,18 @@ const operations: AdminOperation[] = [
     path: `${PAYOUTS}/{id}`,
     operationId: "getPayout",
     summary: "Retrieve a payout with its lines",
+    description: "With where the partner asked to be paid (`payout_details`, entered in the partner portal, stored encrypted; null when none).",
     tag: "Payouts",
     pathParams: payoutId,
-    answer: { description: "The payout.", body: z.object({ payout: payoutWithLines }) },
+    answer: {
+      description: "The payout.",
+      body: z.object({
+        payout: payoutWithLines,
+        payout_details: z
+          .object({ method: z.enum(["paypal", "bank"]), paypal_email: z.string().optional(), iban: z.string().optional(), account_name: z.string().optional(), updated_at: z.string() })
+          .nullable(),
+      }),
+    },
   },
   {
     method: "post",
@@ -630,7 +642,82 @@ const operations: AdminOperation[] = [
       body: z.object({ api_keys: reencryptCounts, outbound_keys: reencryptCounts }),
     },
   },
+  ...partnerAdminOperations(),
 ]
+
+/** The partner program: settings and the applications queue. */
+function partnerAdminOperations(): AdminOperation[] {
+  const settings = z.object({
+    settings: z.object({ applications_open: z.boolean(), auto_approve: z.boolean(), terms_url: z.string().nullable(), application_campaign_ids: z.array(z.string()) }),
+  })
+  const applicationId = { id: "The application's id." }
+  return [
+    {
+      method: "get",
+      path: "/admin/affiliate/settings",
+      operationId: "getProgramSettings",
+      summary: "The partner program's settings",
+      description: "Applications are closed until an admin opens them.",
+      tag: "Partner program",
+      answer: { description: "The settings.", body: settings },
+    },
+    {
+      method: "post",
+      path: "/admin/affiliate/settings",
+      operationId: "updateProgramSettings",
+      summary: "Update the partner program's settings",
+      description: "A partial update. `application_campaign_ids` are the campaigns an approved partner joins; they must exist.",
+      tag: "Partner program",
+      body: { schema: AdminUpdateProgramSettings },
+      answer: { description: "The settings.", body: settings },
+    },
+    {
+      method: "get",
+      path: "/admin/affiliate/applications",
+      operationId: "listApplications",
+      summary: "List applications",
+      description: "`pending` is the queue: applications whose email is confirmed.",
+      tag: "Partner program",
+      query: AdminGetApplicationsParams,
+      answer: { description: "A page of applications, newest first.", body: list("applications", applicationFields) },
+    },
+    {
+      method: "get",
+      path: "/admin/affiliate/applications/{id}",
+      operationId: "getApplication",
+      summary: "Retrieve an application",
+      tag: "Partner program",
+      pathParams: applicationId,
+      query: AdminGetApplicationParams,
+      answer: { description: "The application.", body: one("application", applicationFields) },
+    },
+    {
+      method: "post",
+      path: "/admin/affiliate/applications/{id}/approve",
+      operationId: "approveApplication",
+      summary: "Approve an application",
+      description:
+        "Makes the affiliate (with `code`, or one from the name), joins it to `application_campaign_ids`, links a login on Medusa's auth module " +
+        "(actor type `affiliate`) and mails the partner a link to set a password (valid 7 days). Emits `affiliate.affiliate.approved`.",
+      tag: "Partner program",
+      pathParams: applicationId,
+      body: { schema: AdminApproveApplication },
+      answer: { description: "The application, approved, with its `affiliate_id`.", body: one("application", applicationFields) },
+      refusals: { 409: "The email already has a partner account.", 422: "The code is taken." },
+    },
+    {
+      method: "post",
+      path: "/admin/affiliate/applications/{id}/reject",
+      operationId: "rejectApplication",
+      summary: "Reject an application",
+      description: "The applicant's mail quotes the reason.",
+      tag: "Partner program",
+      pathParams: applicationId,
+      body: { schema: AdminRejectApplication },
+      answer: { description: "The application, rejected.", body: one("application", applicationFields) },
+    },
+  ]
+}
 
 const spec: DocumentSpec = {
   info: {
@@ -654,6 +741,7 @@ const spec: DocumentSpec = {
     { name: "Payouts", description: "Balances, payouts of approved conversions and adjustments, and marking them paid." },
     { name: "Exports", description: "CSV downloads, streamed from the database." },
     { name: "Affiliate statement", description: "The private, revocable link to an affiliate's own statement." },
+    { name: "Partner program", description: "Applications, the queue and the program's settings." },
   ],
   securitySchemes: {
     AdminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The token from `POST /auth/user/emailpass`." },
