@@ -3,6 +3,7 @@ import { Link, useLocation } from "react-router-dom"
 const SECTIONS = [
   { to: "/affiliate", label: "Campaigns" },
   { to: "/affiliate/affiliates", label: "Affiliates" },
+  { to: "/affiliate/applications", label: "Applications" },
   { to: "/affiliate/conversions", label: "Conversions" },
   { to: "/affiliate/payouts", label: "Payouts" },
   { to: "/affiliate/requests", label: "Request log" },
