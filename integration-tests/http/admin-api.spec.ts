@@ -428,6 +428,23 @@ medusaIntegrationTestRunner({
         expect(stored).toMatchObject({ status: "rejected", status_reason: "Order refunded by the customer" })
       })
 
+      it("answers one 200 to reviews sent at once, and 409s that say what won (5 rounds of approve, reject and eight more)", async () => {
+        const { conversions } = await seedConversions(Array.from({ length: 5 }, (_, i) => ({ order_id: `RACE-${i}` })))
+        for (const { id } of conversions) {
+          const answers = await Promise.all([
+            post(`/conversions/${id}/approve`),
+            post(`/conversions/${id}/reject`, { reason: "fraud" }),
+            ...Array.from({ length: 8 }, (_, i) => (i % 2 ? post(`/conversions/${id}/approve`) : post(`/conversions/${id}/reject`, { reason: `fraud ${i}` }))),
+          ])
+          const winners = answers.filter((a) => a.status === 200)
+          expect(winners).toHaveLength(1)
+          expect(answers.filter((a) => a.status === 409)).toHaveLength(9)
+          const { status, status_reason } = winners[0].data.conversion
+          expect(await service().retrieveAffiliateConversion(id)).toMatchObject({ status, status_reason })
+          for (const loser of answers.filter((a) => a.status === 409)) expect(loser.data.message).toContain(`is ${status}`)
+        }
+      })
+
       it("refuses to review a conversion that is not pending, or to approve a test conversion", async () => {
         const { conversions } = await seedConversions([
           { order_id: "C-1", status: "approved" },
@@ -436,11 +453,13 @@ medusaIntegrationTestRunner({
         ])
         const [approved, test, paid] = conversions
 
+        // A review of a conversion that moved on is a conflict with its state: 409, saying what it is now.
         const again = await post(`/conversions/${approved.id}/approve`)
-        expect(again.status).toBe(400)
+        expect(again.status).toBe(409)
         expect(again.data.message).toMatch(/is approved: only pending conversions/)
         const rejectPaid = await post(`/conversions/${paid.id}/reject`, { reason: "too late" })
-        expect(rejectPaid.status).toBe(400)
+        expect(rejectPaid.status).toBe(409)
+        expect(rejectPaid.data.message).toMatch(/is paid/)
         expect((await service().retrieveAffiliateConversion(paid.id)).status).toBe("paid")
 
         const approveTest = await post(`/conversions/${test.id}/approve`)

@@ -5,6 +5,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { AxiosInstance, AxiosRequestConfig } from "axios"
 import { hashStatementToken } from "../../src/lib/statement-token"
 import { approveHeldConversionsWorkflow } from "../../src/workflows/payouts/workflows/approve-held-conversions"
+import { createPayoutsStepId } from "../../src/workflows/payouts/steps/create-payouts"
+import { markPayoutPaidStepId } from "../../src/workflows/payouts/steps/mark-payout-paid"
 import { createPayoutsWorkflow } from "../../src/workflows/payouts/workflows/create-payouts"
 import { markPayoutPaidWorkflow } from "../../src/workflows/payouts/workflows/mark-payout-paid"
 import { createAffiliatePromotionWorkflow } from "../../src/workflows/promotions/workflows/create-affiliate-promotion"
@@ -125,6 +127,30 @@ medusaIntegrationTestRunner({
         await approveHeldConversionsWorkflow(container()).run({ input: {} })
         expect(await statusOf(recent)).toBe("approved")
         expect((await post(`/campaigns/${campaign.id}`, { hold_days: -1 })).status).toBe(400)
+      })
+    })
+
+    describe("a conversion's history", () => {
+      it("records every change by whatever path, with who made it: the hold period, an admin, a payout run and its payment", async () => {
+        const me = `user:${(await api.get("/admin/users/me", opts())).data.user.id}`
+        const held = await sale(ben, "HIST-1", "40.00")
+        const rejected = await sale(ben, "HIST-2", "10.00")
+        await db().raw(`UPDATE affiliate_conversion SET created_at = now() - interval '31 days' WHERE id = ?`, [held])
+        await approveHeldConversionsWorkflow(container()).run({ input: {} })
+        expect((await post(`/conversions/${rejected}/reject`, { reason: "duplicate order" })).status).toBe(200)
+        const { data: { payouts: [payout] } } = await post("/payouts", { affiliate_id: ben.id })
+        expect((await post(`/payouts/${payout.id}/paid`, { reference: "TRF-H1" })).status).toBe(200)
+
+        const history = async (id: string) => (await get(`/conversions/${id}/history`)).data.history.map((h: any) => [h.actor, h.field, h.from, h.to, h.reason])
+        expect(await history(held)).toEqual([
+          ["system", "status", "pending", "approved", "approved after the hold period"],
+          [me, "payout", null, payout.id, "in a payout"],
+          [me, "status", "approved", "paid", `paid in payout ${payout.id} (reference TRF-H1)`],
+        ])
+        expect(await history(rejected)).toEqual([[me, "status", "pending", "rejected", "duplicate order"]])
+        const answer = await get(`/conversions/${held}/history`)
+        expect(answer.data.history[0].created_at).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/))
+        expect((await get("/conversions/aconv_missing/history")).status).toBe(404)
       })
     })
 
@@ -444,16 +470,20 @@ medusaIntegrationTestRunner({
         await db().raw(`UPDATE affiliate_conversion SET created_at = now() - interval '40 days' WHERE id = ?`, [held])
         await failAfter(approveHeldConversionsWorkflow, "approve-held-affiliate-conversions", {})
         expect(await statusOf(held)).toBe("pending")
+        expect(await service().listAffiliateConversionChanges({ conversion_id: held })).toEqual([])
 
         await approve(held)
-        await failAfter(createPayoutsWorkflow, "create-affiliate-payouts", {})
+        const reviewed = (await service().listAffiliateConversionChanges({ conversion_id: held })).length
+        await failAfter(createPayoutsWorkflow, createPayoutsStepId, {})
         expect(await service().listAffiliatePayouts({})).toHaveLength(0)
         expect(await service().listAffiliatePayoutLines({})).toHaveLength(0)
+        expect(await service().listAffiliateConversionChanges({ conversion_id: held })).toHaveLength(reviewed)
 
         const { result: [payoutId] } = await createPayoutsWorkflow(container()).run({ input: {} })
-        await failAfter(markPayoutPaidWorkflow, "mark-affiliate-payout-paid", { id: payoutId, reference: "TRF-X" })
+        await failAfter(markPayoutPaidWorkflow, markPayoutPaidStepId, { id: payoutId, reference: "TRF-X" })
         expect(await service().retrieveAffiliatePayout(payoutId)).toMatchObject({ status: "open", reference: null, paid_at: null })
         expect(await statusOf(held)).toBe("approved")
+        expect(await service().listAffiliateConversionChanges({ conversion_id: held, to_value: "paid" })).toEqual([])
       })
 
       it("rotate and revoke a statement link: the link before still works", async () => {

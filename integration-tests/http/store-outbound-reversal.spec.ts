@@ -167,6 +167,9 @@ medusaIntegrationTestRunner({
         return data[0].payment_collections[0].payments[0].id as string
       }
 
+      const historyOf = async (id: string) =>
+        (await service().listAffiliateConversionChanges({ conversion_id: id }, { order: { created_at: "ASC", id: "ASC" } })).map((h) => [h.actor, h.field, h.from_value, h.to_value, h.reason])
+
       it("reverses the conversion of a canceled order", async () => {
         const { campaign } = await createCampaign(getContainer(), { commission_value: 10 })
         const { order } = await checkout(campaign.handle)
@@ -176,6 +179,10 @@ medusaIntegrationTestRunner({
         const [conversion] = await service().listAffiliateConversions({ order_id: order.id })
         expect(conversion).toMatchObject({ status: "reversed", status_reason: "order canceled" })
         expect(String(conversion.commission_amount)).toBe("0")
+        expect(await historyOf(conversion.id)).toEqual([
+          ["store", "status", "pending", "reversed", "order canceled"],
+          ["store", "commission_amount", "9", "0", "order canceled"],
+        ])
       })
 
       it("recomputes the commission after a partial refund and records an adjustment once paid", async () => {
@@ -200,6 +207,10 @@ medusaIntegrationTestRunner({
         expect(conversion.status).toBe("paid")
         expect(String(conversion.commission_amount)).toBe("4.5")
         expect(conversion.adjustments.map((a) => [String(a.amount), a.reason])).toEqual([["-4.5", "order fully refunded"]])
+        expect(await historyOf(conversion.id)).toEqual([
+          ["store", "commission_amount", "9", "4.5", "order partly refunded (45 of 90)"],
+          ["store", "adjustment", null, "-4.5", "order fully refunded"],
+        ])
       })
     })
   },

@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -32,9 +34,20 @@ medusaIntegrationTestRunner({
       setup = await setupStore(getContainer())
     })
 
-    async function shopperClick(handle: string, code: string) {
-      const res = await clickLink(api, handle, { aff: code }, { "User-Agent": SHOPPER_UA, Referer: REFERRER })
+    async function shopperClick(handle: string, code: string, query: Record<string, string> = {}, referrer = REFERRER) {
+      const res = await clickLink(api, handle, { aff: code, ...query }, { "User-Agent": SHOPPER_UA, Referer: referrer })
       return new URL(res.headers.location).searchParams.get("click_token")!
+    }
+
+    /** A network that echoes what it was sent in its answer, as some do: the attempt's excerpt then holds the token. */
+    async function echoingNetwork(): Promise<{ url: string; close: () => void }> {
+      const server: Server = createServer((req, res) => {
+        let body = ""
+        req.on("data", (chunk) => (body += chunk))
+        req.on("end", () => res.writeHead(200, { "Content-Type": "text/plain" }).end(`received ${req.url} ${body}`))
+      })
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+      return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/postback`, close: () => server.close() }
     }
 
     describe("lists of the tables that grow", () => {
@@ -119,14 +132,17 @@ medusaIntegrationTestRunner({
     })
 
     describe("erasure on request", () => {
-      it("erases one shopper's data everywhere by email, keeps what the affiliate is owed, and logs counts only", async () => {
-        const { campaign, apiKey } = await createCampaign(container(), { commission_value: 10 })
+      it("erases one shopper's data everywhere by email in any case, keeps what the affiliate is owed, and logs counts only", async () => {
+        const network = await echoingNetwork()
+        const { campaign, apiKey } = await createCampaign(container(), { commission_value: 10, outbound_url: network.url, outbound_method: "GET" })
         const affiliate = await createAffiliate(container())
-        const email = "erase.me@example.com"
-        const token = await shopperClick(campaign.handle, affiliate.code)
+        // Medusa keeps an order's email as the shopper typed it; the erasure request comes in lower case.
+        const typed = "Erase.Me@Shopper.Example"
+        const email = "erase.me@shopper.example"
+        const token = await shopperClick(campaign.handle, affiliate.code, { sub1: typed }, `${REFERRER}?from=${encodeURIComponent(typed)}`)
         const placed = subscribersDone(getContainer(), "order.placed")
         const { order } = await placeOrder(api as AxiosInstance, setup, {
-          email,
+          email: typed,
           beforeComplete: async (cartId) => {
             await api.post(`/store/carts/${cartId}/affiliate`, { click_token: token, consent: "granted" }, { headers: storeHeaders(setup) })
           },
@@ -139,12 +155,16 @@ medusaIntegrationTestRunner({
           { headers: { "X-API-Key": apiKey }, validateStatus: () => true }
         )
         const [conversion] = await affiliateService(container()).listAffiliateConversions({ order_id: order.id })
+        const [attempt] = await db()("affiliate_outbound_attempt")
+        expect(attempt.response_excerpt).toContain(token)
+        network.close()
         const statsBefore = (await get("/stats/campaigns", { campaign_id: campaign.id })).data.stats
 
         const refused = await api.post("/admin/affiliate/erasures", { email, order_id: order.id }, { ...admin.headers, validateStatus: () => true })
         expect(refused.status).toBe(400)
         const erased = await api.post("/admin/affiliate/erasures", { email }, admin.headers)
-        expect(erased.data.erasure).toMatchObject({ scope: "email", orders_matched: 1, conversions_cleared: 1, clicks_cleared: 1, attributions_deleted: 1 })
+        expect(erased.data).toMatchObject({ matched: true, message: expect.stringMatching(/^Erased: 1 order/) })
+        expect(erased.data.erasure).toMatchObject({ scope: "email", orders_matched: 1, conversions_cleared: 1, clicks_cleared: 1, attributions_deleted: 1, deliveries_cleared: 1 })
         expect(erased.data.erasure.request_logs_deleted).toBeGreaterThanOrEqual(2)
 
         // Nothing personal remains in any of the plugin's tables.
@@ -154,7 +174,7 @@ medusaIntegrationTestRunner({
           dump.push(JSON.stringify((await db().raw(`select row_to_json(t)::text as r from "${tablename}" t`)).rows))
         }
         const everything = dump.join("\n")
-        for (const personal of [SHOPPER_UA, REFERRER, email, "198.51.100.23", "checkout-erasure-test", token]) {
+        for (const personal of [SHOPPER_UA, REFERRER, email, typed, encodeURIComponent(typed), "198.51.100.23", "checkout-erasure-test", token]) {
           expect(everything).not.toContain(personal)
         }
         const [kept] = await affiliateService(container()).listAffiliateConversions({ order_id: order.id })
@@ -166,6 +186,15 @@ medusaIntegrationTestRunner({
         expect(log.data).toMatchObject({ count: 1, erasures: [expect.objectContaining({ scope: "email", orders_matched: 1 })] })
         expect(JSON.stringify(log.data)).not.toContain(email)
         expect(JSON.stringify(log.data)).not.toContain(order.id)
+      })
+
+      it("says plainly when nothing matched, by email or by order id", async () => {
+        const byEmail = await api.post("/admin/affiliate/erasures", { email: "nobody@nowhere.example" }, admin.headers)
+        expect(byEmail.data).toMatchObject({ matched: false, erasure: { orders_matched: 0, conversions_cleared: 0 } })
+        expect(byEmail.data.message).toMatch(/^Nothing matched: no order was placed with this email/)
+        const byOrder = await api.post("/admin/affiliate/erasures", { order_id: "EXT-UNKNOWN-1" }, admin.headers)
+        expect(byOrder.data).toMatchObject({ matched: false })
+        expect(byOrder.data.message).toMatch(/^Nothing matched: the plugin holds nothing about this order id/)
       })
     })
   },

@@ -11,7 +11,9 @@ import { deleteCampaignWorkflow } from "../../src/workflows/campaigns/workflows/
 import { regenerateApiKeyWorkflow } from "../../src/workflows/campaigns/workflows/regenerate-api-key"
 import { updateCampaignWorkflow } from "../../src/workflows/campaigns/workflows/update-campaign"
 import { createTestClickWorkflow } from "../../src/workflows/clicks/workflows/create-test-click"
+import { changeConversionStatusStepId } from "../../src/workflows/conversions/steps/change-conversion-status"
 import { reviewConversionWorkflow } from "../../src/workflows/conversions/workflows/review-conversion"
+import { applyRevisionsStepId } from "../../src/workflows/reversal/steps/apply-revisions"
 import { deliverOutboundWorkflow } from "../../src/workflows/outbound/workflows/deliver-outbound"
 import { sendTestDeliveryWorkflow } from "../../src/workflows/outbound/workflows/send-test-delivery"
 import { reviseOrderConversionsWorkflow } from "../../src/workflows/reversal/workflows/revise-order-conversions"
@@ -235,17 +237,19 @@ medusaIntegrationTestRunner({
       it("review: the conversion is pending again with its previous reason", async () => {
         const { order_id } = await order("granted")
         const [conversion] = await service().listAffiliateConversions({ order_id })
-        await runFailingAfter(container(), reviewConversionWorkflow as any, "set-affiliate-conversion-status", { id: conversion.id, action: "reject", reason: "fraud" })
+        await runFailingAfter(container(), reviewConversionWorkflow as any, changeConversionStatusStepId, { id: conversion.id, action: "reject", reason: "fraud", actor: "user:test" })
         expect(await service().retrieveAffiliateConversion(conversion.id)).toMatchObject({ status: "pending", status_reason: null })
+        expect(await service().listAffiliateConversionChanges({ conversion_id: conversion.id })).toEqual([])
       })
 
       it("reversal: the conversion's status and commission are back", async () => {
         const { order_id } = await order("granted")
         const [before] = await service().listAffiliateConversions({ order_id })
-        await runFailingAfter(container(), reviseOrderConversionsWorkflow as any, "apply-affiliate-commission-revisions", { order_id, cause: "canceled" })
+        await runFailingAfter(container(), reviseOrderConversionsWorkflow as any, applyRevisionsStepId, { order_id, cause: "canceled" })
         const [after] = await service().listAffiliateConversions({ order_id })
         expect(after).toMatchObject({ status: "pending", status_reason: before.status_reason })
         expect(String(after.commission_amount)).toBe(String(before.commission_amount))
+        expect(await service().listAffiliateConversionChanges({ conversion_id: after.id })).toEqual([])
       })
     })
 

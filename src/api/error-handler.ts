@@ -1,5 +1,5 @@
 import { errorHandler, getHttpResponseFromError, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { redactForLog } from "../lib/api-key"
 import { isPluginPath } from "./plugin-paths"
 
@@ -14,6 +14,8 @@ const isDataException = (err: unknown) => /^22[0-9A-Z]{3}$/.test(String((err as 
 
 /** Express's own refusal of a path parameter that is not valid percent-encoding. */
 const isUndecodablePath = (err: unknown) => err instanceof URIError || /^Failed to decode param/.test(String((err as Error)?.message))
+
+const isConflict = (err: unknown) => MedusaError.isMedusaError(err) && (err as MedusaError).type === MedusaError.Types.CONFLICT
 
 const jsonMessage = (message: string) => ({ type: "invalid_data", message })
 
@@ -43,6 +45,9 @@ export function affiliateErrorHandler(fallback: ErrorHandler = errorHandler() as
       if (answer.statusCode >= 500) return fallback(err, req, res, next)
       status = answer.statusCode
       body = answer.body as Record<string, unknown>
+      // Medusa words every 409 as an idempotency retry; the plugin's conflicts say what happened
+      // (the conversion was approved meanwhile, the payout is paid already, the code is taken).
+      if (isConflict(err)) body = { ...body, message: (err as MedusaError).message }
       const issues = (err as { issues?: unknown })?.issues
       if (Array.isArray(issues)) return fallback(err, req, res, next) // Medusa words zod's issues itself.
     }

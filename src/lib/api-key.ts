@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto"
-import { randomBase62 } from "./random"
+import { randomBase62 } from "../modules/affiliate/utils/random"
 
 export const API_KEY_PREFIX = "s2s_"
 /** 40 base62 characters: about 238 bits. */

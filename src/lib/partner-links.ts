@@ -1,5 +1,5 @@
 import { hashApiKey } from "./api-key"
-import { randomBase62 } from "./random"
+import { randomBase62 } from "../modules/affiliate/utils/random"
 
 /*
  * The partner program's public addresses and one-use tokens. Links in mails are built on the

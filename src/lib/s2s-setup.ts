@@ -1,5 +1,5 @@
 import type { AdminS2sSetupResponse } from "../types/http"
-import { currencyDecimals } from "./money"
+import { currencyDecimals } from "../modules/affiliate/utils/money"
 import { s2sParametersFor } from "./s2s-parameters"
 
 export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"

@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { AffiliateStatement } from "../types/http"
-import { formatAmount } from "./money"
+import { formatAmount } from "../modules/affiliate/utils/money"
 
 /*
  * The affiliate's statement as a page: server-rendered HTML and inline CSS, no script at all (the

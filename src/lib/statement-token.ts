@@ -1,5 +1,5 @@
 import { hashApiKey } from "./api-key"
-import { randomBase62 } from "./random"
+import { randomBase62 } from "../modules/affiliate/utils/random"
 
 export const STATEMENT_TOKEN_PREFIX = "stm_"
 /** 43 base62 characters: about 256 bits from the CSPRNG. */

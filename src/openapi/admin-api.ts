@@ -356,7 +356,8 @@ const operations: AdminOperation[] = [
     path: `${CONVERSIONS}/{id}/approve`,
     operationId: "approveConversion",
     summary: "Approve a pending conversion",
-    description: "Pending, live conversions only: a test conversion is never approved.",
+    description:
+      "Pending, live conversions only: a test conversion is never approved. A conversion that is no longer pending (another review won, or the hold period approved it) answers 409 saying what it is now.",
     tag: "Conversions",
     pathParams: conversionId,
     query: AdminGetConversionParams,
@@ -368,11 +369,36 @@ const operations: AdminOperation[] = [
     path: `${CONVERSIONS}/{id}/reject`,
     operationId: "rejectConversion",
     summary: "Reject a pending conversion",
+    description: "Pending conversions only; one that is no longer pending answers 409 saying what it is now.",
     tag: "Conversions",
     pathParams: conversionId,
     query: AdminGetConversionParams,
     body: { schema: AdminRejectConversion },
     answer: { description: "The conversion.", body: one("conversion", conversionFields) },
+  },
+  {
+    method: "get",
+    path: `${CONVERSIONS}/{id}/history`,
+    operationId: "getConversionHistory",
+    summary: "A conversion's history",
+    description: "Every change of its status or amounts, the oldest first, by whatever path (S2S validation, an admin, a cancel or refund, the hold period, payouts).",
+    tag: "Conversions",
+    pathParams: conversionId,
+    answer: {
+      description: "The changes.",
+      body: z.object({
+        history: z.array(
+          z.object({
+            created_at: z.string(),
+            actor: z.string().describe('"s2s", "store", "system" or "user:<id>"'),
+            field: z.string(),
+            from: z.string().nullable(),
+            to: z.string().nullable(),
+            reason: z.string().nullable(),
+          })
+        ),
+      }),
+    },
   },
   {
     method: "get",
@@ -622,11 +648,18 @@ const operations: AdminOperation[] = [
     operationId: "createErasure",
     summary: "Erase one shopper's data (GDPR art. 17)",
     description:
-      "By `order_id` or by customer `email` (through their orders): conversions lose user agent, IP hash, device, context and metadata; " +
-      "their clicks every visitor detail and their token; attributions and request-log entries go. Amounts stay.",
+      "By `order_id` or by customer `email` (through their orders; compared without regard to case): conversions lose user agent, IP hash, device, context and metadata; " +
+      "their clicks every visitor detail and their token; outbound payloads and the answers networks gave to them are emptied; attributions and request-log entries go. Amounts stay.",
     tag: "Privacy",
     body: { schema: AdminCreateErasure },
-    answer: { description: "The erasure's record.", body: one("erasure", ERASURE_FIELDS) },
+    answer: {
+      description: "The erasure's record, whether anything matched, and a sentence saying what happened.",
+      body: z.object({
+        erasure: entity(ERASURE_FIELDS),
+        matched: z.boolean().describe("False when nothing about the shopper was found, so nothing was erased."),
+        message: z.string(),
+      }),
+    },
   },
   {
     method: "post",

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_CLICK_TOKEN_LENGTH } from "../../lib/click-token"
+import { MAX_CLICK_TOKEN_LENGTH } from "../../modules/affiliate/utils/click-token"
 
 export const StoreCaptureAttribution = z.strictObject({
   // Not trimmed: the token must match byte for byte.

@@ -2,11 +2,11 @@ import type { Context, Logger } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { decryptApiKey, encryptApiKey } from "../../lib/api-key"
-import { generateClickToken } from "../../lib/click-token"
-import { detectDevice } from "../../lib/device"
-import { hashIp } from "../../lib/ip-hash"
-import { chooseDestination } from "../../lib/redirect"
-import { clickExpiry, DAY_MS } from "../../lib/time"
+import { generateClickToken } from "./utils/click-token"
+import { detectDevice } from "./utils/device"
+import { hashIp } from "./utils/ip-hash"
+import { chooseDestination } from "./utils/redirect"
+import { clickExpiry, DAY_MS } from "./utils/time"
 import { Affiliate } from "./models/affiliate"
 import { AffiliateApiKey } from "./models/api-key"
 import { AffiliateAttribution } from "./models/attribution"
@@ -14,6 +14,7 @@ import { AffiliateCampaign } from "./models/campaign"
 import { AffiliateClick } from "./models/click"
 import { AffiliateCommissionAdjustment } from "./models/commission-adjustment"
 import { AffiliateConversion } from "./models/conversion"
+import { AffiliateConversionChange } from "./models/conversion-change"
 import { AffiliateErasure } from "./models/erasure"
 import { AffiliateOutboundAttempt } from "./models/outbound-attempt"
 import { AffiliateOutboundDelivery } from "./models/outbound-delivery"
@@ -29,14 +30,12 @@ import { AffiliatePayoutDetails } from "./models/payout-details"
 import { AffiliateProgramSettings } from "./models/program-settings"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
-import { approveHeldConversions, reopenApprovedConversions } from "./queries/approval"
 import { countFilteredClick, findClickTarget, insertClick } from "./queries/click"
 import { recordConversion, undoRecordedConversion } from "./queries/conversion"
 import { eraseShopperData } from "./queries/erasure"
 import { exportBatch } from "./queries/export"
 import { listPage } from "./queries/list-page"
 import { claimDeliveries } from "./queries/outbound"
-import { balances, createPayouts, deletePayouts, markPayoutPaid, payoutLines, payoutsWithLines, reopenPayout } from "./queries/payout"
 import { foldDailyStats, series, totals } from "./queries/reporting"
 import { insertRequestLog } from "./queries/request-log"
 import { clearClickDetailsExpiredBefore, deleteRequestLogsBefore } from "./queries/retention"
@@ -53,6 +52,10 @@ import {
   statementConversions,
 } from "./queries/statement"
 import { createRateLimit, RateLimit } from "./rate-limit"
+import type { ConversionStatusRepository } from "./repositories/conversion-status"
+import type { OrderRevisionRepository, RevisionUndo } from "./repositories/order-revisions"
+import type { PayoutRepository } from "./repositories/payouts"
+import type { StatusPlan, StatusRequest } from "./utils/conversion-status"
 import type {
   AffiliateFigures,
   Balance,
@@ -106,6 +109,7 @@ class AffiliateModuleService extends MedusaService({
   AffiliateApiKey,
   AffiliateClick,
   AffiliateConversion,
+  AffiliateConversionChange,
   AffiliateRequestLog,
   AffiliateAttribution,
   AffiliateOutboundDelivery,
@@ -124,11 +128,17 @@ class AffiliateModuleService extends MedusaService({
 }) {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
+  protected readonly conversionStatus_: ConversionStatusRepository
+  protected readonly payouts_: PayoutRepository
+  protected readonly orderRevisions_: OrderRevisionRepository
 
   constructor(container: Record<string, unknown>, options: AffiliatePluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveOptions(options)
+    this.conversionStatus_ = container.conversionStatusRepository as ConversionStatusRepository
+    this.payouts_ = container.payoutRepository as PayoutRepository
+    this.orderRevisions_ = container.orderRevisionRepository as OrderRevisionRepository
     // Chosen by the module's loader at boot (Redis or this process); a container without it (a
     // test that builds the service alone) keeps the limit in memory.
     this.rateLimit_ = registered<RateLimit>(container, RATE_LIMIT_REGISTRATION) ?? createRateLimit(this.options_, undefined, console as unknown as Logger)
@@ -310,7 +320,7 @@ class AffiliateModuleService extends MedusaService({
     const [byAffiliate, points, owed] = await Promise.all([
       totals(knex, "affiliate_id", scope),
       series(knex, scope, days),
-      balances(knex, scope),
+      this.payouts_.balances(scope, sharedContext),
     ])
     return {
       days,
@@ -323,55 +333,99 @@ class AffiliateModuleService extends MedusaService({
   /** Approved conversions and adjustments not yet in a payout, per affiliate and currency (non-zero only). */
   @InjectManager()
   async listBalances(filter: BalanceFilter, @MedusaContext() sharedContext: Context = {}): Promise<Balance[]> {
-    return balances(knexOf(sharedContext), filter)
+    return this.payouts_.balances(filter, sharedContext)
   }
 
-  /** A payout per affiliate and currency with a positive balance of at least the minimum; answers their ids. */
+  /**
+   * A payout per affiliate and currency with a positive balance of at least the minimum; answers
+   * their ids. `actor` goes into each conversion's history ("user:<id>", or "system").
+   */
   @InjectTransactionManager()
-  async createPayouts(request: PayoutRequest, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return createPayouts(knexOf(sharedContext), request)
+  async createPayouts(request: PayoutRequest, actor = "system", @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return this.payouts_.createPayouts(request, actor, sharedContext)
   }
 
   /** Takes back `createPayouts`: the payouts and their lines. */
   @InjectTransactionManager()
   async deletePayouts(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await deletePayouts(knexOf(sharedContext), ids)
+    await this.payouts_.deletePayouts(ids, sharedContext)
   }
 
   /** Payouts with their lines, each line with what it pays for. */
   @InjectManager()
   async retrievePayoutsWithLines(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<PayoutWithLines[]> {
-    return payoutsWithLines(knexOf(sharedContext), ids)
+    return this.payouts_.withLines(ids, sharedContext)
   }
 
   /** One batch of a payout's lines after the line `after` (exports page through them). */
   @InjectManager()
   async listPayoutLines(payoutId: string, after: string | undefined, limit: number, @MedusaContext() sharedContext: Context = {}): Promise<PayoutLineDetail[]> {
-    return payoutLines(knexOf(sharedContext), { payout_ids: [payoutId], after, limit })
+    return this.payouts_.lines({ payout_ids: [payoutId], after, limit }, sharedContext)
   }
 
   /** Marks an open payout paid and its conversions `paid`; null when it is not open. */
   @InjectTransactionManager()
-  async markPayoutPaid(id: string, reference: string, @MedusaContext() sharedContext: Context = {}) {
-    return markPayoutPaid(knexOf(sharedContext), id, reference, new Date())
+  async markPayoutPaid(id: string, reference: string, actor = "system", @MedusaContext() sharedContext: Context = {}) {
+    return this.payouts_.markPaid(id, reference, new Date(), actor, sharedContext)
   }
 
   /** Takes back `markPayoutPaid`. */
   @InjectTransactionManager()
   async reopenPayout(id: string, conversionIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await reopenPayout(knexOf(sharedContext), id, conversionIds)
+    await this.payouts_.reopen(id, conversionIds, sharedContext)
+  }
+
+  /**
+   * Approves or rejects one conversion in a transaction of its own, on its row lock, with its
+   * history: the plan it applied, or why it changed nothing (`utils/conversion-status.ts` has the
+   * rules). Null for an unknown conversion.
+   */
+  @InjectTransactionManager()
+  async changeConversionStatus(
+    id: string,
+    request: StatusRequest,
+    actor: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StatusPlan | null> {
+    return this.conversionStatus_.changeStatus(id, request, actor, sharedContext)
+  }
+
+  /** Takes back a review of a pending conversion (a compensation). */
+  @InjectTransactionManager()
+  async reopenReviewedConversion(id: string, reviewedTo: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.conversionStatus_.reopenReviewed(id, reviewedTo, sharedContext)
+  }
+
+  /**
+   * A Medusa order was canceled or (partly) refunded: its conversions are reversed or their
+   * commission recomputed, in one transaction on their row locks, each change in their history
+   * (actor "store"). Answers what a compensation needs to put it back.
+   */
+  @InjectTransactionManager()
+  async reviseOrderConversions(
+    orderId: string,
+    { refunded_total, canceled }: { refunded_total: string; canceled: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RevisionUndo> {
+    return this.orderRevisions_.reviseOrder(orderId, refunded_total, canceled, "store", sharedContext)
+  }
+
+  /** Takes back `reviseOrderConversions`. */
+  @InjectTransactionManager()
+  async restoreOrderRevisions(undo: RevisionUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.orderRevisions_.restore(undo, sharedContext)
   }
 
   /** One batch of pending conversions past their campaign's hold period, approved; answers their ids. */
   @InjectManager()
   async approveHeldConversions(now: Date, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return approveHeldConversions(knexOf(sharedContext), now, batch)
+    return this.conversionStatus_.approveHeld(now, batch, sharedContext)
   }
 
   /** Takes back hold-period approvals (those not moved since). */
-  @InjectManager()
+  @InjectTransactionManager()
   async reopenApprovedConversions(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await reopenApprovedConversions(knexOf(sharedContext), ids)
+    await this.conversionStatus_.reopenApproved(ids, sharedContext)
   }
 
   /** One batch of an export, newest first, after the batch `request.after` ended. */

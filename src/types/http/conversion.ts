@@ -59,3 +59,18 @@ export type AdminApproveConversion = { reason?: string }
 
 /** `POST /admin/affiliate/conversions/:id/reject` body: a reason of 1-500 characters (pending only). */
 export type AdminRejectConversion = { reason: string }
+
+/** One change of a conversion's status or amounts. */
+export type AdminConversionChange = {
+  created_at: string
+  /** "s2s" (the shop, by API), "store" (a cancel or refund), "system" (the hold period) or "user:<id>" (an admin). */
+  actor: string
+  /** "status", "commission_amount", "order_total", "payout", "adjustment", or an item's ("items.<sku>.status"). */
+  field: string
+  from: string | null
+  to: string | null
+  reason: string | null
+}
+
+/** `GET /admin/affiliate/conversions/:id/history`, the oldest change first. */
+export type AdminConversionHistoryResponse = { history: AdminConversionChange[] }

@@ -17,7 +17,11 @@ export type AdminErasure = {
 
 /** `POST /admin/affiliate/erasures`: exactly one of the two names the shopper. */
 export type AdminCreateErasure = { order_id: string; email?: never } | { email: string; order_id?: never }
-export type AdminErasureResponse = { erasure: AdminErasure }
+/**
+ * The erasure's record; `matched` is false when nothing about the shopper was found (so nothing
+ * was erased), and `message` says what happened in one sentence.
+ */
+export type AdminErasureResponse = { erasure: AdminErasure; matched: boolean; message: string }
 
 /** `GET /admin/affiliate/erasures` */
 export type AdminErasureListParams = FindParams

@@ -1,6 +1,6 @@
 import type { SkipReason } from "../../../lib/conversion-decision"
 import { z } from "@medusajs/framework/zod"
-import type { FieldError } from "../../../lib/s2s-input"
+import type { FieldError } from "../../../modules/affiliate/utils/s2s-input"
 
 export const RECORDED = "S2S conversion recorded successfully"
 export const ALREADY_RECORDED = "Order already recorded"

@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { decodeForm, FormDecodeError } from "../../../lib/form-decode"
-import type { FieldError } from "../../../lib/s2s-input"
+import type { FieldError } from "../../../modules/affiliate/utils/s2s-input"
 import { findUnstorableText, printableName, UNSTORABLE_TEXT_MESSAGE } from "../../../lib/unstorable-text"
 
 export const MAX_BODY_BYTES = 16 * 1024

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { redactApiKeys } from "../../../lib/api-key"
-import { entityId } from "../../../lib/entity-id"
+import { entityId } from "../../../modules/affiliate/utils/entity-id"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { failed, S2sAnswer } from "./answers"

@@ -3,6 +3,7 @@ import { Affiliate } from "./affiliate"
 import { AffiliateCampaign } from "./campaign"
 import { AffiliateClick } from "./click"
 import { AffiliateCommissionAdjustment } from "./commission-adjustment"
+import { AffiliateConversionChange } from "./conversion-change"
 
 /**
  * An order (or a lead) attributed to a click or to an affiliate's promotion code, with the
@@ -38,6 +39,7 @@ export const AffiliateConversion = model
     // Null for a coupon conversion: the code, not a click, earned it.
     click: model.belongsTo(() => AffiliateClick, { mappedBy: "conversions" }).nullable(),
     adjustments: model.hasMany(() => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
+    changes: model.hasMany(() => AffiliateConversionChange, { mappedBy: "conversion" }),
   })
   .indexes([
     // One conversion per campaign and order; live and test ones apart, so a test never blocks the

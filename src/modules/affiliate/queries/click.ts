@@ -1,6 +1,6 @@
-import { entityId } from "../../../lib/entity-id"
+import { entityId } from "../utils/entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { runPrepared } from "./prepared"
+import { runPrepared } from "../sql/prepared"
 
 /* The affiliate link's hot path: one prepared read and one prepared insert, without the ORM. */
 

@@ -1,8 +1,8 @@
-import { entityId } from "../../../lib/entity-id"
-import { rawBigNumber } from "../../../lib/money"
+import { entityId } from "../utils/entity-id"
+import { rawBigNumber } from "../utils/money"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ConversionInsert, RecordedConversion, RecordedLogInput } from "../types"
-import { runPrepared } from "./prepared"
+import { runPrepared } from "../sql/prepared"
 import { REQUEST_LOG_COLUMNS } from "./request-log"
 
 /*

@@ -5,8 +5,9 @@ import type { ErasureCounts } from "../types"
  * Erasure on request (GDPR art. 17): everything that describes the shopper goes, the money stays.
  * Conversions keep their amounts, status and commission (an affiliate is owed them) and lose the
  * user agent, IP hash, device, context and metadata; their clicks lose every visitor detail and
- * the subs and their token; outbound payloads of those conversions are emptied; the carts'
- * attributions and the request-log entries of those orders and tokens go.
+ * the subs and their token; outbound payloads of those conversions and what the network answered
+ * to them are emptied; the carts' attributions and the request-log entries of those orders and
+ * tokens go.
  * Run inside one transaction by the service: all of it, or nothing.
  */
 export async function eraseShopperData(knex: Knex, orderIds: string[], cartIds: string[]): Promise<ErasureCounts> {
@@ -40,12 +41,19 @@ export async function eraseShopperData(knex: Knex, orderIds: string[], cartIds: 
         })
         .delete()
     : 0
-  // A forwarded conversion's payload holds the token too; one not sent yet will never be.
-  const deliveriesCleared = conversions.length
+  // A forwarded conversion's payload holds the token too; one not sent yet will never be. A
+  // network may have echoed the order id and token in its answer: the attempts' excerpts go too.
+  const deliveries = conversions.length
     ? await knex("affiliate_outbound_delivery")
         .whereIn("conversion_id", conversions.map((c: { id: string }) => c.id))
-        .update({ payload: {}, status: knex.raw(`case when status = 'pending' then 'failed' else status end`), next_attempt_at: null })
-    : 0
+        .update({ payload: {}, status: knex.raw(`case when status = 'pending' then 'failed' else status end`), next_attempt_at: null }, ["id"])
+    : []
+  if (deliveries.length) {
+    await knex("affiliate_outbound_attempt")
+      .whereIn("delivery_id", deliveries.map((d: { id: string }) => d.id))
+      .update({ response_excerpt: null })
+  }
+  const deliveriesCleared = deliveries.length
   const attributionsDeleted = attributions.length ? await knex("affiliate_attribution").whereIn("cart_id", cartIds).delete() : 0
   return {
     conversions_cleared: conversions.length,

@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ClaimedDelivery } from "../types"
-import { runPrepared } from "./prepared"
+import { runPrepared } from "../sql/prepared"
 
 /** How long a claimed delivery stays invisible to other workers while it is being sent. */
 const LEASE_MS = 5 * 60 * 1000

@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { DAY_MS } from "../../../lib/time"
+import { DAY_MS } from "../utils/time"
 import type { ReportTotals, SeriesPoint } from "../types"
 
 /*

@@ -1,7 +1,7 @@
-import { entityId } from "../../../lib/entity-id"
+import { entityId } from "../utils/entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { RequestLogInput } from "../types"
-import { runPrepared } from "./prepared"
+import { runPrepared } from "../sql/prepared"
 
 export const REQUEST_LOG_COLUMNS = `id, request_id, source, method, outcome, http_status, reason, campaign_id, key_prefix,
   order_id, click_token, conversion_id, is_test`

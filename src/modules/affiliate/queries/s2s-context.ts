@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { S2sContext } from "../types"
-import { runPrepared } from "./prepared"
+import { runPrepared } from "../sql/prepared"
 
 /**
  * The live key's campaign and, if the token exists anywhere, its click, in one prepared read. Null

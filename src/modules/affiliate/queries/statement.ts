@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { entityId } from "../../../lib/entity-id"
-import { formatAmount } from "../../../lib/money"
+import { entityId } from "../utils/entity-id"
+import { formatAmount } from "../utils/money"
 import type { DigestRow, PartnerConversion, StatementAffiliate, StatementConversion, StatementPayout } from "../types"
 
 /*

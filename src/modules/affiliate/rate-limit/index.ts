@@ -1,6 +1,6 @@
 import type { Logger } from "@medusajs/framework/types"
-import { describeRedisUrl, findHostRedisUrl } from "../../../lib/host-redis"
-import { RateLimiter } from "../../../lib/rate-limiter"
+import { describeRedisUrl, findHostRedisUrl } from "./host-redis"
+import { RateLimiter } from "./memory-rate-limiter"
 import type { ResolvedAffiliateOptions } from "../options"
 import { RedisRateLimiter } from "./redis-rate-limiter"
 

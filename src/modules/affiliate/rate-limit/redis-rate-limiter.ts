@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import Redis from "ioredis"
-import { RATE_WINDOW_MS } from "../../../lib/rate-limiter"
+import { RATE_WINDOW_MS } from "./memory-rate-limiter"
 
 /**
  * The sliding-window log of `RateLimiter`, kept in Redis so that every server process counts

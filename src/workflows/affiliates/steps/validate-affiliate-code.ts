@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATE_CODE_PATTERN } from "../../../lib/link-identifiers"
+import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/link-identifiers"
 
 /**
  * An affiliate's code must be URL-safe and unique among live affiliates: say so before the

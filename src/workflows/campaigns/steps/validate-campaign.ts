@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { commissionRuleIssues } from "../../../lib/commission-rule"
-import { firstFreeHandle, HANDLE_MAX, HANDLE_PATTERN, handleFromName } from "../../../lib/link-identifiers"
+import { commissionRuleIssues } from "../../../modules/affiliate/utils/commission-rules"
+import { firstFreeHandle, HANDLE_MAX, HANDLE_PATTERN, handleFromName } from "../../../modules/affiliate/utils/link-identifiers"
 import type { CreateCampaignInput } from "./create-campaign"
 
 /** The stored campaign an update is merged with (absent when creating). */

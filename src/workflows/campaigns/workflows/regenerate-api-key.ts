@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { HOUR_MS } from "../../../lib/time"
+import { HOUR_MS } from "../../../modules/affiliate/utils/time"
 import { expireApiKeysStep } from "../steps/expire-api-keys"
 import { issueApiKeyStep } from "../steps/issue-api-key"
 

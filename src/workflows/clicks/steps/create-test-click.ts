@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { generateClickToken } from "../../../lib/click-token"
-import { clickExpiry } from "../../../lib/time"
+import { generateClickToken } from "../../../modules/affiliate/utils/click-token"
+import { clickExpiry } from "../../../modules/affiliate/utils/time"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 

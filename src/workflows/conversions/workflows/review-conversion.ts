@@ -1,24 +1,25 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AffiliateEvents } from "../../../modules/affiliate/events"
-import { setConversionStatusStep } from "../steps/set-conversion-status"
-import { ReviewConversionInput, validateConversionReviewStep } from "../steps/validate-conversion-review"
+import { changeConversionStatusStep } from "../steps/change-conversion-status"
 
-export type { ReviewAction, ReviewConversionInput } from "../steps/validate-conversion-review"
+export type ReviewAction = "approve" | "reject"
+export type ReviewConversionInput = { id: string; action: ReviewAction; reason?: string | null; actor: string }
 
 /**
- * An admin approves or rejects a pending conversion, with a reason (required to reject, kept in
- * `status_reason`). Test conversions can only be rejected: they are never commissionable.
+ * An admin reviews a pending conversion: approves it, or rejects it with a reason (kept in
+ * `status_reason` and its history). Of two reviews at once exactly one wins; the other is refused
+ * with a 409 naming what the conversion became. Test conversions can only be rejected.
  */
 export const reviewConversionWorkflow = createWorkflow("review-affiliate-conversion", (input: ReviewConversionInput) => {
-  const current = validateConversionReviewStep(input)
-  const change = transform({ input, current }, ({ input, current }) => ({
+  const change = transform({ input }, ({ input }) => ({
     id: input.id,
+    actor: input.actor,
     status: (input.action === "approve" ? "approved" : "rejected") as "approved" | "rejected",
-    status_reason: input.reason ?? null,
-    previous_status_reason: current.status_reason,
+    reason: input.reason ?? null,
+    from: ["pending" as const],
   }))
-  const conversion = setConversionStatusStep(change)
+  const conversion = changeConversionStatusStep(change)
   emitEventStep({ eventName: AffiliateEvents.CONVERSION_UPDATED, data: transform({ input }, ({ input }) => ({ id: input.id })) })
   return new WorkflowResponse(conversion)
 })

@@ -4,9 +4,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 export type ShopperReference = { order_id?: string; email?: string }
 export type ShopperOrders = { scope: "order" | "email"; order_ids: string[]; cart_ids: string[]; orders_matched: number }
 
+/** A LIKE pattern that matches `text` exactly: its own `%`, `_` and `\` are escaped. */
+const exactly = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
 /**
  * The orders (and their carts) an erasure request names: one order id, which may also be an
- * external shop's order reported over S2S, or every Medusa order placed with an email. Reads only.
+ * external shop's order reported over S2S, or every Medusa order placed with an email. Emails are
+ * compared without regard to case: Medusa keeps an order's email as the shopper typed it
+ * (`Mixed.Case@Shopper.example`) and a customer's in lower case. Reads only.
  */
 export const findShopperOrdersStep = createStep(
   "find-affiliate-shopper-orders",
@@ -18,7 +23,7 @@ export const findShopperOrdersStep = createStep(
     const { data: orders } = await query.graph({
       entity: "order",
       fields: ["id", "cart.id"],
-      filters: order_id ? { id: order_id } : { email: email! },
+      filters: order_id ? { id: order_id } : { email: { $ilike: exactly(email!.trim()) } },
     })
     const found: ShopperOrders = {
       scope: order_id ? "order" : "email",

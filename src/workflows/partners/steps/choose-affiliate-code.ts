@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATE_CODE_PATTERN } from "../../../lib/link-identifiers"
+import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/link-identifiers"
 import { codeFromName } from "../../../lib/partner-links"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { formatAmount } from "../../../lib/money"
+import { formatAmount } from "../../../modules/affiliate/utils/money"
 import { partnerMail, PartnerMail } from "../../../lib/notification-templates"
 import { partnerUrls } from "../../../lib/partner-links"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"

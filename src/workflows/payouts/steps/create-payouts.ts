@@ -3,12 +3,17 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { PayoutRequest } from "../../../modules/affiliate/types"
 
-/** Creates the payouts (one transaction); the compensation deletes them and their lines. */
+export const createPayoutsStepId = "create-affiliate-payouts"
+
+/**
+ * Creates the payouts (one transaction; `actor` goes into each conversion's history); the
+ * compensation deletes them, their lines and those history rows.
+ */
 export const createPayoutsStep = createStep(
-  "create-affiliate-payouts",
-  async (request: PayoutRequest, { container, context }) => {
+  createPayoutsStepId,
+  async ({ actor, ...request }: PayoutRequest & { actor: string }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const ids = await service.createPayouts(request, context)
+    const ids = await service.createPayouts(request, actor, context)
     return new StepResponse(ids, ids)
   },
   async (ids, { container, context }) => {

@@ -8,11 +8,13 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
  * A payout another admin marked meanwhile is refused (409) rather than paid twice. The
  * compensation opens it again and puts its conversions back to approved.
  */
+export const markPayoutPaidStepId = "mark-affiliate-payout-paid"
+
 export const markPayoutPaidStep = createStep(
-  "mark-affiliate-payout-paid",
-  async ({ id, reference }: { id: string; reference: string }, { container, context }) => {
+  markPayoutPaidStepId,
+  async ({ id, reference, actor }: { id: string; reference: string; actor: string }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const marked = await service.markPayoutPaid(id, reference, context)
+    const marked = await service.markPayoutPaid(id, reference, actor, context)
     if (!marked) throw new MedusaError(MedusaError.Types.CONFLICT, `Payout ${id} is already paid`)
     return new StepResponse({ id, conversion_ids: marked.conversion_ids }, { id, conversion_ids: marked.conversion_ids })
   },

@@ -4,11 +4,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 /** A payment needs a reference to find the transfer by: 1-255 characters, trimmed. Nothing to undo. */
 export const validatePaymentReferenceStep = createStep(
   "validate-affiliate-payment-reference",
-  async ({ id, reference }: { id: string; reference: string }) => {
+  async ({ id, reference, actor }: { id: string; reference: string; actor?: string }) => {
     const trimmed = typeof reference === "string" ? reference.trim() : ""
     if (!trimmed || trimmed.length > 255) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "reference must be 1-255 characters, e.g. the bank transfer's id")
     }
-    return new StepResponse({ id, reference: trimmed })
+    return new StepResponse({ id, reference: trimmed, actor: actor ?? "system" })
   }
 )

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { amountProblem, isKnownCurrency } from "../../../lib/money"
+import { amountProblem, isKnownCurrency } from "../../../modules/affiliate/utils/money"
 import type { PayoutRequest } from "../../../modules/affiliate/types"
 
 /**

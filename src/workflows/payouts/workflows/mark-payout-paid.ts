@@ -4,7 +4,8 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { markPayoutPaidStep } from "../steps/mark-payout-paid"
 import { validatePaymentReferenceStep } from "../steps/validate-payment-reference"
 
-export type MarkPayoutPaidInput = { id: string; reference: string }
+/** `actor` names who paid in the conversions' history ("user:<id>"; "system" when absent). */
+export type MarkPayoutPaidInput = { id: string; reference: string; actor?: string }
 
 /**
  * Records that a payout was paid (a bank transfer id or any reference): the payout becomes `paid`

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CouponFacts, OrderFacts } from "../../../lib/conversion-decision"
-import type { CommissionRule } from "../../../lib/money"
+import type { CommissionRule } from "../../../modules/affiliate/utils/money"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 

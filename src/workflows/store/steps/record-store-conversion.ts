@@ -1,7 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { OrderCredit } from "../../../lib/conversion-decision"
-import { computeCommission } from "../../../lib/money"
+import { computeCommission } from "../../../modules/affiliate/utils/money"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { ConversionInsert, RecordedConversion } from "../../../modules/affiliate/types"

@@ -1,7 +1,7 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { AFFILIATE_CODE_PATTERN } from "../../../../lib/link-identifiers"
-import { DECIMAL, isKnownCurrency } from "../../../../lib/money"
+import { AFFILIATE_CODE_PATTERN } from "../../../../modules/affiliate/utils/link-identifiers"
+import { DECIMAL, isKnownCurrency } from "../../../../modules/affiliate/utils/money"
 import { booleanFilter, enumFilter, idFilter, listParams, searchFilter } from "../validators"
 
 const AFFILIATE_STATUSES = ["active", "paused"] as const

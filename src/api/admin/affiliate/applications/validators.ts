@@ -1,6 +1,6 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { AFFILIATE_CODE_PATTERN } from "../../../../lib/link-identifiers"
+import { AFFILIATE_CODE_PATTERN } from "../../../../modules/affiliate/utils/link-identifiers"
 import { enumFilter, idFilter, listParams, searchFilter } from "../validators"
 
 export const APPLICATION_STATUSES = ["pending_confirmation", "pending", "approved", "rejected"] as const

@@ -1,7 +1,7 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { commissionRuleIssues } from "../../../../lib/commission-rule"
-import { HANDLE_MAX, HANDLE_PATTERN } from "../../../../lib/link-identifiers"
+import { commissionRuleIssues } from "../../../../modules/affiliate/utils/commission-rules"
+import { HANDLE_MAX, HANDLE_PATTERN } from "../../../../modules/affiliate/utils/link-identifiers"
 import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../lib/outbound"
 import { enumFilter, idFilter, listParams, searchFilter } from "../validators"
 

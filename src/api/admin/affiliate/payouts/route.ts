@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { formatAmount } from "../../../../lib/money"
+import { formatAmount } from "../../../../modules/affiliate/utils/money"
 import { createPayoutsWorkflow } from "../../../../workflows/payouts/workflows/create-payouts"
 import type { AdminCreatePayoutsResponse, AdminPayoutListResponse } from "../../../../types/http"
+import { adminActor } from "../actor"
 import { asAnswer } from "../wire"
 import { loadPayouts } from "./helpers"
 import type { AdminCreatePayoutsType, AdminGetPayoutsParamsType } from "./validators"
@@ -42,6 +43,6 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetPayou
  * with their lines (none when no balance qualifies).
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreatePayoutsType>, res: MedusaResponse<AdminCreatePayoutsResponse>) => {
-  const { result: ids } = await createPayoutsWorkflow(req.scope).run({ input: req.validatedBody })
+  const { result: ids } = await createPayoutsWorkflow(req.scope).run({ input: { ...req.validatedBody, actor: adminActor(req) } })
   res.json({ payouts: await loadPayouts(req.scope, ids) })
 }

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { DECIMAL } from "../../../../lib/money"
+import { DECIMAL } from "../../../../modules/affiliate/utils/money"
 import { enumFilter, idFilter, listParams } from "../validators"
 
 export const PAYOUT_STATUSES = ["open", "paid"] as const

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CLICK_COOKIE } from "../../../../lib/click-token"
-import { withClickToken } from "../../../../lib/redirect"
+import { CLICK_COOKIE } from "../../../../modules/affiliate/utils/click-token"
+import { withClickToken } from "../../../../modules/affiliate/utils/redirect"
 import { stripUnstorableText } from "../../../../lib/unstorable-text"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"

@@ -40,8 +40,12 @@ export const ErasureSection = () => {
     })
     if (!confirmed) return
     erase.mutate(by === "email" ? { email: value.trim() } : { order_id: value.trim() }, {
-      onSuccess: ({ erasure }) => {
-        toast.success(`Erased: ${erasure.orders_matched} order(s), ${erasure.conversions_cleared} conversion(s), ${erasure.clicks_cleared} click(s)`)
+      onSuccess: ({ matched, message }) => {
+        if (!matched) {
+          toast.warning(message)
+          return
+        }
+        toast.success(message)
         setValue("")
       },
       onError: (err) => toast.error(errorMessage(err)),

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { CsvColumn } from "../../../../../lib/csv"
-import { DAY_MS } from "../../../../../lib/time"
+import { DAY_MS } from "../../../../../modules/affiliate/utils/time"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import { sendCsv } from "../../csv-response"

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CLICK_COOKIE } from "../../../../../lib/click-token"
+import { CLICK_COOKIE } from "../../../../../modules/affiliate/utils/click-token"
 import { CLICK_EXPIRED, UNKNOWN_CLICK_TOKEN } from "../../../../../workflows/store/steps/resolve-click"
 import { captureAttributionWorkflow } from "../../../../../workflows/store/workflows/capture-attribution"
 import { removeAttributionWorkflow } from "../../../../../workflows/store/workflows/remove-attribution"

@@ -4,7 +4,6 @@ import { createAffiliatePromotionWorkflow } from "../../../../../../workflows/pr
 import { linkAffiliatePromotionWorkflow } from "../../../../../../workflows/promotions/workflows/link-affiliate-promotion"
 import type { AdminAffiliatePromotionListResponse, AdminAffiliatePromotionResponse } from "../../../../../../types/http"
 import type { AdminLinkAffiliatePromotionType } from "../../validators"
-import { answeringConflicts } from "../../../conflict"
 import { listAffiliatePromotions } from "./helpers"
 
 /** GET /admin/affiliate/affiliates/:id/promotions: the promotions the affiliate owns, each with its code. */
@@ -22,14 +21,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
 export const POST = async (req: AuthenticatedMedusaRequest<AdminLinkAffiliatePromotionType>, res: MedusaResponse<AdminAffiliatePromotionResponse>) => {
   const { campaign_id, promotion_id, promotion } = req.validatedBody
   const affiliate_id = req.params.id
-  let id = ""
-  const linked = await answeringConflicts(res, async () => {
-    const { result } = promotion
-      ? await createAffiliatePromotionWorkflow(req.scope).run({ input: { affiliate_id, campaign_id, promotion } })
-      : await linkAffiliatePromotionWorkflow(req.scope).run({ input: { affiliate_id, campaign_id, promotion_id: promotion_id! } })
-    id = result.id
-  })
-  if (!linked) return
-  const [created] = await listAffiliatePromotions(req.scope, { id })
+  const { result } = promotion
+    ? await createAffiliatePromotionWorkflow(req.scope).run({ input: { affiliate_id, campaign_id, promotion } })
+    : await linkAffiliatePromotionWorkflow(req.scope).run({ input: { affiliate_id, campaign_id, promotion_id: promotion_id! } })
+  const [created] = await listAffiliatePromotions(req.scope, { id: result.id })
   res.json({ promotion: created })
 }

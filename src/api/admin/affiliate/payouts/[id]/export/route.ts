@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { CsvColumn } from "../../../../../../lib/csv"
-import { formatAmount } from "../../../../../../lib/money"
+import { formatAmount } from "../../../../../../modules/affiliate/utils/money"
 import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
 import type { PayoutLineDetail } from "../../../../../../modules/affiliate/types"

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { markPayoutPaidWorkflow } from "../../../../../../workflows/payouts/workflows/mark-payout-paid"
 import type { AdminPayoutResponse } from "../../../../../../types/http"
-import { answeringConflicts } from "../../../conflict"
+import { adminActor } from "../../../actor"
 import { loadPayouts } from "../../helpers"
 import type { AdminMarkPayoutPaidType } from "../../validators"
 
@@ -10,8 +10,8 @@ import type { AdminMarkPayoutPaidType } from "../../validators"
  * reference, and its conversions `paid`. An already paid payout is a 409.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminMarkPayoutPaidType>, res: MedusaResponse<AdminPayoutResponse>) => {
-  const input = { id: req.params.id, reference: req.validatedBody.reference }
-  if (!(await answeringConflicts(res, () => markPayoutPaidWorkflow(req.scope).run({ input })))) return
+  const input = { id: req.params.id, reference: req.validatedBody.reference, actor: adminActor(req) }
+  await markPayoutPaidWorkflow(req.scope).run({ input })
   const [payout] = await loadPayouts(req.scope, [req.params.id])
   res.json({ payout })
 }

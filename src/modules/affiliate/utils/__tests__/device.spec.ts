@@ -1,4 +1,4 @@
-import { IN_APP, MOBILE_BROWSERS, PLATFORM_CRAWLERS } from "../../../integration-tests/helpers/user-agents"
+import { IN_APP, MOBILE_BROWSERS, PLATFORM_CRAWLERS } from "../../../../../integration-tests/helpers/user-agents"
 import { detectDevice, isCrawler, isInAppBrowser } from "../device"
 
 const UA = {

@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261204210140 extends Migration {
+export class Migration20261204212917 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "affiliate_payout_details" drop constraint if exists "affiliate_payout_details_affiliate_id_unique";`);

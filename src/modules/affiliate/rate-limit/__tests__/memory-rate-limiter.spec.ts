@@ -1,4 +1,4 @@
-import { RateLimiter } from "../rate-limiter"
+import { RateLimiter } from "../memory-rate-limiter"
 
 function limiter(perMinute: number, maxKeys?: number) {
   const clock = { now: 1_000_000 }

@@ -2,7 +2,7 @@ import { isIP } from "node:net"
 import { z } from "@medusajs/framework/zod"
 import { MAX_CLICK_TOKEN_LENGTH } from "./click-token"
 import { amountProblem, isKnownCurrency } from "./money"
-import { S2S_PARAMETER_NAMES } from "./s2s-parameters"
+import { S2S_PARAMETER_NAMES } from "../../../lib/s2s-parameters"
 
 export const MAX_METADATA_BYTES = 10 * 1024
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i
