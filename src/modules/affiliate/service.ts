@@ -28,6 +28,7 @@ import { AffiliateApplication } from "./models/application"
 import { AffiliateEnrollment } from "./models/enrollment"
 import { AffiliatePayoutDetails } from "./models/payout-details"
 import { AffiliateProgramSettings } from "./models/program-settings"
+import { AffiliateWebhook } from "./models/webhook"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
 import { countFilteredClick, findClickTarget, insertClick } from "./queries/click"
@@ -125,6 +126,7 @@ class AffiliateModuleService extends MedusaService({
   AffiliateApplication,
   AffiliateEnrollment,
   AffiliatePayoutDetails,
+  AffiliateWebhook,
 }) {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
