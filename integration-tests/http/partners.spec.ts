@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
@@ -7,6 +9,10 @@ import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate } from "../helpers/fixtures"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { renderTemplate } from "../../src/lib/notification-templates"
+import { verifyWebhook } from "../../src/lib/webhooks"
+import { deliverOutboundWorkflow } from "../../src/workflows/outbound/workflows/deliver-outbound"
+import { queueWebhookDeliveriesWorkflow } from "../../src/workflows/webhooks/workflows/webhooks"
+import { subscribersDone } from "../helpers/events"
 import { sendConversionDigestsWorkflow } from "../../src/workflows/partners/workflows/notify-partners"
 
 jest.setTimeout(300_000)
@@ -495,6 +501,136 @@ medusaIntegrationTestRunner({
         const rendered = renderTemplate("affiliate-application-received", adminMail!.data as any)
         expect(rendered.html).not.toContain("<script>alert(1)")
         expect(rendered.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)")
+      })
+    })
+
+    describe("webhooks", () => {
+      type Received = { path: string; signature: string; body: string; verified: boolean }
+      let receiver: Server
+      let received: Received[]
+      let secret = ""
+      let receiverUrl = ""
+      beforeEach(async () => {
+        received = []
+        receiver = createServer((req, res) => {
+          let body = ""
+          req.on("data", (c) => (body += c))
+          req.on("end", () => {
+            // What a merchant's receiver runs: the README's verification, on the raw body.
+            const signature = String(req.headers["affiliate-signature"] ?? "")
+            const verified = verifyWebhook(secret, body, signature, Math.floor(Date.now() / 1000))
+            received.push({ path: req.url ?? "", signature, body, verified })
+            res.statusCode = req.url === "/fail" ? 500 : verified ? 200 : 400
+            res.end(res.statusCode === 200 ? "ok" : "no")
+          })
+        })
+        await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r))
+        receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
+      })
+      afterEach(async () => new Promise<void>((r) => receiver.close(() => r())))
+
+      const s2sSale = async (orderId: string, code = "anna") => {
+        const token = await clickToken(api, campaign.handle, code)
+        const res = await api.post("/integration/s2sConvert", { click_token: token, order_id: orderId, order_total: "20.00", order_currency: "USD" }, { headers: { "X-API-Key": apiKey } })
+        return res.data.conversion_id as string
+      }
+
+      it("signs each delivery so the receiver can verify it, and a tampered body fails", async () => {
+        await createAffiliate(container(), { code: "anna" })
+        const created = await adminPost("/webhooks", { url: `${receiverUrl}/hooks`, events: ["affiliate.conversion.created", "affiliate.conversion.updated"] })
+        expect(created.status).toBe(200)
+        secret = created.data.webhook.secret
+        expect(secret).toMatch(/^whsec_[0-9A-Za-z]{32}$/)
+        expect(JSON.stringify((await adminGet(`/webhooks/${created.data.webhook.id}`)).data)).not.toContain(secret)
+        expect(JSON.stringify((await adminGet("/webhooks")).data)).not.toContain(secret)
+        const [row] = (await db().raw(`SELECT secret_ciphertext FROM affiliate_webhook`)).rows
+        expect(row.secret_ciphertext).not.toContain(secret.slice(6))
+        expect((await adminPost("/webhooks", { url: "ftp://example.com/x", events: ["affiliate.payout.paid"] })).status).toBe(400)
+        expect((await adminPost("/webhooks", { url: receiverUrl, events: ["order.placed"] })).status).toBe(400)
+
+        const done = subscribersDone(container(), "affiliate.conversion.created")
+        const conversionId = await s2sSale("W-1")
+        await done
+        expect(received).toHaveLength(1)
+        const [hit] = received
+        expect(hit).toMatchObject({ path: "/hooks", verified: true, signature: expect.stringMatching(/^t=\d+,v1=[0-9a-f]{64}$/) })
+        const body = JSON.parse(hit.body)
+        expect(body).toMatchObject({ id: expect.stringMatching(/^evt_/), type: "affiliate.conversion.created", created_at: expect.any(String) })
+        expect(body.data).toMatchObject({ id: conversionId, status: "pending", order_id: "W-1", commission_amount: "2.00", commission_currency: "usd" })
+        expect(JSON.stringify(body.data)).not.toMatch(/user_agent|ip_hash/)
+
+        // The same signature over a changed body fails, at the receiver and by the function itself.
+        const tampered = hit.body.replace('"2.00"', '"200.00"')
+        expect(verifyWebhook(secret, tampered, hit.signature, Math.floor(Date.now() / 1000))).toBe(false)
+        const forged = await fetch(`${receiverUrl}/hooks`, { method: "POST", headers: { "Affiliate-Signature": hit.signature }, body: tampered })
+        expect(forged.status).toBe(400)
+        expect(verifyWebhook("whsec_other", hit.body, hit.signature, Math.floor(Date.now() / 1000))).toBe(false)
+
+        const deliveries = await adminGet(`/webhooks/${created.data.webhook.id}/deliveries`)
+        expect(deliveries.data.deliveries).toEqual([
+          expect.objectContaining({ event_type: "affiliate.conversion.created", status: "delivered", attempt_count: 1, payload: body, attempts: [expect.objectContaining({ http_status: 200 })] }),
+        ])
+        // The outbound S2S list stays outbound S2S only.
+        expect((await adminGet("/outbound-deliveries")).data.deliveries).toEqual([])
+
+        const updated = subscribersDone(container(), "affiliate.conversion.updated")
+        await adminPost(`/conversions/${conversionId}/approve`)
+        await updated
+        const bodies = received.filter((r) => r.verified).map((r) => JSON.parse(r.body))
+        expect(bodies.map((b) => b.type)).toEqual(["affiliate.conversion.created", "affiliate.conversion.updated"])
+        expect(bodies[1].data).toMatchObject({ id: conversionId, status: "approved" })
+      })
+
+      it("retries a failing receiver with backoff, then disables the webhook after 20 failed deliveries in a row", async () => {
+        await createAffiliate(container(), { code: "anna" })
+        const created = await adminPost("/webhooks", { url: `${receiverUrl}/fail`, events: ["affiliate.conversion.created"] })
+        const webhookId = created.data.webhook.id
+        secret = created.data.webhook.secret
+        const done = subscribersDone(container(), "affiliate.conversion.created")
+        const conversionId = await s2sSale("F-1")
+        await done
+        const deliveries = async () => (await adminGet(`/webhooks/${webhookId}/deliveries`, { limit: 100 })).data.deliveries
+        const [first] = await deliveries()
+        expect(first).toMatchObject({ status: "pending", attempt_count: 1, attempts: [expect.objectContaining({ http_status: 500 })] })
+        const firstDue = new Date(first.next_attempt_at).getTime()
+
+        // Not due yet: nothing is sent. Then every try when due, with growing gaps, 10 tries over 3 days.
+        await deliverOutboundWorkflow(container()).run({ input: { now: new Date(firstDue - 1000).toISOString() } })
+        expect((await deliveries())[0].attempt_count).toBe(1)
+        const gaps: number[] = []
+        let due = firstDue
+        for (let i = 0; i < 12; i++) {
+          await deliverOutboundWorkflow(container()).run({ input: { now: new Date(due).toISOString() } })
+          const [d] = await deliveries()
+          if (d.status !== "pending") break
+          gaps.push(new Date(d.next_attempt_at).getTime() - due)
+          due = new Date(d.next_attempt_at).getTime()
+        }
+        const [failed] = await deliveries()
+        expect(failed).toMatchObject({ status: "failed", attempt_count: 10 })
+        expect(failed.attempts).toHaveLength(10)
+        expect(gaps.every((g, i) => i === 0 || g >= gaps[i - 1])).toBe(true)
+        expect(due - (firstDue - 60_000)).toBeGreaterThan(24 * 3600_000)
+        expect(received.filter((r) => r.path === "/fail" && r.verified)).toHaveLength(10)
+        expect((await adminGet(`/webhooks/${webhookId}`)).data.webhook).toMatchObject({ status: "enabled", consecutive_failures: 1 })
+
+        // 19 more deliveries that fail for good: the 20th in a row disables the webhook, with the reason.
+        for (let i = 0; i < 19; i++) await queueWebhookDeliveriesWorkflow(container()).run({ input: { type: "affiliate.conversion.created", id: conversionId } })
+        let now = Date.now()
+        for (let i = 0; i < 11; i++) {
+          now += 4 * 24 * 3600_000
+          await deliverOutboundWorkflow(container()).run({ input: { now: new Date(now).toISOString() } })
+        }
+        const webhook = (await adminGet(`/webhooks/${webhookId}`)).data.webhook
+        expect(webhook).toMatchObject({ status: "disabled", consecutive_failures: 20, disabled_reason: expect.stringContaining("20 failed deliveries in a row") })
+        expect(webhook.disabled_reason).toContain("HTTP 500")
+        // A disabled webhook gets nothing new; enabling it again starts the count over.
+        const { result: none } = await queueWebhookDeliveriesWorkflow(container()).run({ input: { type: "affiliate.conversion.created", id: conversionId } })
+        expect(none).toEqual([])
+        const enabled = await adminPost(`/webhooks/${webhookId}`, { enabled: true, url: `${receiverUrl}/hooks` })
+        expect(enabled.data.webhook).toMatchObject({ status: "enabled", consecutive_failures: 0, disabled_reason: null })
+        expect((await api.delete(`${ADMIN}/webhooks/${webhookId}`, any(admin.headers))).data).toEqual({ id: webhookId, object: "affiliate_webhook", deleted: true })
+        expect((await adminGet(`/webhooks/${webhookId}`)).status).toBe(404)
       })
     })
   },

@@ -2,6 +2,7 @@ import type { Context, Logger } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { decryptApiKey, encryptApiKey } from "../../lib/api-key"
+import { WEBHOOK_DISABLE_AFTER } from "../../lib/webhooks"
 import { generateClickToken } from "./utils/click-token"
 import { detectDevice } from "./utils/device"
 import { hashIp } from "./utils/ip-hash"
@@ -36,7 +37,7 @@ import { recordConversion, undoRecordedConversion } from "./queries/conversion"
 import { eraseShopperData } from "./queries/erasure"
 import { exportBatch } from "./queries/export"
 import { listPage } from "./queries/list-page"
-import { claimDeliveries } from "./queries/outbound"
+import { claimDeliveries, recordWebhookOutcome } from "./queries/outbound"
 import { foldDailyStats, series, totals } from "./queries/reporting"
 import { insertRequestLog } from "./queries/request-log"
 import { clearClickDetailsExpiredBefore, deleteRequestLogsBefore } from "./queries/retention"
@@ -262,6 +263,12 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ClaimedDelivery[]> {
     return claimDeliveries(knexOf(sharedContext), now, deliveryIds)
+  }
+
+  /** Counts a webhook delivery's final outcome; the 20th failure in a row disables the webhook with `reason`. */
+  @InjectManager()
+  async recordWebhookOutcome(webhookId: string, delivered: boolean, reason: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await recordWebhookOutcome(knexOf(sharedContext), webhookId, delivered, reason, WEBHOOK_DISABLE_AFTER)
   }
 
   /** One page of a table that grows with traffic, newest first, with its total (exact or estimated). */

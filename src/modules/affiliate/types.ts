@@ -101,6 +101,11 @@ export type ClaimedDelivery = {
   next_attempt_at: Date | null
   outbound_api_key_ciphertext: string | null
   outbound_parameter_names: Record<string, string> | null
+  /** A webhook's delivery: its webhook, event, secret (encrypted) and whether it is still enabled. */
+  webhook_id: string | null
+  event_type: string | null
+  webhook_secret_ciphertext: string | null
+  webhook_status: "enabled" | "disabled" | null
 }
 
 /** Live figures: test conversions never count; commission is what is owed or paid, per currency. */

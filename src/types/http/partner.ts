@@ -95,3 +95,35 @@ export type PortalPayout = Money & {
 export type PortalPayoutsResponse = { payouts: PortalPayout[] }
 export type PortalPayoutDetailsResponse = { payout_details: PayoutDetails | null }
 export type PortalPayoutDetailsPayload = { method: PayoutMethod; paypal_email?: string; iban?: string; account_name?: string }
+
+/** A merchant's webhook (README, "Webhooks"); the secret only in the answer that made it. */
+export type AdminWebhook = {
+  id: string
+  url: string
+  events: string[]
+  status: "enabled" | "disabled"
+  disabled_reason: string | null
+  consecutive_failures: number
+  created_at: string
+  updated_at: string
+}
+export type AdminWebhookListResponse = { webhooks: AdminWebhook[] }
+export type AdminWebhookResponse = { webhook: AdminWebhook }
+export type AdminWebhookCreatedResponse = { webhook: AdminWebhook & { secret: string } }
+export type AdminWebhookPayload = { url: string; events: string[] }
+export type AdminWebhookAttempt = { id: string; http_status: number | null; error: string | null; response_excerpt: string | null; duration_ms: number; created_at: string }
+export type AdminWebhookDelivery = {
+  id: string
+  webhook_id: string
+  event_type: string
+  url: string
+  payload: { id: string; type: string; created_at: string; data: Record<string, unknown> }
+  status: "pending" | "delivered" | "failed"
+  attempt_count: number
+  max_attempts: number
+  next_attempt_at: string | null
+  delivered_at: string | null
+  created_at: string
+  attempts: AdminWebhookAttempt[]
+}
+export type AdminWebhookDeliveryListResponse = { deliveries: AdminWebhookDelivery[]; count: number; count_type: "exact" | "estimate"; offset: number; limit: number; next_cursor: string | null }

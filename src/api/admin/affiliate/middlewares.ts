@@ -2,6 +2,7 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { guardPluginInput } from "../../input-guard"
 import { adminAffiliatesMiddlewares } from "./affiliates/middlewares"
 import { adminApplicationMiddlewares } from "./applications/middlewares"
+import { adminWebhookMiddlewares } from "./webhooks/middlewares"
 import { adminCampaignMiddlewares } from "./campaigns/middlewares"
 import { adminClickMiddlewares } from "./clicks/middlewares"
 import { adminConversionMiddlewares } from "./conversions/middlewares"
@@ -22,4 +23,5 @@ export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   ...adminErasureMiddlewares,
   ...adminPayoutMiddlewares,
   ...adminApplicationMiddlewares,
+  ...adminWebhookMiddlewares,
 ]

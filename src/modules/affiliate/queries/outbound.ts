@@ -6,13 +6,13 @@ import { runPrepared } from "../sql/prepared"
 const LEASE_MS = 5 * 60 * 1000
 
 /**
- * Claims due pending deliveries (or the given ones) for this worker. SKIP LOCKED and the lease let
+ * Claims due pending deliveries (outbound S2S and webhooks) (or the given ones) for this worker. SKIP LOCKED and the lease let
  * several server instances run the job at once without sending the same delivery twice.
  */
 export async function claimDeliveries(knex: Knex, now: Date, ids: string[] | null, limit = 50): Promise<ClaimedDelivery[]> {
   return runPrepared<ClaimedDelivery>(
     knex,
-    "affiliate_claim_outbound",
+    "affiliate_claim_outbox",
     `WITH due AS (
        SELECT id, next_attempt_at FROM affiliate_outbound_delivery
         WHERE status = 'pending' AND deleted_at IS NULL
@@ -20,10 +20,30 @@ export async function claimDeliveries(knex: Knex, now: Date, ids: string[] | nul
         ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED
      )
      UPDATE affiliate_outbound_delivery d SET next_attempt_at = $2, updated_at = now()
-       FROM due, affiliate_campaign c
-      WHERE d.id = due.id AND c.id = d.campaign_id
-     RETURNING d.id, d.url, d.method, d.payload, d.attempt_count, d.max_attempts, due.next_attempt_at,
-               c.outbound_api_key_ciphertext, c.outbound_parameter_names`,
+       FROM due
+      WHERE d.id = due.id
+     RETURNING d.id, d.url, d.method, d.payload, d.attempt_count, d.max_attempts, due.next_attempt_at, d.webhook_id, d.event_type,
+               (SELECT c.outbound_api_key_ciphertext FROM affiliate_campaign c WHERE c.id = d.campaign_id) AS outbound_api_key_ciphertext,
+               (SELECT c.outbound_parameter_names FROM affiliate_campaign c WHERE c.id = d.campaign_id) AS outbound_parameter_names,
+               (SELECT w.secret_ciphertext FROM affiliate_webhook w WHERE w.id = d.webhook_id AND w.deleted_at IS NULL) AS webhook_secret_ciphertext,
+               (SELECT w.status FROM affiliate_webhook w WHERE w.id = d.webhook_id AND w.deleted_at IS NULL) AS webhook_status`,
     [now, new Date(now.getTime() + LEASE_MS), ids, limit]
+  )
+}
+
+/**
+ * A webhook delivery's final outcome: a success resets the webhook's count of deliveries that
+ * failed in a row; a failure adds one, and the 20th disables the webhook with the reason. One
+ * statement, so concurrent workers count right.
+ */
+export async function recordWebhookOutcome(knex: Knex, webhookId: string, delivered: boolean, reason: string, disableAfter: number): Promise<void> {
+  await knex.raw(
+    `UPDATE affiliate_webhook SET
+        consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures + 1 END,
+        status = CASE WHEN NOT ? AND consecutive_failures + 1 >= ? THEN 'disabled' ELSE status END,
+        disabled_reason = CASE WHEN NOT ? AND consecutive_failures + 1 >= ? AND status = 'enabled' THEN ? ELSE disabled_reason END,
+        updated_at = now()
+      WHERE id = ? AND deleted_at IS NULL`,
+    [delivered, delivered, disableAfter, delivered, disableAfter, reason, webhookId]
   )
 }
