@@ -43,6 +43,8 @@ import {
 import { applicationFields } from "../api/admin/affiliate/applications/query-config"
 import { AdminApproveApplication, AdminGetApplicationParams, AdminGetApplicationsParams, AdminRejectApplication } from "../api/admin/affiliate/applications/validators"
 import { AdminUpdateProgramSettings } from "../api/admin/affiliate/settings/validators"
+import { WEBHOOK_DELIVERY_FIELDS, WEBHOOK_FIELDS } from "../api/admin/affiliate/webhooks/query-config"
+import { AdminCreateWebhook, AdminGetWebhookDeliveriesParams, AdminUpdateWebhook } from "../api/admin/affiliate/webhooks/validators"
 import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
 import { medusaError } from "./medusa-error"
 
@@ -749,6 +751,79 @@ function partnerAdminOperations(): AdminOperation[] {
       body: { schema: AdminRejectApplication },
       answer: { description: "The application, rejected.", body: one("application", applicationFields) },
     },
+    ...webhookOperations(),
+  ]
+}
+
+/** Signed webhooks to the merchant's systems. */
+function webhookOperations(): AdminOperation[] {
+  const webhookId = { id: "The webhook's id." }
+  const WEBHOOKS = "/admin/affiliate/webhooks"
+  return [
+    {
+      method: "get",
+      path: WEBHOOKS,
+      operationId: "listWebhooks",
+      summary: "List webhooks",
+      tag: "Webhooks",
+      answer: { description: "Every webhook, without its secret.", body: z.object({ webhooks: z.array(entity(WEBHOOK_FIELDS)) }) },
+    },
+    {
+      method: "post",
+      path: WEBHOOKS,
+      operationId: "createWebhook",
+      summary: "Create a webhook",
+      description:
+        "Each event named in `events` is POSTed to `url` as `{ id, type, created_at, data }`, signed in `Affiliate-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">`; " +
+        "retried until a 2xx (10 tries over about 3 days); 20 deliveries in a row that fail for good disable the webhook.",
+      tag: "Webhooks",
+      body: { schema: AdminCreateWebhook },
+      answer: {
+        description: "The webhook with its signing secret, shown in full only here.",
+        body: z.object({ webhook: entity(WEBHOOK_FIELDS).extend({ secret: z.string().describe("`whsec_…`: keep it, it is not shown again.") }) }),
+      },
+    },
+    {
+      method: "get",
+      path: `${WEBHOOKS}/{id}`,
+      operationId: "getWebhook",
+      summary: "Retrieve a webhook",
+      description: "`disabled_reason` says why a disabled webhook stopped.",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      answer: { description: "The webhook.", body: one("webhook", WEBHOOK_FIELDS) },
+    },
+    {
+      method: "post",
+      path: `${WEBHOOKS}/{id}`,
+      operationId: "updateWebhook",
+      summary: "Update a webhook",
+      description: "`enabled: true` starts a disabled webhook again with its count of failures at 0.",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      body: { schema: AdminUpdateWebhook },
+      answer: { description: "The webhook.", body: one("webhook", WEBHOOK_FIELDS) },
+    },
+    {
+      method: "delete",
+      path: `${WEBHOOKS}/{id}`,
+      operationId: "deleteWebhook",
+      summary: "Delete a webhook",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      answer: { description: "Deleted.", body: deleted("affiliate_webhook") },
+    },
+    {
+      method: "get",
+      path: `${WEBHOOKS}/{id}/deliveries`,
+      operationId: "listWebhookDeliveries",
+      summary: "A webhook's deliveries",
+      description: "Newest first, each with its `event_type`, the body it sends (`payload`) and its tries (`attempts`).",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      query: AdminGetWebhookDeliveriesParams,
+      answer: { description: "A page of deliveries.", body: cursorList("deliveries", WEBHOOK_DELIVERY_FIELDS) },
+    },
   ]
 }
 
@@ -775,6 +850,7 @@ const spec: DocumentSpec = {
     { name: "Exports", description: "CSV downloads, streamed from the database." },
     { name: "Affiliate statement", description: "The private, revocable link to an affiliate's own statement." },
     { name: "Partner program", description: "Applications, the queue and the program's settings." },
+    { name: "Webhooks", description: "Signed webhooks that tell the merchant's systems of the plugin's events." },
   ],
   securitySchemes: {
     AdminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The token from `POST /auth/user/emailpass`." },
