@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: "/affiliate/conversions", label: "Conversions" },
   { to: "/affiliate/payouts", label: "Payouts" },
   { to: "/affiliate/requests", label: "Request log" },
+  { to: "/affiliate/webhooks", label: "Webhooks" },
   { to: "/affiliate/privacy", label: "Privacy" },
 ]
 

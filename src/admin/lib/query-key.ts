@@ -47,3 +47,5 @@ export const affiliateStatsQueryKeys = queryKeysFactory("affiliate_stats")
 export const applicationQueryKeys = queryKeysFactory("affiliate_application")
 /** The partner program's settings: `detail("settings")`. */
 export const programSettingsQueryKeys = queryKeysFactory("affiliate_program_settings")
+/** Webhooks: `list()`, and a webhook's deliveries: `detail(id, { deliveries: true })`. */
+export const webhookQueryKeys = queryKeysFactory("affiliate_webhook")
