@@ -7,6 +7,7 @@ import pg from "pg"
 import { chromium } from "playwright-core"
 import { call, prepareCart } from "./bench/store-orders.mjs"
 import { ADMIN, startApp } from "./e2e/harness.mjs"
+import { partnerTests } from "./e2e/partner.mjs"
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const SHOTS = "screenshots"
@@ -640,6 +641,17 @@ test("statement link: revoking it from the affiliate page makes the page answer 
   } finally {
     await context.close()
   }
+})
+
+partnerTests(test, {
+  assert,
+  T,
+  page: () => page,
+  browser: () => browser,
+  app: () => app,
+  url: (path) => url(path),
+  query: (sql, params) => query(sql, params),
+  shots: SHOT_PAGES,
 })
 
 /** Runs one SQL statement on the app's database. */

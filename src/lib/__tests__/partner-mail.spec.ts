@@ -1,7 +1,9 @@
 import { maskIban, normalizeIban } from "../iban"
 import { partnerMail, renderTemplate } from "../notification-templates"
 import { codeFromName, redactPartnerTokens } from "../partner-links"
+import { readmeBlocks } from "../../../integration-tests/helpers/readme"
 import { renderApplyPage } from "../partner-pages"
+import { signWebhook, verifyWebhook, WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs } from "../webhooks"
 
 const HOSTILE = `Eve <script>alert(1)</script>" onmouseover="alert(2)`
 
@@ -48,5 +50,26 @@ describe("partner helpers", () => {
     expect(html).not.toMatch(/<script|" onmouseover/)
     expect(html).toContain('href="https://shop.example.com/terms?a=1&amp;b=2"')
     expect(html).toContain('name="company_fax" tabindex="-1"')
+  })
+})
+
+describe("the README's signature check", () => {
+  it("accepts what the plugin signs and refuses a tampered body, another secret and an old timestamp", () => {
+    const [snippet] = readmeBlocks("### Verifying a signature")
+    const verify = new Function("require", `${snippet.code}; return verifyAffiliateSignature`)(require)
+    const body = JSON.stringify({ id: "evt_1", type: "affiliate.conversion.created", data: { id: "aconv_1", commission_amount: "2.00" } })
+    const now = Math.floor(Date.now() / 1000)
+    const header = signWebhook("whsec_test", body, now)
+    expect(verify("whsec_test", body, header)).toBe(true)
+    expect(verifyWebhook("whsec_test", body, header, now)).toBe(true)
+    expect(verify("whsec_test", body.replace("2.00", "200.00"), header)).toBe(false)
+    expect(verify("whsec_other", body, header)).toBe(false)
+    expect(verify("whsec_test", body, signWebhook("whsec_test", body, now - 3600))).toBe(false)
+  })
+
+  it("retries over more than a day", () => {
+    const total = Array.from({ length: WEBHOOK_MAX_ATTEMPTS - 1 }, (_, i) => webhookRetryDelayMs(i + 1)).reduce((a, b) => a + b, 0)
+    expect(WEBHOOK_MAX_ATTEMPTS).toBeGreaterThanOrEqual(8)
+    expect(total).toBeGreaterThan(24 * 3600_000)
   })
 })
