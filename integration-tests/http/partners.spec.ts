@@ -463,6 +463,12 @@ medusaIntegrationTestRunner({
         const noOrigin = await api.post("/affiliate/portal/me", form({ email_notifications: "off" }), any({ headers: { ...FORM, Cookie: anna.cookie } }))
         expect(noOrigin.status).toBe(403)
         expect((await postForm("/affiliate/portal/logout", {}, anna.cookie, evil)).status).toBe(403)
+        // A browser posting the portal's own form (it sends no referrer, so Origin is "null") says so in Sec-Fetch-Site.
+        const sameOrigin = { ...FORM, Cookie: anna.cookie, Origin: "null", "Sec-Fetch-Site": "same-origin" }
+        expect((await api.post("/affiliate/portal/me", form({ email_notifications: "daily" }), any({ headers: sameOrigin }))).status).toBe(303)
+        const crossNull = { ...FORM, Cookie: anna.cookie, Origin: "null", "Sec-Fetch-Site": "cross-site" }
+        expect((await api.post("/affiliate/portal/me", form({ email_notifications: "off" }), any({ headers: crossNull }))).status).toBe(403)
+        expect((await api.get("/affiliate/portal/me", bearer(anna.token))).data.affiliate.email_notifications).toBe("daily")
         expect((await postForm("/affiliate/apply", { name: "X", email: "x@example.com", promotion_plan: "x", accept_terms: "true" }, undefined, evil)).status).toBe(403)
         expect((await api.get("/affiliate/portal/me", bearer(anna.token))).data.payout_details).toBeNull()
         // The session cookie itself is Medusa's: HttpOnly (SameSite=Lax in production).

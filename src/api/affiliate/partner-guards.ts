@@ -46,20 +46,25 @@ function storeOrigins(req: MedusaRequest): (string | RegExp)[] {
 const listed = (origin: string, allowed: (string | RegExp)[]) => allowed.some((a) => (typeof a === "string" ? a === origin : a.test(origin)))
 
 /**
- * Refuses a cross-site POST (CSRF): the request's `Origin` (or, without one, its `Referer`) must be
- * this backend (its own address or `publicUrl`), or for the application form a storefront listed
- * in `storeCors`. A portal request authenticated by a bearer token carries no cookie to abuse and
- * is let through; one with neither header is refused when it could carry the session cookie.
+ * Refuses a cross-site POST (CSRF). A browser says where a post comes from in `Sec-Fetch-Site`
+ * (`same-origin` for this backend's own pages) and in `Origin`; since the partner pages send no
+ * referrer, a browser posts their forms with `Origin: null`, so `Sec-Fetch-Site` is asked first.
+ * Otherwise the `Origin` (or `Referer`) must be this backend (its own address or `publicUrl`), or
+ * for the application form a storefront listed in `storeCors`. A request authenticated by a
+ * bearer token and without cookies has no session to abuse, nor has a server that sends neither
+ * header nor cookie; anything else is refused.
  */
 export function refuseCrossSite({ storefronts }: { storefronts: boolean }) {
   return function crossSiteGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next()
-    const bearer = /^bearer\s/i.test(String(req.headers.authorization ?? ""))
+    const fetchSite = req.headers["sec-fetch-site"]
     const origin = originOf(req.headers.origin as string | undefined) ?? originOf(req.headers.referer)
     const own = [publicBase(req).url, originOf(`${req.protocol}://${req.headers.host}`)].map((u) => originOf(u ?? undefined))
+    const bearer = /^bearer\s/i.test(String(req.headers.authorization ?? ""))
+    if (fetchSite === "same-origin") return next()
     if (origin && (own.includes(origin) || (storefronts && listed(origin, storeOrigins(req))))) return next()
-    // No browser context at all: a server calling the JSON API (no cookie to ride on), or a bearer token.
-    if (!origin && (bearer || !req.headers.cookie)) return next()
+    if (!origin && !fetchSite && !req.headers.cookie) return next()
+    if (bearer && !req.headers.cookie) return next()
     res.status(403).json({ type: "not_allowed", message: "Cross-site form posts are refused: post from this site's own pages" })
   }
 }
