@@ -114,8 +114,10 @@ export function partnerTests(test, ctx) {
     if (!(await partner.locator("#deep-link").count())) throw new Error(`no deep link: ${(await partner.locator("body").innerText()).slice(0, 400)}`)
     state.deepLink = await partner.locator("#deep-link").inputValue()
     assert(state.deepLink.includes("aff=pia") && state.deepLink.includes("sub1=newsletter"), `the deep link is ${state.deepLink}`)
-    const qrLoaded = await partner.locator(".qr img").evaluate((img) => img.complete && img.naturalWidth > 0)
-    assert(qrLoaded, "the QR code image did not load")
+    // The QR code, as the page's <img> fetches it with the partner's session.
+    const qr = await partner.request.get(ctx.url(await partner.locator(".qr img").getAttribute("src")))
+    assert(qr.status() === 200 && qr.headers()["content-type"].startsWith("image/svg+xml"), `the QR code answered ${qr.status()}`)
+    assert((await partner.locator(".qr img").boundingBox()).width > 100, "the QR code is not shown")
     assert((await partner.locator("script").count()) === 0, "the portal has a script")
     const box = await partner.locator("main").boundingBox()
     assert(box.width <= 390, `the links page is ${box.width} px wide on a phone`)
