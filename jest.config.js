@@ -26,7 +26,7 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.[jt]s"] },
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.[jt]s", "<rootDir>/scripts/**/__tests__/**/*.spec.[jt]s"] },
     { ...common, displayName: "module", testMatch: ["<rootDir>/integration-tests/module/*.spec.[jt]s"] },
     { ...common, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/*.spec.[jt]s"] },
   ],

@@ -55,6 +55,9 @@ module.exports = defineConfig({
       },
     },
     {
+      // With its key, Medusa does not load the module while it reads this file (it would to learn
+      // the key), so the module's production key check runs once the configuration is loaded.
+      key: "affiliate",
       resolve: "./src/modules/affiliate",
       // Every option falls back to its AFFILIATE_* variable inside the plugin (README, "Plugin options").
       options: {},

@@ -100,7 +100,7 @@ try {
   })
   await setRollupTriggers(true)
   next = TOKENS / 2
-  results.minimal_new = await load("e. node:http + pg, same SQL as b", {
+  results.minimal_new = await load("e. node:http + pg, the module's recordS2sCall", {
     url: `http://localhost:${MINIMAL_PORT}/`, method: "POST", headers,
     requests: [{ setupRequest: (r) => ({ ...r, body: freshOrder() }) }],
   })

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // `npm run test:storefront`: the storefront side in a real Next.js app. The plugin is packed and
 // installed into the test storefront e2e/storefront (the README's snippets, in an app shaped like
-// the Medusa starters), which is built with `next build` and started with `next start`; Debian's
-// Chromium clicks the demo affiliate link on the backend, lands on the storefront, adds to cart,
-// answers the consent banner and checks out through the Store API. The backend's database must
-// then hold the conversion with the token the link gave (or, when declined, none). Prints
-// "N passed, N failed" last and exits non-zero on any failure.
+// the Medusa starters), which is built with `next build` while `npm run demo` seeds its store, and
+// started with `next start` with the variables the demo printed; Debian's Chromium clicks the demo
+// affiliate link on the backend, lands on the storefront, adds to cart, answers the consent banner
+// and checks out. The backend's database must then hold the conversion with the token of the
+// right click (or, when declined, none). Prints "N passed, N failed" last and exits non-zero on any
+// failure.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import pg from "pg"
 import { chromium } from "playwright-core"
 import { call } from "./bench/store-orders.mjs"
-import { startApp } from "./e2e/harness.mjs"
-import { addToCart, answerBanner, BROWSER_UA, checkout, clickAffiliateLink, keptToken as keptTokenAt, setsCookie, TOKEN_COOKIE } from "./e2e/shopper.mjs"
+import { startDemoBackend } from "./e2e/demo-backend.mjs"
+import { addToCart, answerBanner, BROWSER_UA, checkout, clickAffiliateLink, keptToken as keptTokenAt, MARKER_COOKIE, setsCookie, TOKEN_COOKIE } from "./e2e/shopper.mjs"
 import {
   APP_DIR,
   buildStorefront,
@@ -39,10 +40,10 @@ function assert(cond, message) {
 }
 
 let app, storefront, browser, db, world
-// The browser and the storefront reach the backend as 127.0.0.1 and the storefront as localhost
-// (Next.js calls any loopback host localhost): two hosts, so the affiliate link's own cookie,
-// set on the backend's host, never reaches the storefront and cannot stand in for its cookie.
-const onLoopback = (url) => url.replace("//localhost:", "//127.0.0.1:")
+// The browser and the storefront reach the backend as 127.0.0.1 (the demo prints that URL) and the
+// storefront as localhost (Next.js calls any loopback host localhost): two hosts, so the affiliate
+// link's own cookie, set on the backend's host, never reaches the storefront and cannot stand in
+// for its cookie.
 const keptToken = (context) => keptTokenAt(context, storefront.url)
 
 /** The order.placed subscriber runs after the checkout answers: wait for its decision. */
@@ -158,6 +159,69 @@ test("returning visitor on a country URL (next()): the newer token replaces the 
   await assertConvertedWith(await checkout(page), token)
 })
 
+test("a returning shopper with a cart and an answered banner, back through a newer link, straight to checkout: the newer click is credited", async () => {
+  const { context, page } = await shopper()
+  const older = await clickAffiliateLink(page, world, "/us")
+  await addToCart(page)
+  await answerBanner(page, "Accept")
+  const cartId = (await context.cookies(storefront.url)).find((c) => c.name === "_medusa_cart_id")?.value
+  const { rows } = await db.query("SELECT click_token, consent FROM affiliate_attribution WHERE cart_id = $1", [cartId])
+  assert(rows[0]?.click_token === older.token && rows[0].consent === "granted", `the cart's attribution: ${JSON.stringify(rows)}`)
+  // Days later: a newer affiliate link, then the cart and "Place order" at once. Nothing is added
+  // and the banner, answered before, does not ask again: only the checkout can tell the cart.
+  const { token } = await clickAffiliateLink(page, world, "/us")
+  assert(token !== older.token, "the two clicks gave the same token")
+  assert((await keptToken(context)) === token, `kept ${await keptToken(context)}, the newer link gave ${token}`)
+  const orderId = await checkout(page)
+  assert((await page.getByRole("dialog", { name: "Affiliate tracking" }).count()) === 0, "the banner asked again")
+  await assertConvertedWith(orderId, token)
+})
+
+test("the banner asks only when a click waits for an answer: a readable marker, never the token, tells it", async () => {
+  const { context, page } = await shopper()
+  await page.goto(`${storefront.url}/us`)
+  // Hydrated (the add to cart ran in the page): the banner would have opened by now.
+  await addToCart(page)
+  assert((await page.getByRole("dialog", { name: "Affiliate tracking" }).count()) === 0, "the banner asked a shopper who came through no link")
+  const { token } = await clickAffiliateLink(page, world, "/us/store")
+  await page.getByRole("dialog", { name: "Affiliate tracking" }).waitFor()
+  const scriptCookies = await page.evaluate(() => document.cookie)
+  assert(scriptCookies.includes(`${MARKER_COOKIE}=1`), `scripts do not see the marker: ${scriptCookies}`)
+  assert(!scriptCookies.includes(token), "the token is readable by scripts")
+  const marker = (await context.cookies(storefront.url)).find((c) => c.name === MARKER_COOKIE)
+  const tokenCookie = (await context.cookies(storefront.url)).find((c) => c.name === TOKEN_COOKIE)
+  assert(marker && !marker.httpOnly && tokenCookie?.httpOnly, `cookies ${JSON.stringify([marker, tokenCookie])}`)
+  await answerBanner(page, "Accept")
+  await page.goto(`${storefront.url}/us/store`)
+  await addToCart(page)
+  assert((await page.getByRole("dialog", { name: "Affiliate tracking" }).count()) === 0, "the banner asked again after an answer")
+})
+
+test("the token cookie lives as long as the campaign's attribution window, through the link and through a direct landing", async () => {
+  const { context, page } = await shopper()
+  const window = (days) => db.query("UPDATE affiliate_campaign SET attribution_window_days = $1 WHERE handle = $2", [days, world.demo.handle])
+  const expiresOf = async (token) =>
+    new Date((await db.query("SELECT expires_at FROM affiliate_click WHERE click_token = $1", [token])).rows[0].expires_at).getTime() / 1000
+  const cookieExpiry = async (name) => (await context.cookies(storefront.url)).find((c) => c.name === name)?.expires
+  await window(3)
+  try {
+    const { token } = await clickAffiliateLink(page, world, "/us")
+    const expires = await expiresOf(token)
+    assert(Math.abs(expires - Date.now() / 1000 - 3 * 86_400) < 120, `the click expires at ${expires}, not in 3 days`)
+    for (const name of [TOKEN_COOKIE, MARKER_COOKIE]) {
+      const at = await cookieExpiry(name)
+      assert(Math.abs(at - expires) <= 2, `${name} expires at ${at}, the click at ${expires}`)
+    }
+    await page.goto(`${storefront.url}/us/store?aff=${world.demo.affiliate_code}&campaign=${world.demo.handle}`)
+    const direct = await keptToken(context)
+    assert(direct && direct !== token, "the direct landing kept no new token")
+    const directExpires = await expiresOf(direct)
+    assert(Math.abs((await cookieExpiry(TOKEN_COOKIE)) - directExpires) <= 2, "the direct landing's cookie does not end with its click")
+  } finally {
+    await window(30)
+  }
+})
+
 test("a shopper who declines the banner: the order records no conversion (consent_not_granted)", async () => {
   const { context, page } = await shopper()
   const { token } = await clickAffiliateLink(page, world)
@@ -174,7 +238,7 @@ test("a shopper who declines the banner: the order records no conversion (consen
 
 test("an affiliate link that points at the storefront directly: the middleware records the click and keeps its token", async () => {
   const { context, page } = await shopper()
-  const landing = `${storefront.url}/us/store?aff=${app.demo.affiliate_code}&campaign=${app.demo.handle}&sub1=newsletter`
+  const landing = `${storefront.url}/us/store?aff=${world.demo.affiliate_code}&campaign=${world.demo.handle}&sub1=newsletter`
   await page.goto(landing)
   const token = await keptToken(context)
   assert(token, "no token kept for a direct affiliate link")
@@ -202,10 +266,10 @@ test("a browser-only storefront: documentCookies() keeps the token and the brows
   await page.locator('[data-shared="ok"]').waitFor()
   await page.getByRole("button", { name: "Accept affiliate tracking" }).click()
   await page.locator('[data-shared="ok:granted"]').waitFor()
-  const h = { "x-publishable-api-key": app.store.publishableKey }
+  const h = { "x-publishable-api-key": app.printed.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY }
   const address = { first_name: "Pat", last_name: "Plain", address_1: "2 Side St", city: "Austin", country_code: "us", postal_code: "78701", province: "tx" }
   await call(app.base, h, "POST", `/store/carts/${cartId}`, { email: "plain@example.com", shipping_address: address, billing_address: address })
-  await call(app.base, h, "POST", `/store/carts/${cartId}/shipping-methods`, { option_id: app.store.shippingOptionId })
+  await call(app.base, h, "POST", `/store/carts/${cartId}/shipping-methods`, { option_id: app.store.shipping_option_id })
   const { payment_collection } = await call(app.base, h, "POST", "/store/payment-collections", { cart_id: cartId })
   await call(app.base, h, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
   const done = await call(app.base, h, "POST", `/store/carts/${cartId}/complete`)
@@ -236,35 +300,26 @@ try {
   log("next build (while the backend starts)")
   const [build, started] = await Promise.allSettled([
     buildStorefront(),
-    startApp({
-      dataDir: DATA,
-      admin: false,
-      log: (m) => log(m),
-      env: { DEMO_TARGET_URL: `${storefront.url}/`, STORE_CORS: storefront.url },
-    }),
+    startDemoBackend({ dataDir: DATA, storefrontUrl: storefront.url, log }),
   ])
   app = started.value
   if (started.status === "rejected") throw started.reason
   if (build.status === "rejected") throw build.reason
-  world = { backendUrl: onLoopback(app.base), storefrontUrl: storefront.url, demo: app.demo }
-  log(
-    `backend up at ${world.backendUrl}: setup ${app.timings.setupSeconds.toFixed(1)} s, boot ${app.timings.bootSeconds.toFixed(1)} s; ` +
-      `next build ${build.value.toFixed(1)} s`
-  )
-  const server = await startStorefront({
-    port,
-    url: storefront.url,
-    env: { NEXT_PUBLIC_MEDUSA_BACKEND_URL: world.backendUrl, NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: app.store.publishableKey },
-  })
+  world = { backendUrl: app.base, storefrontUrl: storefront.url, demo: app.demo }
+  log(`the demo is up at ${app.base} after ${app.seconds.toFixed(1)} s; next build ${build.value.toFixed(1)} s`)
+  // The storefront runs with what the demo printed, as a newcomer would copy it.
+  log(`storefront variables as printed: ${Object.entries(app.printed).map(([k, v]) => `${k}=${v}`).join(" ")}`)
+  const server = await startStorefront({ port, url: storefront.url, env: app.printed })
   storefront.log = server.output
   log(`storefront up at ${storefront.url}`)
-  db = new pg.Client({ connectionString: app.env.DATABASE_URL })
+  db = new pg.Client({ connectionString: app.databaseUrl })
   await db.connect()
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   })
-  for (const t of tests) {
+  // E2E_ONLY=<part of a test's name> runs the matching tests only (while working on one).
+  for (const t of tests.filter((t) => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))) {
     const start = Date.now()
     try {
       await t.fn()
@@ -279,8 +334,6 @@ try {
     }
     await shoppers.pop()?.close().catch(() => {})
   }
-  // `medusa develop` restarts when a file outside dot folders changes: nothing here may write one.
-  if (app.restarts()) log(`warning: the backend restarted ${app.restarts()} times during the run`)
 } catch (e) {
   failed++
   console.error(`[storefront] ${e?.stack ?? e}`)

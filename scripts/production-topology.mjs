@@ -166,6 +166,8 @@ try {
     MEDUSA_ADMIN_DISABLED: "true",
     AFFILIATE_ENCRYPTION_KEY: "topology-encryption-key",
     AFFILIATE_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+    // The outbound receiver listens on 127.0.0.1: private targets are refused otherwise.
+    AFFILIATE_ALLOW_PRIVATE_TARGETS: "true",
     JWT_SECRET: "topology-jwt",
     COOKIE_SECRET: "topology-cookie",
     // "http" so that the servers write their access log, which one check reads.

@@ -2,7 +2,6 @@
 // and writes what the demo prints (key, handle, code) to .demo-data/demo.json.
 import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
-import { decryptApiKey } from "../src/lib/api-key"
 import { AFFILIATE_MODULE } from "../src/modules/affiliate"
 import type AffiliateModuleService from "../src/modules/affiliate/service"
 import { createCampaignWorkflow } from "../src/workflows/campaigns/workflows/create-campaign"
@@ -31,8 +30,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   if (!(await service.listAffiliates({ code: CODE })).length) {
     await service.createAffiliates({ code: CODE, name: "Demo Partner", email: "partner@example.com" })
   }
-  const [key] = await service.listAffiliateApiKeys({ campaign_id: campaign.id, expires_at: null })
-  const apiKey = decryptApiKey(key.key_ciphertext, service.getOptions().decryptionKeys)
+  const apiKey = (await service.revealApiKey(campaign.id))?.api_key
   writeFileSync(
     process.env.DEMO_OUTPUT || ".demo-data/demo.json",
     JSON.stringify({ campaign_id: campaign.id, handle: HANDLE, affiliate_code: CODE, api_key: apiKey }, null, 2)

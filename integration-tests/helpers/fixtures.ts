@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { AxiosInstance } from "axios"
-import { decryptApiKey } from "../../src/lib/api-key"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createCampaignWorkflow } from "../../src/workflows/campaigns/workflows/create-campaign"
@@ -11,9 +10,9 @@ export const affiliateService = (container: MedusaContainer) => container.resolv
 
 /** The campaign's current key, in clear, as the admin's S2S tab shows it. */
 export async function currentApiKey(container: MedusaContainer, campaignId: string): Promise<string> {
-  const service = affiliateService(container)
-  const [row] = await service.listAffiliateApiKeys({ campaign_id: campaignId, expires_at: null })
-  return decryptApiKey(row.key_ciphertext, service.getOptions().decryptionKeys)
+  const key = await affiliateService(container).revealApiKey(campaignId)
+  if (!key?.api_key) throw new Error(`campaign ${campaignId} has no readable live key`)
+  return key.api_key
 }
 
 export async function createCampaign(container: MedusaContainer, overrides: Record<string, unknown> = {}) {

@@ -8,6 +8,7 @@ export type AnyWorkflow = (container: MedusaContainer) => {
 /**
  * Runs `workflow` with a step inserted right after `afterStep` that always fails (as Medusa's own
  * workflow tests force a failure), so every step up to it is compensated and none after it runs.
+ * Fails the test unless the forced failure is the only error: a real error would hide the rollback.
  */
 export async function runFailingAfter(container: MedusaContainer, workflow: AnyWorkflow, afterStep: string, input: unknown) {
   const run = workflow(container)
@@ -17,5 +18,5 @@ export async function runFailingAfter(container: MedusaContainer, workflow: AnyW
     },
   })
   const { errors } = await run.run({ input, throwOnError: false })
-  return errors.map((e) => e.error.message)
+  expect(errors.map((e) => e.error.message)).toEqual(["forced failure"])
 }

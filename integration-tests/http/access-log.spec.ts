@@ -1,7 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { generateStatementToken, hashStatementToken } from "../../src/modules/affiliate/utils/statement-token"
+import { rotateStatementLinkWorkflow } from "../../src/workflows/statement/workflows/rotate-statement-link"
 import { clickLink, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { captureLogs } from "../helpers/logs"
+import { rawRequest } from "../helpers/raw-http"
 
 jest.setTimeout(120_000)
 
@@ -69,6 +72,59 @@ medusaIntegrationTestRunner({
       }
       expect(logs.text()).not.toContain(secret)
       expect(logs.text().toLowerCase()).toContain(apiKey.slice(4, 10).toLowerCase())
+    })
+
+    /**
+     * The access log's lines for these request targets, sent as raw bytes (an HTTP client would
+     * drop what follows a `#`), read as an operator reads them.
+     */
+    async function accessLines(paths: string[], expectStatus?: Record<string, number>) {
+      const logs = captureLogs(getContainer())
+      const host = new URL(api.defaults.baseURL!).host
+      for (const path of paths) {
+        const res = await rawRequest(api.defaults.baseURL, `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)
+        if (expectStatus?.[path]) expect([path, res.status]).toEqual([path, expectStatus[path]])
+      }
+      await new Promise((r) => setTimeout(r, 200)) // the access log writes when each answer has ended
+      logs.stop()
+      return { access: logs.lines().filter((l) => l.level === "http"), all: logs.text() }
+    }
+
+    it("never writes a statement token whole, however its prefix is written (issue 15)", async () => {
+      const affiliate = await createAffiliate(getContainer())
+      const token = generateStatementToken()
+      await rotateStatementLinkWorkflow(getContainer()).run({ input: { affiliate_id: affiliate.id, token_hash: hashStatementToken(token) } })
+      const body = token.slice(4)
+      const live = `/affiliate/statement/stm%5F${body}`
+      const paths = [
+        live,
+        `/affiliate/statement/stm%5f${body}`,
+        `/affiliate/statement/STM_${body}`,
+        `/affiliate/statement/%73tm_${body}`,
+        `/affiliate/statement/stm%u005f${body}`,
+        `/affiliate/statement/stm&#95;${body}`,
+      ]
+      const { access, all } = await accessLines(paths, { [live]: 200 })
+      expect(access.filter((l) => l.text.includes("/affiliate/statement/"))).toHaveLength(paths.length)
+      expect(all).not.toContain(body.slice(4))
+    })
+
+    it("never writes an S2S key's secret part whole, in any of the seven ways it reached the log (issue 15), and the entity percent-encoded", async () => {
+      const body = apiKey.slice(4)
+      const paths = [
+        `/integration/s2sConvert?context=s2s-${body}`,
+        `/integration/s2sConvert?context=s2s%20${body}`,
+        `/integration/s2sConvert?order_id=1&note=${body}`,
+        `/integration/s2sConvert?c=%u0073%u0032%u0073%u005f${body}`,
+        `/integration/s2sConvert?c=s2s&#95;${body}`,
+        `/integration/s2sConvert?c=s2s%26%2395%3B${body}`,
+        `/s2s-${body}`,
+        `/x/${body}`,
+      ]
+      const { access, all } = await accessLines(paths)
+      expect(access).toHaveLength(paths.length)
+      expect(all).not.toContain(body.slice(6))
+      expect(access.filter((l) => !l.text.includes(`${body.slice(0, 6)}…`)).map((l) => l.text)).toEqual([])
     })
   },
 })

@@ -103,6 +103,7 @@ medusaIntegrationTestRunner({
           // A percentage is paid in the order's currency: a campaign currency is dropped.
           currency_code: null,
           attribution_window_days: 30,
+          orders_per_click: "every",
           status: "active",
           allowed_redirect_hosts: [],
         })
@@ -210,9 +211,12 @@ medusaIntegrationTestRunner({
         const campaign = await createCampaign()
         expect((await get(`/campaigns/${campaign.id}`)).data.campaign).toMatchObject({ id: campaign.id, name: "Summer Sale" })
 
-        const updated = await post(`/campaigns/${campaign.id}`, { name: "Winter Sale", status: "paused", commission_value: 20 })
+        const updated = await post(`/campaigns/${campaign.id}`, { name: "Winter Sale", status: "paused", commission_value: 20, orders_per_click: "first" })
         expect(updated.status).toBe(200)
-        expect(updated.data.campaign).toMatchObject({ name: "Winter Sale", status: "paused", commission_value: 20, handle: campaign.handle })
+        expect(updated.data.campaign).toMatchObject({ name: "Winter Sale", status: "paused", commission_value: 20, handle: campaign.handle, orders_per_click: "first" })
+        const refused = await post(`/campaigns/${campaign.id}`, { orders_per_click: "second" })
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toContain("orders_per_click")
 
         const deleted = await del(`/campaigns/${campaign.id}`)
         expect(deleted.status).toBe(200)

@@ -45,6 +45,15 @@ medusaIntegrationTestRunner({
       expect(Math.round(windowMs / 86_400_000)).toBe(7)
     })
 
+    it("says beside the token when its attribution window ends (click_expires_at, Unix seconds), so a storefront keeps it as long", async () => {
+      const res = await clickLink(api, campaign.handle, { aff: code })
+      expect(res.headers.location).toMatch(/^https:\/\/shop\.example\.com\/landing\?utm_source=aff&click_token=[0-9A-Za-z]+&click_expires_at=\d+#top$/)
+      const location = new URL(res.headers.location)
+      const [click] = await clicks()
+      expect(location.searchParams.get("click_token")).toBe(click.click_token)
+      expect(Number(location.searchParams.get("click_expires_at"))).toBe(Math.floor(new Date(click.expires_at).getTime() / 1000))
+    })
+
     it("sets a first-party HttpOnly, SameSite=Lax cookie lasting the attribution window", async () => {
       const res = await clickLink(api, campaign.handle, { aff: code })
       const token = new URL(res.headers.location).searchParams.get("click_token")

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomBytes } from "node:crypto"
-import { decryptApiKey, encryptApiKey } from "../../src/lib/api-key"
+import { decryptApiKey, encryptApiKey } from "../../src/modules/affiliate/utils/api-key"
 import { resolveOptions } from "../../src/modules/affiliate/options"
 import { createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickLink, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
@@ -17,6 +17,8 @@ const ENV: Record<string, string> = {
   AFFILIATE_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
   AFFILIATE_ENCRYPTION_KEY: "hardening-current-key",
   AFFILIATE_PREVIOUS_ENCRYPTION_KEYS: "hardening-previous-key",
+  // The starters' default, while this app runs on another port: it must not win over the request.
+  MEDUSA_BACKEND_URL: "http://localhost:9000",
 }
 const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
 Object.assign(process.env, ENV)
@@ -96,14 +98,18 @@ medusaIntegrationTestRunner({
     })
 
     describe("URLs shown to admins without publicUrl", () => {
-      it("uses the URL the admin is served from, and says so", async () => {
+      it("uses the URL the admin is served from rather than MEDUSA_BACKEND_URL, and says so", async () => {
         const res = await api.get(`/admin/affiliate/campaigns/${campaign.id}/s2s`, { headers: admin })
         const host = new URL(api.defaults.baseURL!).host
+        expect(host).not.toBe("localhost:9000")
         expect(res.data).toMatchObject({
           endpoint_url: `http://${host}/integration/s2sConvert`,
           endpoint_url_source: "request",
           endpoint_url_notice: expect.stringContaining("publicUrl"),
         })
+        expect(res.data.endpoint_url_notice).toContain("MEDUSA_BACKEND_URL (http://localhost:9000) was not used")
+        const link = await api.post(`/admin/affiliate/affiliates/${(await createAffiliate(getContainer())).id}/statement-link`, {}, { headers: admin })
+        expect(link.data.url).toMatch(new RegExp(`^http://${host}/affiliate/statement/stm_`))
         expect(res.data.example_curl).toContain(`http://${host}/integration/s2sConvert`)
         const affiliate = await api.get(`/admin/affiliate/affiliates?with_tracking_links=true`, { headers: admin })
         expect(affiliate.data.affiliates[0].tracking_links[0].url).toMatch(new RegExp(`^http://${host}/affiliate/click/`))

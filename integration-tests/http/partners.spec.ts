@@ -9,13 +9,16 @@ import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate } from "../helpers/fixtures"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { renderTemplate } from "../../src/lib/notification-templates"
-import { verifyWebhook } from "../../src/lib/webhooks"
+import { verifyWebhook } from "../../src/modules/affiliate/utils/webhooks"
 import { deliverOutboundWorkflow } from "../../src/workflows/outbound/workflows/deliver-outbound"
 import { queueWebhookDeliveriesWorkflow } from "../../src/workflows/webhooks/workflows/webhooks"
 import { subscribersDone } from "../helpers/events"
+import { allowPrivateTargets } from "../helpers/private-targets"
 import { sendConversionDigestsWorkflow } from "../../src/workflows/partners/workflows/notify-partners"
 
 jest.setTimeout(300_000)
+// The webhook receivers below listen on loopback, which the target guard refuses by default.
+allowPrivateTargets()
 
 const ADMIN = "/admin/affiliate"
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" }

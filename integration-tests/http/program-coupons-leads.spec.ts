@@ -6,8 +6,12 @@ import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { subscribersDone } from "../helpers/events"
 import { affiliateService, clickToken, createAffiliate } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
+import { allowPrivateTargets } from "../helpers/private-targets"
 
 jest.setTimeout(240_000)
+
+// This suite's outbound receivers listen on loopback.
+allowPrivateTargets()
 
 const BASE = "/admin/affiliate"
 

@@ -199,6 +199,46 @@ medusaIntegrationTestRunner({
         expect(row.commission_currency).toBe("eur")
       })
 
+      it("credits every order of a click by default; with orders_per_click first, a later order is skipped and logged", async () => {
+        const token = await clickToken(api, handle, affiliateCode)
+        const call = (order_id: string, extra: Record<string, unknown> = {}) =>
+          post({ api_key: apiKey, click_token: token, order_id, order_total: "20.00", order_currency: "usd", ...extra })
+        expect((await call("R-1")).data.status).toBe("success")
+        expect((await call("R-2")).data.status).toBe("success")
+
+        const service = affiliateService(getContainer())
+        await service.updateAffiliateCampaigns({ id: campaignId, orders_per_click: "first" })
+        const third = await call("R-3")
+        expect(third.status).toBe(200)
+        expect(third.data).toEqual({
+          status: "skipped",
+          message: "Click already converted: this campaign credits only the first order of a click",
+          request_id: expect.any(String),
+        })
+        // A repeat of an order already recorded is still that order's duplicate, not a repeat order.
+        expect((await call("R-1")).data.status).toBe("duplicate")
+        // A test call is kept apart: the live orders do not use up the click's first test order.
+        expect((await call("R-3", { test: true })).data.status).toBe("success")
+        // A new click starts again.
+        const newer = await clickToken(api, handle, affiliateCode)
+        expect((await post({ api_key: apiKey, click_token: newer, order_id: "R-4", order_total: "20.00", order_currency: "usd" })).data.status).toBe("success")
+        expect((await conversions()).filter((c) => !c.is_test).map((c) => c.order_id).sort()).toEqual(["R-1", "R-2", "R-4"])
+        const [log] = await service.listAffiliateRequestLogs({ request_id: third.data.request_id })
+        expect(log).toMatchObject({ outcome: "skipped", reason: "click_already_converted", order_id: "R-3", http_status: 200 })
+      })
+
+      it("counts a reversed conversion as no order: the click's next order converts under orders_per_click first", async () => {
+        const service = affiliateService(getContainer())
+        await service.updateAffiliateCampaigns({ id: campaignId, orders_per_click: "first" })
+        const token = await clickToken(api, handle, affiliateCode)
+        const call = (order_id: string) => post({ api_key: apiKey, click_token: token, order_id, order_total: "20.00", order_currency: "usd" })
+        const first = await call("C-1")
+        expect(first.data.status).toBe("success")
+        expect((await call("C-2")).data.status).toBe("skipped")
+        await service.updateAffiliateConversions({ id: first.data.conversion_id, status: "reversed" })
+        expect((await call("C-3")).data.status).toBe("success")
+      })
+
       it("answers skipped for a paused campaign", async () => {
         const body = await order()
         await affiliateService(getContainer()).updateAffiliateCampaigns({ id: campaignId, status: "paused" })

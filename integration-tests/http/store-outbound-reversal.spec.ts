@@ -9,8 +9,12 @@ import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
 import { subscribersDone } from "../helpers/events"
+import { allowPrivateTargets } from "../helpers/private-targets"
 
 jest.setTimeout(180_000)
+
+// This suite's outbound receivers listen on loopback.
+allowPrivateTargets()
 
 // Read by medusa-config.ts when the runner loads it.
 const MAX_ATTEMPTS = 3
@@ -151,6 +155,31 @@ medusaIntegrationTestRunner({
         expect(why.data.request_log[0]).toMatchObject({ outcome: "skipped", reason: "consent_not_granted" })
       })
 
+      it("keeps the outbound key out of the stored answer of a network that echoes it, in the encoding it was sent in", async () => {
+        // A network that answers with the request it received, query string included.
+        const echo = createServer((req, res) => res.writeHead(400).end(`unknown token in ${req.url}; raw=${decodeURIComponent(req.url!.split("token=")[1]?.split("&")[0] ?? "")}`))
+        await new Promise<void>((r) => echo.listen(0, "127.0.0.1", r))
+        const key = "net/Key+with=special&chars 42"
+        try {
+          const { campaign } = await createCampaign(getContainer(), {
+            outbound_url: `http://127.0.0.1:${(echo.address() as AddressInfo).port}/postback`,
+            outbound_method: "GET",
+            outbound_parameter_names: { api_key: "token" },
+            outbound_api_key: key,
+          })
+          const res = await api.post(`/admin/affiliate/campaigns/${campaign.id}/outbound/test`, {}, admin.headers)
+          const [attempt] = res.data.delivery.attempts
+          expect(attempt.http_status).toBe(400)
+          expect(attempt.response_excerpt).toContain("unknown token in /postback?")
+          expect(attempt.response_excerpt).toContain("[outbound key]")
+          for (const sent of [key, encodeURIComponent(key), new URLSearchParams({ token: key }).toString().slice(6), "with=special", "with%3Dspecial"]) {
+            expect(attempt.response_excerpt).not.toContain(sent)
+          }
+        } finally {
+          await new Promise((r) => echo.close(r))
+        }
+      })
+
       it("sends nothing without consent", async () => {
         const { campaign } = await forwarding()
         await checkout(campaign.handle, "denied")
@@ -181,7 +210,7 @@ medusaIntegrationTestRunner({
         expect(String(conversion.commission_amount)).toBe("0")
         expect(await historyOf(conversion.id)).toEqual([
           ["store", "status", "pending", "reversed", "order canceled"],
-          ["store", "commission_amount", "9", "0", "order canceled"],
+          ["store", "commission_amount", "9.00", "0.00", "order canceled"],
         ])
       })
 
@@ -208,8 +237,8 @@ medusaIntegrationTestRunner({
         expect(String(conversion.commission_amount)).toBe("4.5")
         expect(conversion.adjustments.map((a) => [String(a.amount), a.reason])).toEqual([["-4.5", "order fully refunded"]])
         expect(await historyOf(conversion.id)).toEqual([
-          ["store", "commission_amount", "9", "4.5", "order partly refunded (45 of 90)"],
-          ["store", "adjustment", null, "-4.5", "order fully refunded"],
+          ["store", "commission_amount", "9.00", "4.50", "order partly refunded (45 of 90)"],
+          ["store", "adjustment", null, "-4.50", "order fully refunded"],
         ])
       })
     })

@@ -215,6 +215,45 @@ medusaIntegrationTestRunner({
         expect(outcomes).toEqual(["duplicate", "duplicate", "duplicate", "duplicate", "success"])
       })
 
+      it("credits a newer click sent after consent was already granted with an older one", async () => {
+        const older = await clickToken(api, campaign.handle, code)
+        const newer = await clickToken(api, campaign.handle, code)
+        const { order } = await checkout(async (cartId) => {
+          expect((await capture(cartId, { click_token: older, consent: "granted" })).data.attribution.click_token).toBe(older)
+          // What the storefront helper sends at checkout: the newest kept token, with the same answer.
+          const res = await capture(cartId, { click_token: newer, consent: "granted", consent_source: "consent-cookie" })
+          expect(res.data.attribution).toMatchObject({ click_token: newer, consent: "granted", consent_source: "consent-cookie" })
+        })
+        const [row] = (await conversions()).filter((c) => c.order_id === order.id)
+        const [click] = await service().listAffiliateClicks({ click_token: newer })
+        expect(row.click_id).toBe(click.id)
+      })
+
+      it("credits every order of a click by default; orders_per_click first skips the next one as click_already_converted", async () => {
+        const token = await clickToken(api, campaign.handle, code)
+        const grant = (cartId: string) => capture(cartId, { click_token: token, consent: "granted" })
+        const first = await checkout(grant, false)
+        const second = await checkout(grant, false)
+        expect((await conversions()).map((c) => c.order_id).sort()).toEqual([first.order.id, second.order.id].sort())
+
+        await service().updateAffiliateCampaigns({ id: campaign.id, orders_per_click: "first" })
+        try {
+          const third = await checkout(grant, false)
+          expect((await conversions()).some((c) => c.order_id === third.order.id)).toBe(false)
+          const [decision] = await requestLog(third.order.id)
+          expect(decision).toMatchObject({ outcome: "skipped", reason: "click_already_converted", campaign_id: campaign.id })
+          // The event delivered again for the first order is still its duplicate, not a repeat order.
+          await recordStoreConversionWorkflow(getContainer()).run({ input: { order_id: first.order.id } })
+          expect((await requestLog(first.order.id)).map((d) => d.outcome).sort()).toEqual(["duplicate", "success"])
+          // A newer click of the same shopper starts again.
+          const newer = await clickToken(api, campaign.handle, code)
+          const fourth = await checkout((cartId) => capture(cartId, { click_token: newer, consent: "granted" }), false)
+          expect((await conversions()).some((c) => c.order_id === fourth.order.id)).toBe(true)
+        } finally {
+          await service().updateAffiliateCampaigns({ id: campaign.id, orders_per_click: "every" })
+        }
+      })
+
       it("answers duplicate to an external S2S call for an order the store already recorded", async () => {
         const token = await clickToken(api, campaign.handle, code)
         const { order } = await checkout((cartId) => capture(cartId, { click_token: token, consent: "granted" }))

@@ -10,8 +10,12 @@ import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickLink, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
 import { subscribersDone } from "../helpers/events"
+import { allowPrivateTargets } from "../helpers/private-targets"
 
 jest.setTimeout(180_000)
+
+// The erasure test's network echoes on loopback.
+allowPrivateTargets()
 
 const SHOPPER_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 ErasureTestBrowser/1.0"
 const REFERRER = "https://blog.example.org/erasure-test-post"

@@ -2,7 +2,6 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { AxiosInstance } from "axios"
-import { hashApiKey } from "../../src/lib/api-key"
 import { createAffiliateWorkflow } from "../../src/workflows/affiliates/workflows/create-affiliate"
 import { deleteAffiliateWorkflow } from "../../src/workflows/affiliates/workflows/delete-affiliate"
 import { updateAffiliateWorkflow } from "../../src/workflows/affiliates/workflows/update-affiliate"
@@ -23,28 +22,25 @@ import { removeAttributionWorkflow } from "../../src/workflows/store/workflows/r
 import { affiliateService, clickToken, createAffiliate, createCampaign, currentApiKey } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
 import { subscribersDone } from "../helpers/events"
+import { allowPrivateTargets } from "../helpers/private-targets"
+import { type AnyWorkflow, runFailingAfter } from "../helpers/workflows"
+import { claimDeliveriesStepId } from "../../src/workflows/outbound/steps/claim-deliveries"
+import { createAffiliateStepId } from "../../src/workflows/affiliates/steps/create-affiliate"
+import { createTestClickStepId } from "../../src/workflows/clicks/steps/create-test-click"
+import { createTestDeliveryStepId } from "../../src/workflows/outbound/steps/create-test-delivery"
+import { deleteAffiliateStepId } from "../../src/workflows/affiliates/steps/delete-affiliate"
+import { deleteAttributionStepId } from "../../src/workflows/store/steps/delete-attribution"
+import { deleteCampaignStepId } from "../../src/workflows/campaigns/steps/delete-campaign"
+import { enqueueOutboundStepId } from "../../src/workflows/store/steps/enqueue-outbound"
+import { issueApiKeyStepId } from "../../src/workflows/campaigns/steps/issue-api-key"
+import { recordOrderConversionsStepId } from "../../src/workflows/store/steps/record-order-conversions"
+import { updateAffiliateStepId } from "../../src/workflows/affiliates/steps/update-affiliate"
+import { updateCampaignStepId } from "../../src/workflows/campaigns/steps/update-campaign"
 
 jest.setTimeout(180_000)
 
-type AnyWorkflow = (container: MedusaContainer) => {
-  insertActionAfter: (existing: string, action: string, handler: { invoke: () => Promise<never> }) => unknown
-  run: (args: { input: any; throwOnError: false }) => Promise<{ errors: { error: { message: string } }[] }>
-}
-
-/**
- * Runs `workflow` with a step inserted right after `afterStep` that always fails (as Medusa's own
- * workflow tests force a failure), so every step up to it is compensated and none after it runs.
- */
-async function runFailingAfter(container: MedusaContainer, workflow: AnyWorkflow, afterStep: string, input: unknown) {
-  const run = workflow(container)
-  run.insertActionAfter(afterStep, "fail-for-test", {
-    invoke: async () => {
-      throw new Error("forced failure")
-    },
-  })
-  const { errors } = await run.run({ input, throwOnError: false })
-  expect(errors.map((e) => e.error.message)).toEqual(["forced failure"])
-}
+// Campaigns here forward to 127.0.0.1:9, where nothing listens.
+allowPrivateTargets()
 
 /*
  * Every workflow that writes takes back all it wrote when a later step fails: the state after the
@@ -69,7 +65,7 @@ medusaIntegrationTestRunner({
       it("create: no campaign and no API key are left", async () => {
         const handle = `compensated-${Date.now()}`
         const keysBefore = (await service().listAffiliateApiKeys({}, { withDeleted: true })).length
-        await runFailingAfter(container(), createCampaignWorkflow as any, "issue-affiliate-api-key", {
+        await runFailingAfter(container(), createCampaignWorkflow as AnyWorkflow, issueApiKeyStepId, {
           name: "Compensated",
           handle,
           target_url: "https://shop.example.com/",
@@ -82,7 +78,7 @@ medusaIntegrationTestRunner({
 
       it("update: every changed field is put back, the commission to the exact decimal", async () => {
         const { campaign } = await createCampaign(getContainer(), { commission_value: "12.3456", name: "Before" })
-        await runFailingAfter(container(), updateCampaignWorkflow as any, "update-affiliate-campaign", {
+        await runFailingAfter(container(), updateCampaignWorkflow as AnyWorkflow, updateCampaignStepId, {
           id: campaign.id,
           name: "After",
           commission_value: "50",
@@ -95,14 +91,14 @@ medusaIntegrationTestRunner({
 
       it("delete: the campaign is live again and its key still answers", async () => {
         const { campaign, apiKey } = await createCampaign(getContainer())
-        await runFailingAfter(container(), deleteCampaignWorkflow as any, "delete-affiliate-campaign", { id: campaign.id })
+        await runFailingAfter(container(), deleteCampaignWorkflow as AnyWorkflow, deleteCampaignStepId, { id: campaign.id })
         expect(await service().listAffiliateCampaigns({ id: campaign.id })).toHaveLength(1)
-        expect(await service().findS2sContext(hashApiKey(apiKey), "")).not.toBeNull()
+        expect(await service().findS2sContext(apiKey, "")).not.toBeNull()
       })
 
       it("regenerate: the old key stays live and no new key is left", async () => {
         const { campaign, apiKey } = await createCampaign(getContainer())
-        await runFailingAfter(container(), regenerateApiKeyWorkflow as any, "issue-affiliate-api-key", { campaign_id: campaign.id })
+        await runFailingAfter(container(), regenerateApiKeyWorkflow as AnyWorkflow, issueApiKeyStepId, { campaign_id: campaign.id })
         const keys = await service().listAffiliateApiKeys({ campaign_id: campaign.id })
         expect(keys).toHaveLength(1)
         expect(keys[0].expires_at).toBeNull()
@@ -113,19 +109,19 @@ medusaIntegrationTestRunner({
     describe("affiliates", () => {
       it("create: no affiliate is left", async () => {
         const code = `comp${Date.now()}`
-        await runFailingAfter(container(), createAffiliateWorkflow as any, "create-affiliate", { code, name: "C", email: "c@example.com" })
+        await runFailingAfter(container(), createAffiliateWorkflow as AnyWorkflow, createAffiliateStepId, { code, name: "C", email: "c@example.com" })
         expect(await service().listAffiliates({ code }, { withDeleted: true })).toHaveLength(0)
       })
 
       it("update: the previous values are back", async () => {
         const affiliate = await createAffiliate(getContainer(), { name: "Before" })
-        await runFailingAfter(container(), updateAffiliateWorkflow as any, "update-affiliate", { id: affiliate.id, name: "After", status: "paused" })
+        await runFailingAfter(container(), updateAffiliateWorkflow as AnyWorkflow, updateAffiliateStepId, { id: affiliate.id, name: "After", status: "paused" })
         expect(await service().retrieveAffiliate(affiliate.id)).toMatchObject({ name: "Before", status: "active" })
       })
 
       it("delete: the affiliate is live again", async () => {
         const affiliate = await createAffiliate(getContainer())
-        await runFailingAfter(container(), deleteAffiliateWorkflow as any, "delete-affiliate", { id: affiliate.id })
+        await runFailingAfter(container(), deleteAffiliateWorkflow as AnyWorkflow, deleteAffiliateStepId, { id: affiliate.id })
         expect(await service().listAffiliates({ id: affiliate.id })).toHaveLength(1)
       })
     })
@@ -134,13 +130,13 @@ medusaIntegrationTestRunner({
       it("test click: the click is removed", async () => {
         const { campaign } = await createCampaign(getContainer())
         await createAffiliate(getContainer())
-        await runFailingAfter(container(), createTestClickWorkflow as any, "create-affiliate-test-click", { campaign_id: campaign.id })
+        await runFailingAfter(container(), createTestClickWorkflow as AnyWorkflow, createTestClickStepId, { campaign_id: campaign.id })
         expect(await service().listAffiliateClicks({ campaign_id: campaign.id })).toHaveLength(0)
       })
 
       it("test delivery: the queued delivery is removed", async () => {
         const { campaign } = await createCampaign(getContainer(), { outbound_url: "http://127.0.0.1:9/never" })
-        await runFailingAfter(container(), sendTestDeliveryWorkflow as any, "create-affiliate-test-delivery", { campaign_id: campaign.id })
+        await runFailingAfter(container(), sendTestDeliveryWorkflow as AnyWorkflow, createTestDeliveryStepId, { campaign_id: campaign.id })
         expect(await service().listAffiliateOutboundDeliveries({ campaign_id: campaign.id })).toHaveLength(0)
       })
 
@@ -154,7 +150,7 @@ medusaIntegrationTestRunner({
           max_attempts: 3,
           next_attempt_at: due,
         })
-        await runFailingAfter(container(), deliverOutboundWorkflow as any, "claim-affiliate-outbound-deliveries", { delivery_ids: [delivery.id] })
+        await runFailingAfter(container(), deliverOutboundWorkflow as AnyWorkflow, claimDeliveriesStepId, { delivery_ids: [delivery.id] })
         const after = await service().retrieveAffiliateOutboundDelivery(delivery.id)
         expect(new Date(after.next_attempt_at!).getTime()).toBe(due.getTime())
         expect(after).toMatchObject({ status: "pending", attempt_count: 0 })
@@ -187,11 +183,11 @@ medusaIntegrationTestRunner({
       it("capture: a new attribution is removed, an existing one restored as it was", async () => {
         const cartId = await cart()
         const token = await clickToken(api, campaign.handle, code)
-        await runFailingAfter(container(), captureAttributionWorkflow as any, "release-lock-step", { cart_id: cartId, click_token: token, consent: "granted" })
+        await runFailingAfter(container(), captureAttributionWorkflow as AnyWorkflow, "release-lock-step", { cart_id: cartId, click_token: token, consent: "granted" })
         expect(await service().listAffiliateAttributions({ cart_id: cartId })).toHaveLength(0)
 
         await captureAttributionWorkflow(container()).run({ input: { cart_id: cartId, consent: "denied" } })
-        await runFailingAfter(container(), captureAttributionWorkflow as any, "release-lock-step", { cart_id: cartId, click_token: token, consent: "granted" })
+        await runFailingAfter(container(), captureAttributionWorkflow as AnyWorkflow, "release-lock-step", { cart_id: cartId, click_token: token, consent: "granted" })
         const [after] = await service().listAffiliateAttributions({ cart_id: cartId })
         expect(after).toMatchObject({ consent: "denied", click_token: null, click_id: null })
       })
@@ -199,7 +195,7 @@ medusaIntegrationTestRunner({
       it("remove: the attribution is back", async () => {
         const cartId = await cart()
         await captureAttributionWorkflow(container()).run({ input: { cart_id: cartId, consent: "granted" } })
-        await runFailingAfter(container(), removeAttributionWorkflow as any, "delete-affiliate-attribution", { cart_id: cartId })
+        await runFailingAfter(container(), removeAttributionWorkflow as AnyWorkflow, deleteAttributionStepId, { cart_id: cartId })
         expect(await service().listAffiliateAttributions({ cart_id: cartId })).toHaveLength(1)
       })
 
@@ -211,7 +207,7 @@ medusaIntegrationTestRunner({
         // The shopper's consent arrives late (e.g. fixed by support): the replay would record.
         const [attribution] = await service().listAffiliateAttributions({ cart_id })
         await service().updateAffiliateAttributions({ id: attribution.id, consent: "granted" })
-        await runFailingAfter(container(), recordStoreConversionWorkflow as any, "enqueue-affiliate-outbound", { order_id })
+        await runFailingAfter(container(), recordStoreConversionWorkflow as AnyWorkflow, enqueueOutboundStepId, { order_id })
         expect(await service().listAffiliateConversions({ order_id }, { withDeleted: true })).toHaveLength(0)
         expect(await service().listAffiliateOutboundDeliveries({ campaign_id: campaign.id })).toHaveLength(deliveriesBefore)
         expect(await logCount(order_id)).toBe(logsBefore)
@@ -221,7 +217,7 @@ medusaIntegrationTestRunner({
         const { order_id } = await order("granted")
         const [before] = await service().listAffiliateConversions({ order_id })
         const logsBefore = await logCount(order_id)
-        await runFailingAfter(container(), recordStoreConversionWorkflow as any, "record-store-affiliate-conversion", { order_id })
+        await runFailingAfter(container(), recordStoreConversionWorkflow as AnyWorkflow, recordOrderConversionsStepId, { order_id })
         const [after] = await service().listAffiliateConversions({ order_id })
         expect(after.duplicate_count).toBe(before.duplicate_count)
         expect(await logCount(order_id)).toBe(logsBefore)
@@ -230,14 +226,14 @@ medusaIntegrationTestRunner({
       it("record store conversion: a skip's request-log entry is taken back", async () => {
         const { order_id } = await order("denied")
         const logsBefore = await logCount(order_id)
-        await runFailingAfter(container(), recordStoreConversionWorkflow as any, "record-store-affiliate-conversion", { order_id })
+        await runFailingAfter(container(), recordStoreConversionWorkflow as AnyWorkflow, recordOrderConversionsStepId, { order_id })
         expect(await logCount(order_id)).toBe(logsBefore)
       })
 
       it("review: the conversion is pending again with its previous reason", async () => {
         const { order_id } = await order("granted")
         const [conversion] = await service().listAffiliateConversions({ order_id })
-        await runFailingAfter(container(), reviewConversionWorkflow as any, changeConversionStatusStepId, { id: conversion.id, action: "reject", reason: "fraud", actor: "user:test" })
+        await runFailingAfter(container(), reviewConversionWorkflow as AnyWorkflow, changeConversionStatusStepId, { id: conversion.id, action: "reject", reason: "fraud", actor: "user:test" })
         expect(await service().retrieveAffiliateConversion(conversion.id)).toMatchObject({ status: "pending", status_reason: null })
         expect(await service().listAffiliateConversionChanges({ conversion_id: conversion.id })).toEqual([])
       })
@@ -245,7 +241,7 @@ medusaIntegrationTestRunner({
       it("reversal: the conversion's status and commission are back", async () => {
         const { order_id } = await order("granted")
         const [before] = await service().listAffiliateConversions({ order_id })
-        await runFailingAfter(container(), reviseOrderConversionsWorkflow as any, applyRevisionsStepId, { order_id, cause: "canceled" })
+        await runFailingAfter(container(), reviseOrderConversionsWorkflow as AnyWorkflow, applyRevisionsStepId, { order_id, cause: "canceled" })
         const [after] = await service().listAffiliateConversions({ order_id })
         expect(after).toMatchObject({ status: "pending", status_reason: before.status_reason })
         expect(String(after.commission_amount)).toBe(String(before.commission_amount))

@@ -1,5 +1,6 @@
-// Starts the app as `npm run demo` does (embedded Postgres, migrations, admin user, demo data,
-// `medusa develop`), but on a fresh database in .e2e-data/ and a free port, and stops it again.
+// Starts the app for the admin's browser tests (embedded Postgres, migrations, admin user, the demo
+// campaign and the HTTP suites' store, `medusa develop` with its Vite-served admin, which the
+// tests wait for), on a fresh database in .e2e-data/ and a free port, and stops it again.
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, rmSync } from "node:fs"

@@ -2,6 +2,7 @@
 // affiliate link on the backend, then the storefront's own buttons, as a person would.
 export const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 export const TOKEN_COOKIE = "_affiliate_click_token"
+export const MARKER_COOKIE = "_affiliate_click_kept"
 const T = 30_000
 
 function assert(cond, message) {
@@ -52,7 +53,7 @@ export async function keptToken(context, storefrontUrl) {
 export async function addToCart(page) {
   await page.getByRole("link", { name: "Store" }).click()
   await page.getByRole("heading", { name: "Store" }).waitFor()
-  await page.getByRole("link", { name: "Affiliate Test Shirt" }).click()
+  await page.getByRole("link", { name: "Demo T-Shirt" }).click()
   await page.getByRole("button", { name: "Add to cart" }).click()
   await page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()
 }

@@ -41,14 +41,14 @@ export async function stopGroup(child) {
   clearTimeout(timer)
 }
 
-/** `medusa plugin:build` when the built entry is missing or older than its sources. */
+/** `npm run build` (the published build) when the built entry is missing or older than its sources. */
 export function ensurePluginBuild(log) {
   const built = ".medusa/server/src/storefront/index.js"
   const newest = Math.max(...readdirSync("src/storefront").filter((f) => f.endsWith(".ts")).map((f) => statSync(`src/storefront/${f}`).mtimeMs))
   if (existsSync(built) && statSync(built).mtimeMs >= newest) return
-  log("the plugin build is missing or stale: medusa plugin:build")
-  const build = spawnSync("node_modules/.bin/medusa", ["plugin:build"], { stdio: "inherit" })
-  if (build.status !== 0) throw new Error("medusa plugin:build failed")
+  log("the plugin build is missing or stale: npm run build")
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" })
+  if (build.status !== 0) throw new Error("npm run build failed")
 }
 
 /**
@@ -58,7 +58,8 @@ export function ensurePluginBuild(log) {
 export function installPackedPlugin(dataDir, log) {
   const packDir = path.resolve(dataDir, "pack")
   mkdirSync(packDir, { recursive: true })
-  const pack = spawnSync("npm", ["pack", "--silent", "--pack-destination", packDir], { encoding: "utf8" })
+  // The build is there (ensurePluginBuild): `prepack` would build it again.
+  const pack = spawnSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], { encoding: "utf8" })
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`)
   const tarball = path.join(packDir, pack.stdout.trim().split("\n").pop())
   rmSync(path.join(APP_DIR, "node_modules"), { recursive: true, force: true })

@@ -24,7 +24,7 @@ export async function freePort() {
 /**
  * @param {{ dataDir: string, port?: number, quiet?: boolean }} options
  * @returns {Promise<{ url: (db: string) => string, host: string, port: number,
- *   user: string, password: string, stop: () => Promise<void>, embedded: boolean }>}
+ *   user: string, password: string, stop: () => Promise<void>, pid: () => number | null, embedded: boolean }>}
  */
 export async function startPostgres({ dataDir, port, quiet = true }) {
   if (process.env.DATABASE_URL) {
@@ -37,6 +37,7 @@ export async function startPostgres({ dataDir, port, quiet = true }) {
       user: decodeURIComponent(u.username),
       password: decodeURIComponent(u.password),
       stop: async () => {},
+      pid: () => null,
       embedded: false,
     }
   }
@@ -70,6 +71,8 @@ export async function startPostgres({ dataDir, port, quiet = true }) {
     user: USER,
     password: PASSWORD,
     embedded: true,
+    // The postmaster's pid, for a watchdog that must stop it if this process dies first.
+    pid: () => pg.process?.pid ?? null,
     stop: async () => {
       if (stopped) return
       stopped = true

@@ -4,7 +4,6 @@
 import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { setupStore } from "../../integration-tests/helpers/store"
-import { decryptApiKey } from "../../src/lib/api-key"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createCampaignWorkflow } from "../../src/workflows/campaigns/workflows/create-campaign"
@@ -16,8 +15,7 @@ export default async function seedTopology({ container }: ExecArgs) {
     const { result } = await createCampaignWorkflow(container).run({
       input: { name: handle, handle, target_url: "http://localhost:8000/", commission_type: "percentage", commission_value: 10, ...extra } as never,
     })
-    const [key] = await service.listAffiliateApiKeys({ campaign_id: result.id, expires_at: null })
-    return { id: result.id, handle, api_key: decryptApiKey(key.key_ciphertext, service.getOptions().decryptionKeys) }
+    return { id: result.id, handle, api_key: (await service.revealApiKey(result.id))?.api_key }
   }
   const forwarding = await campaign("forwarding", { outbound_url: process.env.TOPOLOGY_RECEIVER_URL, outbound_method: "POST", outbound_api_key: "network-secret" })
   const limited = await campaign("limited")

@@ -1,6 +1,6 @@
 import { errorHandler, getHttpResponseFromError, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { redactForLog } from "../lib/api-key"
+import { redactForLog } from "../modules/affiliate/utils/log-redaction"
 import { isPluginPath } from "./plugin-paths"
 
 type ErrorHandler = (err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void

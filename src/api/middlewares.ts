@@ -1,5 +1,4 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { redactAccessLog } from "./access-log"
 import { adminAffiliateMiddlewares } from "./admin/affiliate/middlewares"
 import { adminOutboundMiddlewares } from "./admin/affiliate/outbound-deliveries/middlewares"
 import { affiliateErrorHandler } from "./error-handler"
@@ -7,9 +6,6 @@ import { partnerMiddlewares } from "./affiliate/partner-middlewares"
 import { statementMiddlewares } from "./affiliate/statement/middlewares"
 import { integrationMiddlewares } from "./integration/middlewares"
 import { storeAffiliateMiddlewares } from "./store/middlewares"
-
-// Medusa loads this file once per server process, before it answers any request.
-redactAccessLog()
 
 export default defineMiddlewares({
   routes: [

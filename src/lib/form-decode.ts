@@ -5,7 +5,9 @@
  */
 import { printableName } from "./unstorable-text"
 
-export type DecodedForm = Record<string, string | Record<string, string>>
+/** A decoded value: text, or a bag of them (`metadata[key]`), or a list of bags (`items[0][sku]`). */
+export type DecodedValue = string | { [key: string]: DecodedValue } | DecodedValue[]
+export type DecodedForm = Record<string, DecodedValue>
 
 /** `field` and the message name the parameter printably: it may hold characters that cannot be stored or logged. */
 export class FormDecodeError extends Error {
@@ -20,7 +22,12 @@ export class FormDecodeError extends Error {
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
 
-const NESTED = /^([A-Za-z0-9_]+)\[([^\[\]]*)\]$/
+/** `name[a][b][c]`: a parameter and up to three keys under it. */
+const NESTED = /^([A-Za-z0-9_]+)((?:\[[^\[\]]*\]){1,3})$/
+
+/** The parameters whose keys are positions (`items[0][sku]`): decoded into a list. */
+const LISTS = new Set(["items"])
+const MAX_LIST_LENGTH = 1000
 
 function decodeComponent(raw: string, field: string): string {
   try {
@@ -30,9 +37,11 @@ function decodeComponent(raw: string, field: string): string {
   }
 }
 
+/** Prototype-less: a parameter named __proto__ or constructor is just a name here. */
+const bag = (): Record<string, DecodedValue> => Object.create(null)
+
 export function decodeForm(input: string): DecodedForm {
-  // Prototype-less objects: a parameter named __proto__ or constructor is just a name here.
-  const out: DecodedForm = Object.create(null)
+  const out = bag()
   for (const pair of input.split("&")) {
     if (pair === "") continue
     const eq = pair.indexOf("=")
@@ -40,20 +49,32 @@ export function decodeForm(input: string): DecodedForm {
     const name = decodeComponent(rawName, "parameter name")
     const value = decodeComponent(eq === -1 ? "" : pair.slice(eq + 1), name)
     const nested = NESTED.exec(name)
-    if (nested) {
-      const [, parent, key] = nested
-      const bag = has(out, parent) ? out[parent] : Object.create(null)
-      if (typeof bag === "string" || key === "" || has(bag, key)) {
+    const path = nested ? [nested[1], ...nested[2].slice(1, -1).split("][")] : [name]
+    let parent = out
+    for (const [depth, key] of path.entries()) {
+      const last = depth === path.length - 1
+      if (key === "" || (has(parent, key) && (last || typeof parent[key] === "string"))) {
         throw new FormDecodeError((f) => `${f} is given more than once or mixes forms`, name)
       }
-      bag[key] = value
-      out[parent] = bag
-      continue
+      if (last) parent[key] = value
+      else parent = (has(parent, key) ? parent[key] : (parent[key] = bag())) as Record<string, DecodedValue>
     }
-    if (has(out, name)) {
-      throw new FormDecodeError((f) => `${f} is given more than once`, name)
-    }
-    out[name] = value
+  }
+  for (const list of LISTS) {
+    if (has(out, list) && typeof out[list] === "object") out[list] = asList(list, out[list] as Record<string, DecodedValue>)
   }
   return out
+}
+
+/** `items[0]`, `items[1]`… as a list: positions from 0, none skipped (a skipped one would be an item lost). */
+function asList(name: string, positions: Record<string, DecodedValue>): DecodedValue[] {
+  const keys = Object.keys(positions)
+  if (keys.length > MAX_LIST_LENGTH || keys.some((k) => !/^(0|[1-9]\d{0,3})$/.test(k))) {
+    throw new FormDecodeError((f) => `${f} must be numbered from 0: ${f}[0][…], ${f}[1][…]`, name)
+  }
+  const list = keys.map(Number).sort((a, b) => a - b)
+  if (list.some((position, i) => position !== i)) {
+    throw new FormDecodeError((f) => `${f} must be numbered from 0 without gaps: ${f}[0][…], ${f}[1][…]`, name)
+  }
+  return list.map((position) => positions[String(position)])
 }

@@ -1,4 +1,4 @@
-import { hashApiKey } from "./api-key"
+import { hashApiKey } from "../modules/affiliate/utils/api-key"
 import { randomBase62 } from "../modules/affiliate/utils/random"
 
 /*

@@ -3,7 +3,7 @@ export const S2S_PARAMETERS = [
   { name: "api_key", required: true, description: "The campaign's API key. May instead be sent in the X-API-Key header or as Authorization: Bearer <key>." },
   { name: "click_token", required: true, description: "The click_token from the landing URL, exactly as received (case-sensitive, at most 128 characters)." },
   { name: "order_id", required: true, description: "Your own order reference (1-255 characters). Unique per campaign: a repeat answers duplicate. For a lead campaign: the lead's own reference (a sign-up or form id)." },
-  { name: "order_total", required: true, description: "Order total as a decimal string or JSON number, at least 0, dot as separator, no more decimals than the currency has. Optional for a lead campaign." },
+  { name: "order_total", required: true, description: "Order total as a decimal string or JSON number, at least 0, dot as separator, no more decimals than the currency has. With items it may be left out (it is their sum) and must equal their sum when given. Optional for a lead campaign." },
   { name: "order_currency", required: true, description: "ISO 4217 currency code, any case (USD, eur, JPY). Optional for a lead campaign (its own currency is used)." },
   { name: "consent", required: false, description: "granted or denied. A call counts as granted unless it says denied; denied records nothing." },
   { name: "limited_data_use", required: false, description: "true to record the money and attribution only: no user agent, IP, device or metadata is stored." },
@@ -14,6 +14,8 @@ export const S2S_PARAMETERS = [
   { name: "occurred_at", required: false, description: "ISO 8601 time with a time zone; not before the click, not in the future." },
   { name: "metadata", required: false, description: "Object of custom string keys to scalar values (at most 10 KB). In forms and query strings: metadata[key]=value." },
   { name: "test", required: false, description: "true records a test conversion: shown apart, never commissionable." },
+  { name: "items", required: false, description: "What was sold, 1-100 lines, each { sku, item_value (its units' total after discounts, excluding tax and shipping), quantity?, product_id?, category?, collection?, metadata? }: commission rules pay by product, category and collection. In forms and query strings: items[0][sku]=…&items[0][item_value]=…. Not for a lead campaign." },
+  { name: "customer_type", required: false, description: "new or returning: commission rules may pay new customers differently." },
 ] as const
 
 export const S2S_PARAMETER_NAMES: ReadonlySet<string> = new Set(S2S_PARAMETERS.map((p) => p.name))

@@ -1,5 +1,6 @@
 import type { AdminS2sSetupResponse } from "../types/http"
 import { currencyDecimals } from "../modules/affiliate/utils/money"
+import { type PublicBaseSource, REQUEST_URL_NOTICE } from "./public-base"
 import { s2sParametersFor } from "./s2s-parameters"
 
 export const S2S_ENDPOINT_PATH = "/integration/s2sConvert"
@@ -13,7 +14,9 @@ export type S2sSetupInput = {
   /** Shown in the example in place of an unreadable key. */
   keyPrefix?: string | null
   publicUrl: string
-  publicUrlSource?: "public_url" | "request"
+  publicUrlSource?: PublicBaseSource
+  /** Shown under the endpoint URL when it does not come from the publicUrl option (see `choosePublicBase`). */
+  publicUrlNotice?: string | null
   /** The campaign's currency, if it has one; the example order is then in it. */
   currencyCode?: string | null
   previousKeyExpiresAt?: Date | string | null
@@ -32,16 +35,13 @@ function exampleTotal(currency: string): string {
   return digits === 0 ? "12990" : `129.${"90".padEnd(digits, "0").slice(0, digits)}`
 }
 
-export const REQUEST_URL_NOTICE =
-  "The publicUrl option is not set, so this URL is the one this admin is served from. If shops reach the backend at " +
-  "another address, set publicUrl (or AFFILIATE_PUBLIC_URL)."
-
 export function buildS2sSetup({
   apiKey,
   keyProblem = null,
   keyPrefix = null,
   publicUrl,
   publicUrlSource = "public_url",
+  publicUrlNotice,
   currencyCode,
   previousKeyExpiresAt,
   toolType = "sale",
@@ -63,7 +63,7 @@ export function buildS2sSetup({
     key_problem: apiKey ? null : keyProblem,
     endpoint_url: endpointUrl,
     endpoint_url_source: publicUrlSource,
-    endpoint_url_notice: publicUrlSource === "request" ? REQUEST_URL_NOTICE : null,
+    endpoint_url_notice: publicUrlNotice !== undefined ? publicUrlNotice : publicUrlSource === "public_url" ? null : REQUEST_URL_NOTICE,
     method: "POST",
     parameters: s2sParametersFor(toolType),
     example_curl: exampleCurl,

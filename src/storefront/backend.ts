@@ -28,7 +28,12 @@ export type BackendAnswer = { ok: true; status: number; body: any } | BackendFai
 const DEFAULT_TIMEOUT_MS = 3000
 
 /** POSTs JSON to a Store API path; answers with the status and parsed body, or why it failed. */
-export async function postToStore(backend: AffiliateBackend, path: string, body: unknown): Promise<BackendAnswer> {
+export function postToStore(backend: AffiliateBackend, path: string, body: unknown): Promise<BackendAnswer> {
+  return callStore(backend, "POST", path, body)
+}
+
+/** One Store API call (a JSON body for POST); answers with the status and parsed body, or why it failed. */
+export async function callStore(backend: AffiliateBackend, method: "POST" | "DELETE", path: string, body?: unknown): Promise<BackendAnswer> {
   const { backendUrl, publishableKey } = backend
   if (!backendUrl || !publishableKey) {
     return { ok: false, reason: "not_configured", message: "The backend URL or the publishable key is missing" }
@@ -38,9 +43,12 @@ export async function postToStore(backend: AffiliateBackend, path: string, body:
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {
     const res = await (backend.fetch ?? fetch)(`${backendUrl.replace(/\/+$/, "")}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-publishable-api-key": publishableKey },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        "x-publishable-api-key": publishableKey,
+        ...(body !== undefined && { "content-type": "application/json" }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
       signal: controller.signal,
       ...(backend.credentials && { credentials: backend.credentials }),
     })

@@ -1,3 +1,4 @@
+import { hasClickToken } from "./click-token"
 import { type CookieOptions, type CookieSource, type CookieStore, readCookie, writeCookie } from "./cookies"
 
 /** The shopper's answer about affiliate tracking. */
@@ -13,6 +14,14 @@ const CONSENT_MAX_AGE = 180 * 24 * 60 * 60
 export function readConsent(cookies: CookieSource): Consent | null {
   const value = readCookie(cookies, CONSENT_COOKIE)
   return value === "granted" || value === "denied" ? value : null
+}
+
+/**
+ * Whether a consent banner has something to ask: a click token is kept and the shopper has not
+ * answered yet. Works on `document.cookie` in the browser (through the token's readable marker).
+ */
+export function awaitsConsent(cookies: CookieSource): boolean {
+  return hasClickToken(cookies) && readConsent(cookies) === null
 }
 
 /**

@@ -3,19 +3,24 @@
 // Node.js APIs: it runs in Next.js middleware and proxy (edge runtime), route handlers, server
 // actions and browsers. See the README's "Storefront integration".
 export { type AffiliateBackend, type BackendFailure } from "./backend"
+export { shareAffiliateAtCheckout } from "./checkout"
 export {
+  CLICK_EXPIRES_AT_PARAM,
+  CLICK_KEPT_COOKIE,
   CLICK_TOKEN_COOKIE,
   CLICK_TOKEN_PARAM,
   type ClickTokenOptions,
   clickTokenFromUrl,
   forgetClickToken,
+  hasClickToken,
   type IncomingRequest,
   publicUrl,
   readClickToken,
   rememberClickToken,
+  secondsLeftFromUrl,
   withAffiliateToken,
 } from "./click-token"
-export { type Consent, CONSENT_COOKIE, readConsent, writeConsent } from "./consent"
+export { awaitsConsent, type Consent, CONSENT_COOKIE, readConsent, writeConsent } from "./consent"
 export {
   type CookieOptions,
   type CookieReader,
@@ -23,6 +28,7 @@ export {
   type CookieStore,
   documentCookies,
 } from "./cookies"
+export { forgetAttribution, type ForgetInput, type ForgetResult } from "./forget-attribution"
 export {
   AFFILIATE_PARAM,
   type AffiliateClick,

@@ -25,6 +25,7 @@ type CampaignFormValues = Required<
     | "status"
     | "hold_days"
     | "attribution_precedence"
+    | "orders_per_click"
     | "show_order_ids_on_statement"
   >
 > & { commission_value: string; currency_code: string | null }
@@ -45,6 +46,7 @@ function initialValues(campaign: AdminCampaign | undefined, type: string | null)
       status: campaign.status,
       hold_days: campaign.hold_days,
       attribution_precedence: campaign.attribution_precedence,
+      orders_per_click: campaign.orders_per_click,
       show_order_ids_on_statement: campaign.show_order_ids_on_statement,
     }
   }
@@ -60,6 +62,7 @@ function initialValues(campaign: AdminCampaign | undefined, type: string | null)
     status: "active",
     hold_days: 30,
     attribution_precedence: "coupon",
+    orders_per_click: "every",
     show_order_ids_on_statement: false,
   }
 }
@@ -266,6 +269,21 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
                 <Select.Content>
                   <Select.Item value="coupon">The code's affiliate (the shopper typed it)</Select.Item>
                   <Select.Item value="click">The click's affiliate</Select.Item>
+                </Select.Content>
+              </Select>
+            </Field>
+            <Field
+              label="Orders Credited per Click"
+              id="orders-per-click"
+              hint="A shopper's browser keeps the click's token for the whole attribution window. Every order in it earns a conversion, or only the first (later ones are logged as skipped: click_already_converted)."
+            >
+              <Select value={values.orders_per_click} onValueChange={(v) => set("orders_per_click", v as CampaignFormValues["orders_per_click"])}>
+                <Select.Trigger id="orders-per-click">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="every">Every order in the attribution window</Select.Item>
+                  <Select.Item value="first">The first order only</Select.Item>
                 </Select.Content>
               </Select>
             </Field>

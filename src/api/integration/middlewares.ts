@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { handleS2sCall } from "./s2sConvert/route"
+import { handleValidateCall } from "./s2sValidate/route"
 
 /**
  * Medusa registers route handlers only for GET, POST, PUT, PATCH, DELETE, OPTIONS and HEAD; any
@@ -12,11 +13,23 @@ function answerOtherMethods(req: MedusaRequest, res: MedusaResponse, next: Medus
   return handleS2sCall(req, res)
 }
 
+/** The same for `s2sValidate`, which takes POST only: a GET is a 405 there too. */
+function answerValidateOtherMethods(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (req.method === "POST") return next()
+  return handleValidateCall(req, res)
+}
+
 export const integrationMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/integration/s2sConvert",
     // Parsed by the route itself: the contract's 400/413/415 bodies and strict percent-decoding.
     bodyParser: false,
     middlewares: [answerOtherMethods],
+  },
+  {
+    matcher: "/integration/s2sValidate",
+    // Parsed by the route itself: JSON of up to 1 MB, the contract's 400/413/415 bodies.
+    bodyParser: false,
+    middlewares: [answerValidateOtherMethods],
   },
 ]

@@ -73,3 +73,30 @@ describe("decodeForm", () => {
     expect(Object.keys(decodeForm("constructor=1&__proto__=2"))).toEqual(["constructor", "__proto__"])
   })
 })
+
+describe("decodeForm: items", () => {
+  it("decodes items[N][field] into a list of items, with each item's metadata", () => {
+    expect(decodeForm("items[1][sku]=B&items[0][sku]=A&items[0][item_value]=10.00&items[0][metadata][colour]=red")).toEqual({
+      items: [{ sku: "A", item_value: "10.00", metadata: { colour: "red" } }, { sku: "B" }],
+    })
+  })
+
+  it.each([
+    ["items[1][sku]=B", "items"], // no item 0
+    ["items[0][sku]=A&items[2][sku]=C", "items"],
+    ["items[x][sku]=A", "items"],
+    ["items[01][sku]=A", "items"],
+    ["items[0][sku]=A&items[0][sku]=B", "items[0][sku]"],
+    ["items[0]=A&items[0][sku]=B", "items[0][sku]"],
+    ["items[0][sku]=A&items[0]=B", "items[0]"],
+    ["items[0][metadata][a][b]=1", "items[0][metadata][a][b]"], // deeper than three keys: a plain (unknown) name
+  ])("refuses %s, naming %s", (input, field) => {
+    if (field === "items[0][metadata][a][b]") {
+      expect(Object.keys(decodeForm(input))).toEqual([field])
+      return
+    }
+    const error = decodeError(input)
+    expect(error.field).toBe(field)
+    expect(error.message).toContain(field)
+  })
+})

@@ -3,7 +3,7 @@ import { partnerMail, renderTemplate } from "../notification-templates"
 import { codeFromName, redactPartnerTokens } from "../partner-links"
 import { readmeBlocks } from "../../../integration-tests/helpers/readme"
 import { renderApplyPage } from "../partner-pages"
-import { signWebhook, verifyWebhook, WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs } from "../webhooks"
+import { signWebhook, verifyWebhook, WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs } from "../../modules/affiliate/utils/webhooks"
 
 const HOSTILE = `Eve <script>alert(1)</script>" onmouseover="alert(2)`
 

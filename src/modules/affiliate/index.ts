@@ -1,5 +1,6 @@
 import { Module } from "@medusajs/framework/utils"
 import bootAffiliateModule from "./loaders/boot"
+import redactAccessLog from "./loaders/redact-access-log"
 import { refuseProductionWithoutKey } from "./production-key-check"
 import AffiliateModuleService from "./service"
 
@@ -9,7 +10,7 @@ refuseProductionWithoutKey()
 
 export default Module(AFFILIATE_MODULE, {
   service: AffiliateModuleService,
-  loaders: [bootAffiliateModule],
+  loaders: [bootAffiliateModule, redactAccessLog],
 })
 
 export { AffiliateModuleService }

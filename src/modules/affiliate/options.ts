@@ -13,7 +13,10 @@ export type AffiliatePluginOptions = {
    * (AFFILIATE_PREVIOUS_ENCRYPTION_KEYS, comma-separated). New secrets use `encryptionKey` only.
    */
   previousEncryptionKeys?: string[]
-  /** Public base URL of this Medusa backend (AFFILIATE_PUBLIC_URL, then MEDUSA_BACKEND_URL). */
+  /**
+   * Public base URL of this Medusa backend (AFFILIATE_PUBLIC_URL). Unset, admins are shown the URL
+   * the admin is served from; MEDUSA_BACKEND_URL only when that cannot be read.
+   */
   publicUrl?: string
   /** S2S calls allowed per API key per minute (AFFILIATE_RATE_LIMIT_PER_MINUTE). 0 turns the limit off. */
   rateLimitPerMinute?: number
@@ -32,6 +35,12 @@ export type AffiliatePluginOptions = {
    * days after its attribution window ends (AFFILIATE_CLICK_DETAILS_GRACE_DAYS); the click still counts.
    */
   clickDetailsGraceDays?: number
+  /**
+   * Lets outbound targets be in the host's own network: loopback, private, link-local and
+   * unique-local addresses, `localhost` and other internal names (AFFILIATE_ALLOW_PRIVATE_TARGETS).
+   * Off by default, so an admin account cannot make the server call its own network (SSRF).
+   */
+  allowPrivateTargets?: boolean
 }
 
 export type ResolvedAffiliateOptions = {
@@ -43,12 +52,18 @@ export type ResolvedAffiliateOptions = {
   usingDevelopmentKey: boolean
   /** Null when not configured: the admin then shows the URL it is served from. */
   publicUrl: string | null
+  /** MEDUSA_BACKEND_URL, the last fallback for public URLs (README, "Plugin options"). */
+  medusaBackendUrl: string | null
   rateLimitPerMinute: number
   rateLimitRedisUrl: string | null
   outboundMaxAttempts: number
   requestLogRetentionDays: number
   clickDetailsGraceDays: number
+  allowPrivateTargets: boolean
 }
+
+/** What the module service tells callers: the settings, never the encryption keys. */
+export type AffiliateSettings = Omit<ResolvedAffiliateOptions, "encryptionKey" | "decryptionKeys">
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
 export const DEFAULT_OUTBOUND_MAX_ATTEMPTS = 8
@@ -60,6 +75,12 @@ const DEVELOPMENT_SECRET = "medusa-plugin-affiliate-s2s development key: set AFF
 function wholeNumber(option: number | undefined, envName: string, fallback: number, min = 0): number {
   const raw = option ?? (process.env[envName] ? Number(process.env[envName]) : undefined)
   return raw === undefined || !Number.isFinite(raw) || raw < min ? fallback : Math.floor(raw)
+}
+
+/** The option when given, else the environment variable read as a yes/no (`true`, `1`, `yes`, `on`). */
+function flag(option: boolean | undefined, envName: string): boolean {
+  if (option !== undefined) return option === true
+  return ["true", "1", "yes", "on"].includes((process.env[envName] ?? "").trim().toLowerCase())
 }
 
 export const MISSING_PRODUCTION_KEY =
@@ -90,16 +111,18 @@ export function resolveOptions(options: AffiliatePluginOptions = {}): ResolvedAf
   const current = aesKey(secret ?? DEVELOPMENT_SECRET)
   // The development key is always worth trying last: it is what a fresh installation encrypted with.
   const previous = [...previousSecrets(options), ...(secret ? [DEVELOPMENT_SECRET] : [])].map(aesKey)
-  const publicUrl = options.publicUrl || process.env.AFFILIATE_PUBLIC_URL || process.env.MEDUSA_BACKEND_URL || null
+  const publicUrl = options.publicUrl || process.env.AFFILIATE_PUBLIC_URL || null
   return {
     encryptionKey: current,
     decryptionKeys: [current, ...previous.filter((k) => !k.equals(current))],
     usingDevelopmentKey: !secret,
     publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
+    medusaBackendUrl: process.env.MEDUSA_BACKEND_URL || null,
     rateLimitPerMinute: wholeNumber(options.rateLimitPerMinute, "AFFILIATE_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE),
     rateLimitRedisUrl: options.rateLimitRedisUrl || process.env.AFFILIATE_RATE_LIMIT_REDIS_URL || null,
     outboundMaxAttempts: wholeNumber(options.outboundMaxAttempts, "AFFILIATE_OUTBOUND_MAX_ATTEMPTS", DEFAULT_OUTBOUND_MAX_ATTEMPTS, 1),
     requestLogRetentionDays: wholeNumber(options.requestLogRetentionDays, "AFFILIATE_REQUEST_LOG_RETENTION_DAYS", DEFAULT_REQUEST_LOG_RETENTION_DAYS),
     clickDetailsGraceDays: wholeNumber(options.clickDetailsGraceDays, "AFFILIATE_CLICK_DETAILS_GRACE_DAYS", DEFAULT_CLICK_DETAILS_GRACE_DAYS),
+    allowPrivateTargets: flag(options.allowPrivateTargets, "AFFILIATE_ALLOW_PRIVATE_TARGETS"),
   }
 }

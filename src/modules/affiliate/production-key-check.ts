@@ -17,11 +17,13 @@ function declaredOptions(config: HostConfig): Record<string, unknown>[] {
 const check = (config: HostConfig) => declaredOptions(config).forEach((options) => assertProductionKey(options))
 
 /**
- * Refuses production without an encryption key as soon as the host's configuration is loaded,
- * which every Medusa command does first: `medusa db:migrate` stops before it creates or migrates
- * anything, instead of migrating and failing at the first `medusa start` (README, "Plugin options").
- * This module is often imported while the configuration is still being read (`defineConfig` loads
- * the modules it lists); the check then runs right after the configuration manager has loaded it.
+ * Refuses production without an encryption key when the module is first loaded by a Medusa
+ * command, which happens after the host's configuration is read and before any module migrates:
+ * `medusa db:migrate` loads the plugin's links (which name this module) before it migrates
+ * anything, so it stops with the reason instead of migrating and failing at the first `medusa
+ * start` (README, "Plugin options"). It only reads: when the configuration is not loaded yet (a
+ * host's `medusa-config` that lists the module without its `key` loads it while being read), the
+ * module's boot loader refuses at start instead.
  */
 export function refuseProductionWithoutKey() {
   if (process.env.NODE_ENV !== "production" || process.env.AFFILIATE_ENCRYPTION_KEY) return
@@ -29,13 +31,7 @@ export function refuseProductionWithoutKey() {
   try {
     loaded = configManager.config as unknown as HostConfig
   } catch {
-    loaded = undefined // Not loaded yet.
+    return // Not loaded yet.
   }
-  if (loaded) return check(loaded)
-  const load = configManager.loadConfig.bind(configManager)
-  configManager.loadConfig = ((args: Parameters<typeof load>[0]) => {
-    const config = load(args)
-    check(config as unknown as HostConfig)
-    return config
-  }) as typeof configManager.loadConfig
+  check(loaded)
 }

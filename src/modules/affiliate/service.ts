@@ -1,8 +1,13 @@
 import type { Context, Logger } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
-import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { decryptApiKey, encryptApiKey } from "../../lib/api-key"
-import { WEBHOOK_DISABLE_AFTER } from "../../lib/webhooks"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MathBN,
+  MedusaService,
+  type MedusaServiceReturnType,
+  type ModelConfigurationsToConfigTemplate,
+} from "@medusajs/framework/utils"
 import { generateClickToken } from "./utils/click-token"
 import { detectDevice } from "./utils/device"
 import { hashIp } from "./utils/ip-hash"
@@ -16,6 +21,7 @@ import { AffiliateClick } from "./models/click"
 import { AffiliateCommissionAdjustment } from "./models/commission-adjustment"
 import { AffiliateConversion } from "./models/conversion"
 import { AffiliateConversionChange } from "./models/conversion-change"
+import { AffiliateConversionItem } from "./models/conversion-item"
 import { AffiliateErasure } from "./models/erasure"
 import { AffiliateOutboundAttempt } from "./models/outbound-attempt"
 import { AffiliateOutboundDelivery } from "./models/outbound-delivery"
@@ -31,34 +37,36 @@ import { AffiliatePayoutDetails } from "./models/payout-details"
 import { AffiliateProgramSettings } from "./models/program-settings"
 import { AffiliateWebhook } from "./models/webhook"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
-import { AffiliatePluginOptions, resolveOptions, ResolvedAffiliateOptions } from "./options"
-import { countFilteredClick, findClickTarget, insertClick } from "./queries/click"
-import { recordConversion, undoRecordedConversion } from "./queries/conversion"
-import { eraseShopperData } from "./queries/erasure"
-import { exportBatch } from "./queries/export"
-import { listPage } from "./queries/list-page"
-import { claimDeliveries, recordWebhookOutcome } from "./queries/outbound"
-import { foldDailyStats, series, totals } from "./queries/reporting"
-import { insertRequestLog } from "./queries/request-log"
-import { clearClickDetailsExpiredBefore, deleteRequestLogsBefore } from "./queries/retention"
-import { findS2sContext } from "./queries/s2s-context"
-import {
-  affiliatePayouts,
-  findStatementAffiliate,
-  liveStatementLink,
-  partnerConversions,
-  digestFigures,
-  restoreStatementLinks,
-  revokeStatementLinks,
-  rotateStatementLink,
-  statementConversions,
-} from "./queries/statement"
+import { type AffiliatePluginOptions, type AffiliateSettings, resolveOptions, type ResolvedAffiliateOptions } from "./options"
+import { reencryptStoredSecrets, type ReencryptResult, restoreStoredSecrets } from "./secrets/reencrypt"
+import { sendDeliveries, type SentDelivery } from "./outbox/send-deliveries"
+import { apiKeyPrefix, generateApiKey, hashApiKey } from "./utils/api-key"
+import { SecretBox } from "./utils/secret-box"
+import { WEBHOOK_DISABLE_AFTER } from "./utils/webhooks"
 import { createRateLimit, RateLimit } from "./rate-limit"
-import type { ConversionStatusRepository } from "./repositories/conversion-status"
+import { recordOrderSale, type OrderSale, type RecordedOrder } from "./conversions/record-order"
+import { recordS2sCall, type S2sCall } from "./conversions/record-s2s-call"
+import { listS2sCall, type S2sKeyCall, validateS2sCall } from "./conversions/s2s-key-calls"
+import { type ApplyEntry, validateEach, type ValidationRequest, type ValidationSummary } from "./conversions/validate-conversions"
+import type { ValidationEntry } from "./utils/validation"
+import { priceSale } from "./conversions/price-sale"
+import { type CommissionRule, type ConversionCommission, type CustomerType, priceConversion, type SoldItem } from "./utils/commission"
+import { sumAmounts } from "./utils/money"
+import type { ConversionLedgerRepository, EntryResult } from "./repositories/conversion-ledger"
 import type { OrderRevisionRepository, RevisionUndo } from "./repositories/order-revisions"
+import type { OutboxRepository } from "./repositories/outbox"
 import type { PayoutRepository } from "./repositories/payouts"
+import type { PrivacyRepository } from "./repositories/privacy"
+import type { ReportingRepository } from "./repositories/reporting"
+import type { StatementRepository } from "./repositories/statements"
+import type { LiveClick, TrackingRepository } from "./repositories/tracking"
+import type { S2sAnswer } from "./utils/s2s-answers"
 import type { StatusPlan, StatusRequest } from "./utils/conversion-status"
 import type {
+  DigestRow,
+  PartnerConversion,
+  PayoutDetailsPlain,
+  ProgramSettings,
   AffiliateFigures,
   Balance,
   BalanceFilter,
@@ -79,39 +87,57 @@ import type {
   PayoutLineDetail,
   PayoutRequest,
   PayoutWithLines,
-  DigestRow,
-  PartnerConversion,
-  PayoutDetailsPlain,
-  ProgramSettings,
   S2sContext,
   SeriesPoint,
   StatementAffiliate,
   StatementConversion,
   StatementPayout,
+  ShopConversion,
 } from "./types"
 
 const SUB_MAX = 255
 const DEFAULT_PROGRAM_SETTINGS = { applications_open: false, auto_approve: false, terms_url: null, application_campaign_ids: [] as string[] }
 
 /**
- * The only way into the affiliate tables: generated CRUD for the models, plus the methods below
- * for the hot paths (S2S conversions, link clicks), the request log, the outbox and reporting,
- * whose SQL lives in ./queries. Every method takes Medusa's shared context, so a call made with a
- * transaction (another method's, or a caller's) runs inside it.
- *
- * The hot paths use `@InjectManager` (no transaction of their own) on purpose: each runs a single
- * statement, which Postgres makes atomic, and a BEGIN/COMMIT pair would add two round trips to
- * every S2S call and click.
+ * The models the generated CRUD covers, written out by name so the published declarations refer to
+ * the models instead of spelling out every model's inferred type again (inferred, service.d.ts
+ * alone was 1.05 MB). Keys are the models' own names: Query calls `list<Model>s` for an entity, so
+ * the generated methods must be named after the models (listAffiliateCampaigns), not after
+ * shorter aliases.
  */
-// Keys are the models' own names: Query calls `list<Model>s` for an entity, so the generated
-// methods must be named after the models (listAffiliateCampaigns), not after shorter aliases.
-class AffiliateModuleService extends MedusaService({
+export type AffiliateModels = {
+  AffiliateCampaign: typeof AffiliateCampaign
+  Affiliate: typeof Affiliate
+  AffiliateApiKey: typeof AffiliateApiKey
+  AffiliateClick: typeof AffiliateClick
+  AffiliateConversion: typeof AffiliateConversion
+  AffiliateConversionChange: typeof AffiliateConversionChange
+  AffiliateConversionItem: typeof AffiliateConversionItem
+  AffiliateRequestLog: typeof AffiliateRequestLog
+  AffiliateAttribution: typeof AffiliateAttribution
+  AffiliateOutboundDelivery: typeof AffiliateOutboundDelivery
+  AffiliateOutboundAttempt: typeof AffiliateOutboundAttempt
+  AffiliateCommissionAdjustment: typeof AffiliateCommissionAdjustment
+  AffiliateRetentionRun: typeof AffiliateRetentionRun
+  AffiliateErasure: typeof AffiliateErasure
+  AffiliatePromotion: typeof AffiliatePromotion
+  AffiliatePayout: typeof AffiliatePayout
+  AffiliatePayoutLine: typeof AffiliatePayoutLine
+  AffiliateStatementLink: typeof AffiliateStatementLink
+  AffiliateProgramSettings: typeof AffiliateProgramSettings
+  AffiliateApplication: typeof AffiliateApplication
+  AffiliateEnrollment: typeof AffiliateEnrollment
+  AffiliatePayoutDetails: typeof AffiliatePayoutDetails
+  AffiliateWebhook: typeof AffiliateWebhook
+}
+const MODELS: AffiliateModels = {
   AffiliateCampaign,
   Affiliate,
   AffiliateApiKey,
   AffiliateClick,
   AffiliateConversion,
   AffiliateConversionChange,
+  AffiliateConversionItem,
   AffiliateRequestLog,
   AffiliateAttribution,
   AffiliateOutboundDelivery,
@@ -128,20 +154,51 @@ class AffiliateModuleService extends MedusaService({
   AffiliateEnrollment,
   AffiliatePayoutDetails,
   AffiliateWebhook,
-}) {
+}
+const AffiliateServiceBase: MedusaServiceReturnType<ModelConfigurationsToConfigTemplate<AffiliateModels>> = MedusaService(MODELS)
+
+/**
+ * The affiliate module: generated CRUD for the models, plus the methods below. Recording a
+ * conversion from either path (`recordS2sConversion`, `recordOrderConversions`, in ./conversions),
+ * every change of its status or amounts (`changeConversionStatus`, `validateConversions`, payouts,
+ * cancels and refunds), the API keys and every other secret, the click hot path, reporting and
+ * privacy. Their SQL lives in the repository classes of ./repositories, which Medusa injects (the
+ * rollups' triggers and fold in ./sql/rollups.ts); the rules they follow in ./utils. Every method
+ * takes Medusa's shared context, so a call made with a transaction (another method's, or a
+ * caller's) runs inside it.
+ *
+ * The hot paths use `@InjectManager` (no transaction of their own) on purpose: each runs its
+ * statements on the pool, the write being one statement, which Postgres makes atomic; a
+ * BEGIN/COMMIT pair would add two round trips to every S2S call and click.
+ */
+class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
-  protected readonly conversionStatus_: ConversionStatusRepository
+  protected readonly logger_: Logger
+  protected readonly secrets_: SecretBox
+  protected readonly ledger_: ConversionLedgerRepository
   protected readonly payouts_: PayoutRepository
   protected readonly orderRevisions_: OrderRevisionRepository
+  protected readonly tracking_: TrackingRepository
+  protected readonly reporting_: ReportingRepository
+  protected readonly statements_: StatementRepository
+  protected readonly privacy_: PrivacyRepository
+  protected readonly outbox_: OutboxRepository
 
   constructor(container: Record<string, unknown>, options: AffiliatePluginOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveOptions(options)
-    this.conversionStatus_ = container.conversionStatusRepository as ConversionStatusRepository
+    this.secrets_ = new SecretBox(this.options_.encryptionKey, this.options_.decryptionKeys)
+    this.logger_ = registered<Logger>(container, "logger") ?? (console as unknown as Logger)
+    this.ledger_ = container.conversionLedgerRepository as ConversionLedgerRepository
     this.payouts_ = container.payoutRepository as PayoutRepository
     this.orderRevisions_ = container.orderRevisionRepository as OrderRevisionRepository
+    this.tracking_ = container.trackingRepository as TrackingRepository
+    this.reporting_ = container.reportingRepository as ReportingRepository
+    this.statements_ = container.statementRepository as StatementRepository
+    this.privacy_ = container.privacyRepository as PrivacyRepository
+    this.outbox_ = container.outboxRepository as OutboxRepository
     // Chosen by the module's loader at boot (Redis or this process); a container without it (a
     // test that builds the service alone) keeps the limit in memory.
     this.rateLimit_ = registered<RateLimit>(container, RATE_LIMIT_REGISTRATION) ?? createRateLimit(this.options_, undefined, console as unknown as Logger)
@@ -150,25 +207,10 @@ class AffiliateModuleService extends MedusaService({
   /** Medusa calls these on shutdown: the limiter's Redis connection is closed with the app. */
   __hooks = { onApplicationShutdown: async () => this.rateLimit_.close() }
 
-  getOptions(): ResolvedAffiliateOptions {
-    return this.options_
-  }
-
-  /**
-   * Encrypts a secret for storage with the plugin's current key (AES-256-GCM). Every secret the
-   * plugin keeps goes through this pair, so nothing outside the module reads the key.
-   */
-  encryptSecret(plain: string): string {
-    return encryptApiKey(plain, this.options_.encryptionKey)
-  }
-
-  /** Opens what `encryptSecret` stored, with the current key or an earlier one; throws a MedusaError when none opens it. */
-  decryptSecret(ciphertext: string): string {
-    try {
-      return decryptApiKey(ciphertext, this.options_.decryptionKeys)
-    } catch {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "A stored secret cannot be decrypted with the configured encryption keys")
-    }
+  /** The plugin's settings, without the encryption keys: no caller outside the module sees key material. */
+  getOptions(): AffiliateSettings {
+    const { encryptionKey: _current, decryptionKeys: _all, ...settings } = this.options_
+    return settings
   }
 
   /** A keyed hash of a visitor's IP (never the IP itself), as clicks and conversions keep it. */
@@ -184,15 +226,241 @@ class AffiliateModuleService extends MedusaService({
       : { id: null, ...DEFAULT_PROGRAM_SETTINGS }
   }
 
-  /** Counts one S2S call against its key's limit: 0 when accepted, else the seconds to wait (README, "Rate limit"). */
-  async takeRateLimit(keyHash: string): Promise<number> {
-    return this.rateLimit_.take(keyHash)
+  /** A page of a partner's live conversions, newest first, by the conversions' (affiliate_id, created_at) index; `after` is the previous page's cursor. */
+  @InjectManager()
+  async listPartnerConversions(
+    affiliateId: string,
+    page: { limit: number; after?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ conversions: PartnerConversion[]; next_cursor: string | null }> {
+    const { ids, next_cursor } = await this.reporting_.listPage("affiliate_conversion", { filters: { affiliate_id: affiliateId, is_test: false }, ...page }, sharedContext)
+    return { conversions: await this.statements_.partnerConversions(ids, sharedContext), next_cursor }
   }
 
-  /** The key's campaign and the token's click, or null for a missing, expired or deleted key. */
+  /** Live conversions per affiliate and currency recorded in [from, to), for the daily digests. */
   @InjectManager()
-  async findS2sContext(keyHash: string, clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<S2sContext | null> {
-    return findS2sContext(knexOf(sharedContext), keyHash, clickToken)
+  async listDigestFigures(affiliateIds: string[], from: Date, to: Date, @MedusaContext() sharedContext: Context = {}): Promise<DigestRow[]> {
+    return this.statements_.digestFigures(affiliateIds, from, to, sharedContext)
+  }
+
+  /** The partner's payout details, decrypted (for the admin's payout page and the partner's own portal), or null. */
+  async retrievePayoutDetails(affiliateId: string, sharedContext: Context = {}): Promise<(PayoutDetailsPlain & { updated_at: Date }) | null> {
+    const [row] = await this.listAffiliatePayoutDetails({ affiliate_id: affiliateId }, {}, sharedContext)
+    const plain = row ? this.secrets_.open(row.details_ciphertext)?.plain : null
+    if (!row || !plain) return null
+    return { ...(JSON.parse(plain) as PayoutDetailsPlain), method: row.method, updated_at: row.updated_at }
+  }
+
+  /** Encrypts a secret for storage (an outbound key, a partner's payout details) with the plugin's key. */
+  encryptSecret(plain: string): string {
+    return this.secrets_.seal(plain)
+  }
+
+  /** A stored secret in plain text, or null when no configured encryption key opens it. */
+  decryptSecret(stored: string): string | null {
+    return this.secrets_.open(stored)?.plain ?? null
+  }
+
+  /**
+   * Issues a campaign's S2S key: only its hash (for the lookup) and its ciphertext (for the admin's
+   * setup screen) are stored. Answers the row, never the key.
+   */
+  @InjectManager()
+  async issueApiKey(campaignId: string, @MedusaContext() sharedContext: Context = {}): Promise<{ id: string; key_prefix: string }> {
+    const key = generateApiKey()
+    const row = await this.createAffiliateApiKeys(
+      { campaign_id: campaignId, key_hash: hashApiKey(key), key_ciphertext: this.secrets_.seal(key), key_prefix: apiKeyPrefix(key) },
+      sharedContext
+    )
+    return { id: row.id, key_prefix: row.key_prefix }
+  }
+
+  /**
+   * The campaign's live S2S key, for the admin's setup screen: the key itself, or null with
+   * `unreadable` when no configured encryption key opens it. Null when the campaign has no live key.
+   */
+  @InjectManager()
+  async revealApiKey(
+    campaignId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ api_key: string | null; key_prefix: string; previous_key_expires_at: Date | null } | null> {
+    const keys = await this.listAffiliateApiKeys({ campaign_id: campaignId }, { order: { created_at: "DESC" } }, sharedContext)
+    const live = keys.find((k) => !k.expires_at)
+    if (!live) return null
+    const now = Date.now()
+    const stillValid = keys.map((k) => (k.expires_at ? new Date(k.expires_at).getTime() : 0)).filter((t) => t > now)
+    return {
+      api_key: this.secrets_.open(live.key_ciphertext)?.plain ?? null,
+      key_prefix: live.key_prefix,
+      previous_key_expires_at: stillValid.length ? new Date(Math.max(...stillValid)) : null,
+    }
+  }
+
+  /**
+   * Re-encrypts with the current key every S2S and outbound key an earlier key encrypted (README,
+   * "Rotating the encryption key"), in one transaction. Answers the counts and what a compensation
+   * puts back.
+   */
+  @InjectTransactionManager()
+  async reencryptSecrets(@MedusaContext() sharedContext: Context = {}): Promise<ReencryptResult> {
+    return reencryptStoredSecrets(this, this.secrets_, sharedContext)
+  }
+
+  /** Takes back `reencryptSecrets`: the previous ciphertexts. */
+  @InjectTransactionManager()
+  async restoreSecrets(previous: ReencryptResult["previous"], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await restoreStoredSecrets(this, previous, sharedContext)
+  }
+
+  /**
+   * Sends claimed outbound deliveries and records each attempt (outbox/send-deliveries.ts): the
+   * campaign's outbound key is opened here and never leaves the module.
+   */
+  @InjectManager()
+  async sendOutboundDeliveries(deliveries: ClaimedDelivery[], now: Date, @MedusaContext() sharedContext: Context = {}): Promise<SentDelivery[]> {
+    return sendDeliveries(
+      {
+        secrets: this.secrets_,
+        policy: { allowPrivateTargets: this.options_.allowPrivateTargets },
+        writes: {
+          recordAttempt: async (delivery_id, attempt, ctx) => void (await this.createAffiliateOutboundAttempts({ delivery_id, ...attempt }, ctx)),
+          updateDelivery: async (update, ctx) => void (await this.updateAffiliateOutboundDeliveries(update as any, ctx)),
+          recordWebhookOutcome: (webhookId, delivered, reason, ctx) => this.outbox_.recordWebhookOutcome(webhookId, delivered, reason, WEBHOOK_DISABLE_AFTER, ctx),
+        },
+      },
+      deliveries,
+      now,
+      sharedContext
+    )
+  }
+
+  /**
+   * One call to `/integration/s2sConvert`, from the key to the answer (conversions/record-s2s-call.ts):
+   * the contract's checks in order, what the sale earns under the campaign's rules, the conversion
+   * with its items, and the request-log entry every call gets.
+   */
+  @InjectManager()
+  async recordS2sConversion(call: S2sCall, @MedusaContext() sharedContext: Context = {}): Promise<S2sAnswer> {
+    return recordS2sCall(
+      {
+        tracking: this.tracking_,
+        reporting: this.reporting_,
+        rateLimit: this.rateLimit_,
+        rateLimitPerMinute: this.options_.rateLimitPerMinute,
+        ipHashKey: this.options_.encryptionKey,
+      },
+      call,
+      sharedContext
+    )
+  }
+
+  /**
+   * A Medusa order's conversions (conversions/record-order.ts): credited to its click or to an
+   * affiliate's promotion code, priced on its items, recorded with them, every skip logged; in
+   * one transaction. Answers what was recorded, the outbound delivery to queue, and the undo.
+   */
+  @InjectTransactionManager()
+  async recordOrderConversions(sale: OrderSale, @MedusaContext() sharedContext: Context = {}): Promise<RecordedOrder> {
+    return recordOrderSale({ reads: this, tracking: this.tracking_, reporting: this.reporting_ }, sale, sharedContext)
+  }
+
+  /** Takes back `recordOrderConversions` (a compensation): what it recorded or counted, and its log entries. */
+  @InjectTransactionManager()
+  async undoOrderConversions(undo: RecordedOrder["undo"], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    for (const recorded of undo.recorded) await this.tracking_.undoRecordedConversion(recorded, sharedContext)
+    if (undo.request_log_ids.length) await this.deleteAffiliateRequestLogs(undo.request_log_ids, sharedContext)
+  }
+
+  /**
+   * Validates conversions of a campaign (contract, section 9): each entry on its own, in a
+   * transaction of its own on its conversion's row lock, with its history; a dry run changes
+   * nothing. `actor` is "s2s" for the shop, "user:<id>" for an admin.
+   */
+  async validateConversions(request: ValidationRequest): Promise<ValidationSummary> {
+    return validateEach(this.entryApplier(request.campaign_id, request.actor), request, (e) => this.logFault(e))
+  }
+
+  /** `POST /integration/s2sValidate`, authenticated with the campaign's key and under its rate limit. */
+  @InjectManager()
+  async validateS2sConversions(call: S2sKeyCall & { body: unknown }, @MedusaContext() sharedContext: Context = {}): Promise<S2sAnswer> {
+    return validateS2sCall(
+      { ...this.keyDeps(), apply: (campaignId) => this.entryApplier(campaignId, "s2s"), onFault: (e) => this.logFault(e) },
+      call,
+      sharedContext
+    )
+  }
+
+  /** `GET /integration/s2sConversions`: the key's campaign's conversions by cursor, with their items. */
+  @InjectManager()
+  async listS2sConversions(call: S2sKeyCall & { query: Record<string, unknown> }, @MedusaContext() sharedContext: Context = {}) {
+    return listS2sCall({ ...this.keyDeps(), reporting: this.reporting_ }, call, sharedContext)
+  }
+
+  /** One validation entry in a transaction of its own (a failure leaves its conversion untouched). */
+  @InjectTransactionManager()
+  async validateConversionEntry(
+    campaignId: string,
+    isTest: boolean,
+    entry: ValidationEntry,
+    actor: string,
+    dryRun: boolean,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<EntryResult> {
+    return this.ledger_.validateEntry(campaignId, isTest, entry, actor, dryRun, sharedContext)
+  }
+
+  private entryApplier(campaignId: string, actor: string): ApplyEntry {
+    return (isTest, entry, dryRun) => this.validateConversionEntry(campaignId, isTest, entry, actor, dryRun)
+  }
+
+  private keyDeps() {
+    return { tracking: this.tracking_, rateLimit: this.rateLimit_, rateLimitPerMinute: this.options_.rateLimitPerMinute }
+  }
+
+  private logFault(e: unknown) {
+    this.logger_.error(`medusa-plugin-affiliate-s2s: a validation entry failed: ${(e as Error)?.message ?? e}`)
+  }
+
+  /** Conversions by id with their items, amounts as decimal strings (as a shop reads them back; no visitor data). */
+  @InjectManager()
+  async listConversionsWithItems(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<ShopConversion[]> {
+    return this.reporting_.shopConversions(ids, sharedContext)
+  }
+
+  /**
+   * What a sale would earn in a campaign, by its rules as they are now (the admin's preview):
+   * for an affiliate, with its sales this month for tiers; without one, tiers never match.
+   */
+  @InjectManager()
+  async previewCommission(
+    campaignId: string,
+    sale: { items: SoldItem[]; order_total?: string; order_currency: string; customer_type: CustomerType | null; affiliate_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ConversionCommission> {
+    const campaign = await this.retrieveAffiliateCampaign(campaignId, {}, sharedContext)
+    const commission = {
+      campaign_id: campaign.id,
+      commission_type: campaign.commission_type,
+      commission_value: MathBN.convert(String(campaign.raw_commission_value?.value ?? campaign.commission_value)).toFixed(),
+      currency_code: campaign.currency_code,
+      commission_rules: (campaign.commission_rules ?? []) as unknown as CommissionRule[],
+    }
+    const orderTotal = sale.order_total ?? sumAmounts(sale.items.map((i) => i.item_value))
+    const priced = { order_total: orderTotal, order_currency: sale.order_currency.toLowerCase(), items: sale.items, occurred_at: new Date() }
+    if (sale.affiliate_id) return priceSale(this.reporting_, commission, sale.affiliate_id, priced, sale.customer_type, sharedContext)
+    return priceConversion(commission, priced, { customer_type: sale.customer_type, monthly_sales: null })
+  }
+
+  /** The live click a token names, byte for byte, or null (a storefront's cart capture). */
+  @InjectManager()
+  async findLiveClick(clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<LiveClick | null> {
+    return this.tracking_.findLiveClick(clickToken, sharedContext)
+  }
+
+  /** An S2S key's campaign and the token's click, or null for a missing, expired or deleted key (the key is hashed here). */
+  @InjectManager()
+  async findS2sContext(apiKey: string, clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<S2sContext | null> {
+    return this.tracking_.findS2sContext(hashApiKey(apiKey), clickToken, sharedContext)
   }
 
   /** Records a conversion once per campaign and order, with its request-log entry (one statement). */
@@ -202,19 +470,30 @@ class AffiliateModuleService extends MedusaService({
     log: RecordedLogInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedConversion> {
-    return recordConversion(knexOf(sharedContext), row, log)
+    return this.tracking_.recordConversion(row, log, sharedContext)
+  }
+
+  /** Whether another order already converted through this click and this one is not recorded yet (campaigns crediting the first order only). */
+  @InjectManager()
+  async isRepeatOrder(
+    click: { id: string; campaign_id: string },
+    orderId: string,
+    isTest: boolean,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return this.tracking_.isRepeatOrder(click, orderId, isTest, sharedContext)
   }
 
   /** Takes back a `recordConversion`: the row it created or the repeat it counted, and its log entry. */
   @InjectTransactionManager()
   async undoRecordedConversion(recorded: RecordedConversion, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await undoRecordedConversion(knexOf(sharedContext), recorded)
+    await this.tracking_.undoRecordedConversion(recorded, sharedContext)
   }
 
   /** Appends one entry to the request log; returns its id. */
   @InjectManager()
   async logRequest(entry: RequestLogInput, @MedusaContext() sharedContext: Context = {}): Promise<string> {
-    return insertRequestLog(knexOf(sharedContext), entry)
+    return this.tracking_.insertRequestLog(entry, sharedContext)
   }
 
   /**
@@ -224,8 +503,7 @@ class AffiliateModuleService extends MedusaService({
    */
   @InjectManager()
   async recordClick(click: ClickRequest, @MedusaContext() sharedContext: Context = {}): Promise<ClickOutcome> {
-    const knex = knexOf(sharedContext)
-    const target = await findClickTarget(knex, click.campaign, click.affiliate_code)
+    const target = await this.tracking_.findClickTarget(click.campaign, click.affiliate_code, sharedContext)
     if (!target.campaign_id) return { result: "unknown_campaign", message: "Unknown campaign" }
     if (!target.affiliate_id) return { result: "unknown_affiliate", message: "Unknown affiliate" }
 
@@ -234,12 +512,12 @@ class AffiliateModuleService extends MedusaService({
     if (target.campaign_status !== "active" || target.affiliate_status !== "active") return { result: "not_billable", destination }
     if (deviceType === "bot") {
       // No click and no token, but the admin sees how much of the link's traffic was crawlers.
-      await countFilteredClick(knex, target.campaign_id, target.affiliate_id)
+      await this.tracking_.countFilteredClick(target.campaign_id, target.affiliate_id, sharedContext)
       return { result: "not_billable", destination }
     }
     const clickToken = generateClickToken()
     const expiresAt = clickExpiry(new Date(), target.attribution_window_days!)
-    await insertClick(knex, {
+    await this.tracking_.insertClick({
       click_token: clickToken,
       campaign_id: target.campaign_id,
       affiliate_id: target.affiliate_id,
@@ -250,7 +528,7 @@ class AffiliateModuleService extends MedusaService({
       device_type: deviceType,
       ip_hash: hashIp(click.ip, this.options_.encryptionKey),
       expires_at: expiresAt,
-    })
+    }, sharedContext)
     const windowMs = target.attribution_window_days! * DAY_MS
     return { result: "recorded", destination, click_token: clickToken, expires_at: expiresAt, window_ms: windowMs }
   }
@@ -262,31 +540,25 @@ class AffiliateModuleService extends MedusaService({
     deliveryIds: string[] | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ClaimedDelivery[]> {
-    return claimDeliveries(knexOf(sharedContext), now, deliveryIds)
-  }
-
-  /** Counts a webhook delivery's final outcome; the 20th failure in a row disables the webhook with `reason`. */
-  @InjectManager()
-  async recordWebhookOutcome(webhookId: string, delivered: boolean, reason: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await recordWebhookOutcome(knexOf(sharedContext), webhookId, delivered, reason, WEBHOOK_DISABLE_AFTER)
+    return this.outbox_.claimDeliveries(now, deliveryIds, undefined, sharedContext)
   }
 
   /** One page of a table that grows with traffic, newest first, with its total (exact or estimated). */
   @InjectManager()
   async listPage(table: ListTable, request: ListPageRequest, @MedusaContext() sharedContext: Context = {}): Promise<ListPage> {
-    return listPage(knexOf(sharedContext), table, request)
+    return this.reporting_.listPage(table, request, sharedContext)
   }
 
   /** One retention batch: deletes up to `batch` request-log rows older than `before`; answers how many. */
   @InjectManager()
   async deleteRequestLogsBefore(before: Date, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<number> {
-    return deleteRequestLogsBefore(knexOf(sharedContext), before, batch)
+    return this.privacy_.deleteRequestLogsBefore(before, batch, sharedContext)
   }
 
   /** One retention batch: clears the visitor details of up to `batch` clicks whose window ended before `expiredBefore`. */
   @InjectManager()
   async clearClickDetailsExpiredBefore(expiredBefore: Date, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<number> {
-    return clearClickDetailsExpiredBefore(knexOf(sharedContext), expiredBefore, batch)
+    return this.privacy_.clearClickDetailsExpiredBefore(expiredBefore, batch, sharedContext)
   }
 
   /**
@@ -296,7 +568,7 @@ class AffiliateModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async eraseShopper(request: ErasureRequest, @MedusaContext() sharedContext: Context = {}) {
-    const counts = await eraseShopperData(knexOf(sharedContext), request.order_ids, request.cart_ids)
+    const counts = await this.privacy_.eraseShopperData(request.order_ids, request.cart_ids, sharedContext)
     return this.createAffiliateErasures(
       { scope: request.scope, requested_by: request.requested_by, orders_matched: request.orders_matched, ...counts },
       sharedContext
@@ -306,29 +578,28 @@ class AffiliateModuleService extends MedusaService({
   /** Moves the rollup deltas the triggers appended into the daily rollups; answers how many it moved. */
   @InjectTransactionManager()
   async foldDailyStats(@MedusaContext() sharedContext: Context = {}): Promise<number> {
-    return foldDailyStats(knexOf(sharedContext))
+    return this.reporting_.fold(sharedContext)
   }
 
   /** Clicks, live conversions and commission per currency, for the given campaigns or all; from the rollups. */
   @InjectManager()
   async campaignTotals(campaignIds: string[] | undefined, @MedusaContext() sharedContext: Context = {}): Promise<CampaignTotals[]> {
-    const byCampaign = await totals(knexOf(sharedContext), "campaign_id", { campaign_ids: campaignIds })
+    const byCampaign = await this.reporting_.totals("campaign_id", { campaign_ids: campaignIds }, sharedContext)
     return [...byCampaign].map(([campaign_id, t]) => ({ campaign_id, ...t }))
   }
 
   /** One point per UTC day for the last `days` days, the oldest first; from the rollups. */
   @InjectManager()
   async campaignSeries(campaignId: string, days: number, @MedusaContext() sharedContext: Context = {}): Promise<SeriesPoint[]> {
-    return series(knexOf(sharedContext), { campaign_ids: [campaignId] }, days)
+    return this.reporting_.series({ campaign_ids: [campaignId] }, days, sharedContext)
   }
   /** One UTC day per point for the last `days` days, the oldest first, for an affiliate; from the rollups. */
   @InjectManager()
   async affiliateFigures(affiliateId: string, days: number, @MedusaContext() sharedContext: Context = {}): Promise<AffiliateFigures> {
-    const knex = knexOf(sharedContext)
     const scope = { affiliate_ids: [affiliateId] }
     const [byAffiliate, points, owed] = await Promise.all([
-      totals(knex, "affiliate_id", scope),
-      series(knex, scope, days),
+      this.reporting_.totals("affiliate_id", scope, sharedContext),
+      this.reporting_.series(scope, days, sharedContext),
       this.payouts_.balances(scope, sharedContext),
     ])
     return {
@@ -396,13 +667,13 @@ class AffiliateModuleService extends MedusaService({
     actor: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<StatusPlan | null> {
-    return this.conversionStatus_.changeStatus(id, request, actor, sharedContext)
+    return this.ledger_.changeStatus(id, request, actor, sharedContext)
   }
 
   /** Takes back a review of a pending conversion (a compensation). */
   @InjectTransactionManager()
   async reopenReviewedConversion(id: string, reviewedTo: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.conversionStatus_.reopenReviewed(id, reviewedTo, sharedContext)
+    await this.ledger_.reopenReviewed(id, reviewedTo, sharedContext)
   }
 
   /**
@@ -428,74 +699,49 @@ class AffiliateModuleService extends MedusaService({
   /** One batch of pending conversions past their campaign's hold period, approved; answers their ids. */
   @InjectManager()
   async approveHeldConversions(now: Date, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return this.conversionStatus_.approveHeld(now, batch, sharedContext)
+    return this.ledger_.approveHeld(now, batch, sharedContext)
   }
 
   /** Takes back hold-period approvals (those not moved since). */
   @InjectTransactionManager()
   async reopenApprovedConversions(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.conversionStatus_.reopenApproved(ids, sharedContext)
+    await this.ledger_.reopenApproved(ids, sharedContext)
   }
 
   /** One batch of an export, newest first, after the batch `request.after` ended. */
   @InjectManager()
   async exportBatch(request: ExportRequest, @MedusaContext() sharedContext: Context = {}): Promise<ExportBatch> {
-    return exportBatch(knexOf(sharedContext), request)
+    return this.reporting_.exportBatch(request, sharedContext)
   }
 
   /** Ends the affiliate's statement link (if any) and starts one for the token hash. */
   @InjectTransactionManager()
   async rotateStatementLink(affiliateId: string, tokenHash: string, @MedusaContext() sharedContext: Context = {}) {
-    return rotateStatementLink(knexOf(sharedContext), affiliateId, tokenHash)
+    return this.statements_.rotateStatementLink(affiliateId, tokenHash, sharedContext)
   }
 
   /** Ends the affiliate's statement link; answers the ids it ended. */
   @InjectTransactionManager()
   async revokeStatementLink(affiliateId: string, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return revokeStatementLinks(knexOf(sharedContext), affiliateId)
+    return this.statements_.revokeStatementLinks(affiliateId, sharedContext)
   }
 
   /** Takes back a rotation or a revocation. */
   @InjectTransactionManager()
   async restoreStatementLinks(undo: { created_id?: string | null; revoked_ids: string[] }, @MedusaContext() sharedContext: Context = {}) {
-    await restoreStatementLinks(knexOf(sharedContext), undo)
+    await this.statements_.restoreStatementLinks(undo, sharedContext)
   }
 
   /** When the affiliate's live statement link was made, or null. */
   @InjectManager()
   async retrieveStatementLink(affiliateId: string, @MedusaContext() sharedContext: Context = {}) {
-    return liveStatementLink(knexOf(sharedContext), affiliateId)
+    return this.statements_.liveStatementLink(affiliateId, sharedContext)
   }
 
   /** The affiliate behind a live statement token's hash, or null. */
   @InjectManager()
   async findStatementAffiliate(tokenHash: string, @MedusaContext() sharedContext: Context = {}): Promise<StatementAffiliate | null> {
-    return findStatementAffiliate(knexOf(sharedContext), tokenHash)
-  }
-
-  /** A page of a partner's live conversions, newest first, by the conversions' (affiliate_id, created_at) index; `after` is the previous page's cursor. */
-  @InjectManager()
-  async listPartnerConversions(
-    affiliateId: string,
-    page: { limit: number; after?: string },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ conversions: PartnerConversion[]; next_cursor: string | null }> {
-    const knex = knexOf(sharedContext)
-    const { ids, next_cursor } = await listPage(knex, "affiliate_conversion", { filters: { affiliate_id: affiliateId, is_test: false }, ...page })
-    return { conversions: await partnerConversions(knex, ids), next_cursor }
-  }
-
-  /** Live conversions per affiliate and currency recorded in [from, to), for the daily digests. */
-  @InjectManager()
-  async listDigestFigures(affiliateIds: string[], from: Date, to: Date, @MedusaContext() sharedContext: Context = {}): Promise<DigestRow[]> {
-    return digestFigures(knexOf(sharedContext), affiliateIds, from, to)
-  }
-
-  /** The partner's payout details, decrypted (for the admin's payout page and the partner's own portal), or null. */
-  async retrievePayoutDetails(affiliateId: string, sharedContext: Context = {}): Promise<(PayoutDetailsPlain & { updated_at: Date }) | null> {
-    const [row] = await this.listAffiliatePayoutDetails({ affiliate_id: affiliateId }, {}, sharedContext)
-    if (!row) return null
-    return { ...(JSON.parse(this.decryptSecret(row.details_ciphertext)) as PayoutDetailsPlain), method: row.method, updated_at: row.updated_at }
+    return this.statements_.findStatementAffiliate(tokenHash, sharedContext)
   }
 
   /** The affiliate's latest conversions since `since` and latest payouts, as the statement shows them. */
@@ -505,10 +751,9 @@ class AffiliateModuleService extends MedusaService({
     since: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ conversions: StatementConversion[]; payouts: StatementPayout[] }> {
-    const knex = knexOf(sharedContext)
     const [conversions, payouts] = await Promise.all([
-      statementConversions(knex, affiliateId, since, STATEMENT_ROWS),
-      affiliatePayouts(knex, affiliateId, STATEMENT_ROWS),
+      this.statements_.statementConversions(affiliateId, since, STATEMENT_ROWS, sharedContext),
+      this.statements_.affiliatePayouts(affiliateId, STATEMENT_ROWS, sharedContext),
     ])
     return { conversions, payouts }
   }
@@ -525,11 +770,5 @@ function registered<T>(container: Record<string, unknown>, name: string): T | un
 
 /** How many conversions and payouts a statement lists. */
 const STATEMENT_ROWS = 50
-
-/** The caller's transaction when there is one, else the pool. */
-function knexOf(sharedContext: Context): Knex {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
-  return (manager.getTransactionContext() ?? manager.getKnex()) as Knex
-}
 
 export default AffiliateModuleService

@@ -1,6 +1,13 @@
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { Affiliate } from "./models/affiliate"
+import type { AffiliateAttribution } from "./models/attribution"
+import type { AffiliateCampaign } from "./models/campaign"
+import type { AffiliatePromotion } from "./models/promotion"
+import type { CommissionRule, ConversionCommission, CustomerType } from "./utils/commission"
+
 /*
  * What the affiliate module's own methods (beyond the generated CRUD) take and give back. Callers
- * outside the module import these types, never the SQL in ./queries.
+ * outside the module import these types, never the SQL in ./repositories.
  */
 
 /** The S2S call's key, its campaign and, when the token exists, its click and affiliate. */
@@ -11,8 +18,11 @@ export type S2sContext = {
   commission_type: "percentage" | "flat"
   commission_value: string
   currency_code: string | null
+  commission_rules: CommissionRule[]
   /** A lead campaign's conversions need no order total (README, "Lead campaigns"). */
   tool_type: "sale" | "lead"
+  /** "first": only the first order through a click converts (README, "Repeat orders"). */
+  orders_per_click: "every" | "first"
   click_id: string | null
   click_campaign_id: string | null
   affiliate_id: string | null
@@ -27,7 +37,8 @@ export type RequestLogOutcome = "success" | "duplicate" | "skipped" | "error"
 export type RequestLogInput = {
   /** The `request_id` the S2S endpoint answered (or the store path's own). */
   request_id: string
-  source: "s2s" | "store"
+  /** `s2s_validate`: the shop validating what it reported (one entry per call). */
+  source: "s2s" | "store" | "s2s_validate"
   /** The HTTP method of an S2S call; null for the store path. */
   method: string | null
   outcome: RequestLogOutcome
@@ -44,6 +55,7 @@ export type RequestLogInput = {
 
 export type ConversionSource = "s2s" | "store" | "coupon"
 
+/** A conversion to record, from either path, with what it earned (utils/commission.ts). */
 export type ConversionInsert = {
   campaign_id: string
   affiliate_id: string
@@ -52,8 +64,6 @@ export type ConversionInsert = {
   order_id: string
   order_total: string
   order_currency: string
-  commission_amount: string
-  commission_currency: string
   source: ConversionSource
   /** The promotion code that earned a coupon conversion. */
   promotion_code?: string | null
@@ -65,6 +75,9 @@ export type ConversionInsert = {
   context: string | null
   occurred_at: Date
   metadata: Record<string, unknown> | null
+  customer_type: CustomerType | null
+  /** The amounts, the rate they were computed with, and the priced items. */
+  commission: ConversionCommission
 }
 
 /** The request-log entry `recordConversion` writes with the conversion; `reason` defaults to `recorded`. */
@@ -136,7 +149,8 @@ export type SeriesPoint = {
 /** The tables that grow with traffic; their admin lists page by index and cursor. */
 export type ListTable = "affiliate_click" | "affiliate_conversion" | "affiliate_request_log" | "affiliate_outbound_delivery"
 
-export type ListPageRequest = { filters: Record<string, unknown>; limit: number; offset?: number; after?: string }
+/** `count: false` skips the total (a shop's own list needs only the cursor). */
+export type ListPageRequest = { filters: Record<string, unknown>; limit: number; offset?: number; after?: string; count?: boolean }
 
 /** One page, newest first: the row ids, a cursor for the next page, and the total (exact or estimated). */
 export type ListPage = { ids: string[]; next_cursor: string | null; count: number; count_type: "exact" | "estimate" }
@@ -241,6 +255,42 @@ export type AffiliateFigures = {
   /** Owed and not yet in a payout, per currency. */
   balance: { currency_code: string; amount: string }[]
 }
+
+/** A conversion as the shop reads it back over S2S (contract, section 9): no visitor data. */
+export type ShopConversion = {
+  id: string
+  order_id: string
+  status: "pending" | "approved" | "rejected" | "paid" | "reversed"
+  order_total: string
+  order_currency: string
+  commission_amount: string
+  commission_currency: string
+  created_at: string
+  items: ShopConversionItem[]
+}
+
+export type ShopConversionItem = {
+  id: string
+  sku: string
+  product_id: string | null
+  category: string[]
+  collection: string | null
+  quantity: number
+  item_value: string
+  commission_amount: string | null
+  status: "pending" | "approved" | "rejected"
+  rule_id: string | null
+}
+
+/*
+ * The models' records by name, for what steps hand on: declarations then name them instead of
+ * spelling out every relation of every model (a step's `.d.ts` was 40-50 KB).
+ */
+// Interfaces, not aliases: the compiler prints an interface by its name.
+export interface AffiliateRecord extends InferTypeOf<typeof Affiliate> {}
+export interface CampaignRecord extends InferTypeOf<typeof AffiliateCampaign> {}
+export interface AttributionRecord extends InferTypeOf<typeof AffiliateAttribution> {}
+export interface AffiliatePromotionRecord extends InferTypeOf<typeof AffiliatePromotion> {}
 
 /** The partner program's settings (README, "Partner program"); `id` is null until an admin saved them. */
 export type ProgramSettings = {

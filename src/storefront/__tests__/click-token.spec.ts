@@ -1,14 +1,18 @@
 import { parseSetCookie } from "next/dist/compiled/@edge-runtime/cookies"
 import { NextRequest, NextResponse } from "next/server"
 import {
+  CLICK_KEPT_COOKIE,
   CLICK_TOKEN_COOKIE,
   clickTokenFromUrl,
+  documentCookies,
   forgetClickToken,
+  hasClickToken,
   readClickToken,
   rememberClickToken,
+  secondsLeftFromUrl,
   withAffiliateToken,
 } from "../index"
-import { serverActionCookies, serverComponentCookies } from "./cookie-jar"
+import { BrowserDocument, serverActionCookies, serverComponentCookies } from "./cookie-jar"
 
 // A real token (22 base62 characters) and tokens only case or encoding tell apart.
 const TOKEN = "aB3xYz09QwErTyUiOpAsDf"
@@ -17,12 +21,18 @@ const NEEDS_ENCODING = "Ab+c/d==-_~é"
 
 const landing = (path: string, token = TOKEN) => `https://shop.example.com${path}${path.includes("?") ? "&" : "?"}click_token=${encodeURIComponent(token)}`
 
-/** The click-token cookie a response sets, decoded as the browser will send it back. */
-function tokenCookieOf(response: Response): { value: string; attributes: string } | null {
-  const line = response.headers.getSetCookie().find((l) => l.startsWith(`${CLICK_TOKEN_COOKIE}=`))
+/** A cookie a response sets (the click token by default), decoded as the browser will send it back. */
+function tokenCookieOf(response: Response, name = CLICK_TOKEN_COOKIE): { value: string; attributes: string } | null {
+  const line = response.headers.getSetCookie().find((l) => l.startsWith(`${name}=`))
   if (!line) return null
   return { value: parseSetCookie(line)!.value, attributes: line.slice(line.indexOf(";")) }
 }
+
+const DAY = 86_400
+/** A landing URL as the backend's link sends it: the token, then when its window ends. */
+const landingExpiring = (path: string, secondsFromNow: number) =>
+  `${landing(path)}&click_expires_at=${Math.floor(Date.now() / 1000) + secondsFromNow}`
+const maxAgeOf = (attributes: string) => Number(/Max-Age=(-?\d+)/.exec(attributes)?.[1])
 
 describe("clickTokenFromUrl", () => {
   it("reads the token exactly as sent: case, symbols and percent-encoding decoded once", () => {
@@ -101,7 +111,54 @@ describe("withAffiliateToken on every response a middleware returns", () => {
     expect(tokenCookieOf(withAffiliateToken(request, NextResponse.next()))?.value).toBe(SAME_LETTERS_OTHER_CASE)
   })
 
-  it("writes a first-party, HttpOnly, SameSite=Lax cookie for 30 days, Secure only under https", () => {
+  it("keeps the token exactly as long as the click's attribution window, from the link's click_expires_at", () => {
+    const cookie = tokenCookieOf(withAffiliateToken(new NextRequest(landingExpiring("/us", 7 * DAY)), NextResponse.next()))!
+    expect(cookie.value).toBe(TOKEN)
+    // The seconds left when the cookie was written: at most a second has passed since the URL was made.
+    expect(maxAgeOf(cookie.attributes)).toBeGreaterThanOrEqual(7 * DAY - 1)
+    expect(maxAgeOf(cookie.attributes)).toBeLessThanOrEqual(7 * DAY)
+    // An explicit maxAge still wins.
+    const custom = tokenCookieOf(withAffiliateToken(new Request(landingExpiring("/", 7 * DAY)), new Response(null), { maxAge: 60 }))!
+    expect(maxAgeOf(custom.attributes)).toBe(60)
+  })
+
+  it("does not keep a token whose window has ended (an old landing URL), and keeps the kept one", () => {
+    const request = new NextRequest(landingExpiring("/us", -5), { headers: { cookie: `${CLICK_TOKEN_COOKIE}=older` } })
+    const response = NextResponse.next()
+    expect(withAffiliateToken(request, response).headers.getSetCookie()).toEqual([])
+  })
+
+  it("reads click_expires_at as whole Unix seconds only, and keeps no cookie longer than browsers do", () => {
+    const now = Date.UTC(2026, 0, 1) // 1767225600
+    expect(secondsLeftFromUrl("https://s.example/?click_expires_at=1767225660", now)).toBe(60)
+    expect(secondsLeftFromUrl("https://s.example/?click_expires_at=1767225600", now)).toBe(0)
+    expect(secondsLeftFromUrl("https://s.example/?click_expires_at=99999999999", now)).toBe(400 * DAY)
+    for (const unreadable of ["", "soon", "1.5", "-1", "1e9"]) {
+      expect(secondsLeftFromUrl(`https://s.example/?click_expires_at=${unreadable}`, now)).toBeNull()
+    }
+    expect(secondsLeftFromUrl("https://s.example/", now)).toBeNull()
+    // A landing URL that does not say keeps the campaigns' default window, 30 days.
+    const fallback = tokenCookieOf(withAffiliateToken(new Request(`${landing("/")}&click_expires_at=soon`), new Response(null)))!
+    expect(maxAgeOf(fallback.attributes)).toBe(30 * DAY)
+  })
+
+  it("sets a readable marker beside the token: same lifetime, no token in it, for a banner in the browser", () => {
+    const out = withAffiliateToken(new NextRequest(landingExpiring("/us", 3 * DAY)), NextResponse.next())
+    const token = tokenCookieOf(out)!
+    const marker = tokenCookieOf(out, CLICK_KEPT_COOKIE)!
+    expect(marker.value).toBe("1")
+    expect(marker.attributes).not.toMatch(/HttpOnly/)
+    expect(marker.attributes).toMatch(/SameSite=Lax/i)
+    expect(maxAgeOf(marker.attributes)).toBe(maxAgeOf(token.attributes))
+    // What a script sees in document.cookie: the marker, never the HttpOnly token.
+    const scriptVisible = `${CLICK_KEPT_COOKIE}=1; _medusa_cache_id=abc`
+    expect(scriptVisible).not.toContain(TOKEN)
+    expect(hasClickToken(scriptVisible)).toBe(true)
+    expect(hasClickToken("_medusa_cache_id=abc")).toBe(false)
+    expect(hasClickToken(`${CLICK_TOKEN_COOKIE}=${TOKEN}`)).toBe(true)
+  })
+
+  it("writes a first-party, HttpOnly, SameSite=Lax cookie for 30 days when the URL does not say, Secure only under https", () => {
     const https = tokenCookieOf(withAffiliateToken(new Request(landing("/")), new Response(null)))!
     expect(https.attributes).toMatch(/Path=\//)
     expect(https.attributes).toMatch(/Max-Age=2592000/)
@@ -199,12 +256,35 @@ describe("rememberClickToken, readClickToken and forgetClickToken through a cook
     expect(rememberClickToken("https://shop.example.com/us", store)).toBe(false)
   })
 
-  it("forgets the token", () => {
-    const { store, setCookies } = serverActionCookies(`${CLICK_TOKEN_COOKIE}=${TOKEN}`)
+  it("keeps the window's lifetime and the marker through a cookie store, and nothing for an ended window", () => {
+    const { store, setCookies } = serverActionCookies()
+    expect(rememberClickToken(landingExpiring("/us", 2 * DAY), store)).toBe(true)
+    const token = setCookies.find((l) => l.startsWith(`${CLICK_TOKEN_COOKIE}=`))!
+    const marker = setCookies.find((l) => l.startsWith(`${CLICK_KEPT_COOKIE}=`))!
+    expect(maxAgeOf(token)).toBeGreaterThanOrEqual(2 * DAY - 1)
+    expect(maxAgeOf(marker)).toBe(maxAgeOf(token))
+    expect(marker).not.toMatch(/HttpOnly/)
+    expect(hasClickToken(store)).toBe(true)
+    const other = serverActionCookies()
+    expect(rememberClickToken(landingExpiring("/us", -1), other.store)).toBe(false)
+    expect(other.setCookies).toEqual([])
+  })
+
+  it("keeps the marker readable in a browser-only storefront (documentCookies)", () => {
+    const doc = new BrowserDocument()
+    expect(rememberClickToken(landingExpiring("/plain", DAY), documentCookies(doc))).toBe(true)
+    expect(hasClickToken(doc.cookie)).toBe(true)
+    expect(readClickToken(doc.cookie)).toBe(TOKEN)
+  })
+
+  it("forgets the token and its marker", () => {
+    const { store, setCookies } = serverActionCookies(`${CLICK_TOKEN_COOKIE}=${TOKEN}; ${CLICK_KEPT_COOKIE}=1`)
     expect(readClickToken(store)).toBe(TOKEN)
     expect(forgetClickToken(store)).toBe(true)
     expect(readClickToken(store)).toBeNull()
-    expect(setCookies.at(-1)).toMatch(new RegExp(`^${CLICK_TOKEN_COOKIE}=;.*Expires=Thu, 01 Jan 1970`))
+    expect(hasClickToken(store)).toBe(false)
+    expect(setCookies.find((l) => l.startsWith(`${CLICK_TOKEN_COOKIE}=`))).toMatch(/Expires=Thu, 01 Jan 1970/)
+    expect(setCookies.find((l) => l.startsWith(`${CLICK_KEPT_COOKIE}=`))).toMatch(/Expires=Thu, 01 Jan 1970/)
   })
 
   it("reports a refused write (cookies() in a server component) instead of throwing", () => {

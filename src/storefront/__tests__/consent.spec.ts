@@ -1,6 +1,6 @@
 import { parseSetCookie } from "next/dist/compiled/@edge-runtime/cookies"
 import { NextRequest } from "next/server"
-import { CONSENT_COOKIE, documentCookies, readConsent, writeConsent } from "../index"
+import { awaitsConsent, CLICK_KEPT_COOKIE, CLICK_TOKEN_COOKIE, CONSENT_COOKIE, documentCookies, readConsent, writeConsent } from "../index"
 import { BrowserDocument, serverActionCookies, serverComponentCookies } from "./cookie-jar"
 
 describe("the consent state", () => {
@@ -42,6 +42,19 @@ describe("the consent state", () => {
     const readOnly = serverComponentCookies(`${CONSENT_COOKIE}=denied`)
     expect(writeConsent(readOnly, "granted")).toBe(false)
     expect(readConsent(readOnly)).toBe("denied")
+  })
+})
+
+describe("awaitsConsent: whether a banner has something to ask", () => {
+  it("asks only when a click token is kept and the shopper has not answered", () => {
+    // In the browser: the token is HttpOnly, its marker is what document.cookie shows.
+    expect(awaitsConsent(`${CLICK_KEPT_COOKIE}=1`)).toBe(true)
+    expect(awaitsConsent("_medusa_cache_id=abc")).toBe(false)
+    expect(awaitsConsent(`${CLICK_KEPT_COOKIE}=1; ${CONSENT_COOKIE}=granted`)).toBe(false)
+    expect(awaitsConsent(`${CLICK_KEPT_COOKIE}=1; ${CONSENT_COOKIE}=denied`)).toBe(false)
+    // On the server, the token itself is enough.
+    expect(awaitsConsent(serverActionCookies(`${CLICK_TOKEN_COOKIE}=aB3xYz09QwErTyUiOpAsDf`).store)).toBe(true)
+    expect(awaitsConsent(undefined)).toBe(false)
   })
 })
 

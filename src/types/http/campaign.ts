@@ -1,3 +1,4 @@
+import type { CommissionRule, ConversionCommission } from "../../modules/affiliate/utils/commission"
 import type { DeleteResponse, FindParams, OneOrMany, PaginatedResponse } from "./common"
 
 export type CampaignType = "banner" | "text" | "link" | "video"
@@ -7,6 +8,8 @@ export type CommissionType = "percentage" | "flat"
 export type IntegrationMethod = "s2s"
 export type OutboundMethod = "POST" | "GET"
 export type AttributionPrecedence = "coupon" | "click"
+/** Which orders through one click earn a conversion: every one in the attribution window, or the first only. */
+export type OrdersPerClick = "every" | "first"
 /** The S2S parameters an outbound delivery can send under another name. */
 export type OutboundParameter = "api_key" | "click_token" | "order_id" | "order_total" | "order_currency" | "test"
 
@@ -25,11 +28,15 @@ export type AdminCampaign = {
   commission_value: number
   /** Lower-case ISO 4217; set for flat commissions only. */
   currency_code: string | null
+  /** Ordered; the first that matches an item sets its rate (README, "Commission rules"). */
+  commission_rules: AdminCommissionRule[]
   attribution_window_days: number
   /** Days a conversion stays pending before it is approved automatically. */
   hold_days: number
   /** Who is credited when an order has both a click and an affiliate's code in this campaign. */
   attribution_precedence: AttributionPrecedence
+  /** `first`: a later order through the same click is skipped (`click_already_converted`). */
+  orders_per_click: OrdersPerClick
   /** Whether affiliates see their conversions' order ids on their statement. */
   show_order_ids_on_statement: boolean
   status: CampaignStatus
@@ -69,9 +76,12 @@ export type AdminCreateCampaign = {
   commission_value: string | number
   /** Required for a flat commission; ignored (stored as null) for a percentage. */
   currency_code?: string | null
+  /** At most 50, kept in order; a rule sent back with its `id` keeps it. */
+  commission_rules?: (Omit<AdminCommissionRule, "id"> & { id?: string })[] // []
   attribution_window_days?: number // 30, from 1 to 365
   hold_days?: number // 30, from 0 to 365
   attribution_precedence?: AttributionPrecedence // "coupon"
+  orders_per_click?: OrdersPerClick // "every"
   show_order_ids_on_statement?: boolean // false
   status?: CampaignStatus // "active"
   metadata?: Record<string, unknown> | null
@@ -87,3 +97,9 @@ export type AdminUpdateCampaign = Partial<AdminCreateCampaign>
 
 /** `DELETE /admin/affiliate/campaigns/:id` (soft delete: its links and API key stop working). */
 export type AdminCampaignDeleteResponse = DeleteResponse<"affiliate_campaign">
+
+/** One commission rule of a campaign (contract, section 8). */
+export type AdminCommissionRule = CommissionRule
+
+/** `POST /admin/affiliate/campaigns/:id/commission-preview`: what the order would earn, item by item. */
+export type AdminCommissionPreviewResponse = { preview: ConversionCommission }

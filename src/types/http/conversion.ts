@@ -1,3 +1,5 @@
+import type { EntryResult } from "../../modules/affiliate/repositories/conversion-ledger"
+import type { ShopConversionItem } from "../../modules/affiliate/types"
 import type { CursorFindParams, CursorPaginatedResponse, DateRangeParams, OneOrMany } from "./common"
 import type { DeviceType } from "./click"
 
@@ -33,6 +35,8 @@ export type AdminConversion = {
   /** How often the same order was reported again. */
   duplicate_count: number
   metadata: Record<string, unknown> | null
+  /** "new" or "returning", from the S2S call or the Medusa customer's order history. */
+  customer_type: "new" | "returning" | null
   created_at: string
   updated_at: string
 }
@@ -51,8 +55,11 @@ export type AdminConversionListParams = CursorFindParams & {
 }
 export type AdminConversionListResponse = CursorPaginatedResponse<"conversions", AdminConversion>
 
-/** `GET /admin/affiliate/conversions/:id`, `POST …/:id/approve` and `POST …/:id/reject` */
-export type AdminConversionResponse = { conversion: AdminConversion }
+/** One item of a conversion (contract, section 8), amounts as decimal strings. */
+export type AdminConversionItem = ShopConversionItem
+
+/** `GET /admin/affiliate/conversions/:id` (with its items), `POST …/:id/approve` and `POST …/:id/reject` */
+export type AdminConversionResponse = { conversion: AdminConversion & { items?: AdminConversionItem[] } }
 
 /** `POST /admin/affiliate/conversions/:id/approve` body (pending, live conversions only). */
 export type AdminApproveConversion = { reason?: string }
@@ -74,3 +81,14 @@ export type AdminConversionChange = {
 
 /** `GET /admin/affiliate/conversions/:id/history`, the oldest change first. */
 export type AdminConversionHistoryResponse = { history: AdminConversionChange[] }
+
+/** One entry's answer of a validation (contract, section 9), as the module gives it. */
+export type ValidationResult = EntryResult
+
+/** `POST /admin/affiliate/conversions/validate`: what each entry did (or would do, with `dry_run`). */
+export type AdminValidateConversionsResponse = {
+  message: string
+  counts: { updated: number; unchanged: number; failed: number }
+  results: ValidationResult[]
+  dry_run: boolean
+}

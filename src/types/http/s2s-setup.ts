@@ -11,8 +11,11 @@ export type AdminS2sSetupResponse = {
   /** Why the key is not shown, and what to do. */
   key_problem: string | null
   endpoint_url: string
-  /** `public_url`: from the publicUrl option; `request`: the URL the admin is served from (see `endpoint_url_notice`). */
-  endpoint_url_source: "public_url" | "request"
+  /**
+   * `public_url`: from the publicUrl option; `request`: the URL the admin is served from;
+   * `medusa_backend_url`: MEDUSA_BACKEND_URL, when the request's address cannot be used (see `endpoint_url_notice`).
+   */
+  endpoint_url_source: "public_url" | "request" | "medusa_backend_url"
   endpoint_url_notice: string | null
   method: "POST"
   parameters: AdminS2sParameter[]

@@ -14,7 +14,7 @@ export function keepClickToken() {
   rememberClickToken(location.href, cookies)
 }
 
-/** Once the cart exists, and with the shopper's answer when they give it. */
+/** Once the cart exists, with the shopper's answer when they give it, and right before checkout. */
 export function shareAffiliate(backend: AffiliateBackend, cartId: string, answer?: Consent) {
   if (answer) writeConsent(cookies, answer)
   return shareAffiliateConsent({ ...backend, credentials: "include", cartId, cookies })

@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { redactStatementTokens } from "../../../lib/statement-token"
+import { redactStatementTokens } from "../../../modules/affiliate/utils/statement-token"
 
 /**
  * The access log prints `originalUrl` when the answer ends: the statement's token would land there

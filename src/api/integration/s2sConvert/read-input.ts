@@ -1,15 +1,13 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { decodeForm, FormDecodeError } from "../../../lib/form-decode"
 import type { FieldError } from "../../../modules/affiliate/utils/s2s-input"
+import { ClientAborted, mediaType, NotUtf8, readRawBody } from "../../../lib/raw-body"
 import { findUnstorableText, printableName, UNSTORABLE_TEXT_MESSAGE } from "../../../lib/unstorable-text"
 
 export const MAX_BODY_BYTES = 16 * 1024
 
 /** `reason` is what the request log keeps when it is not the message itself. */
 export type InputProblem = { http: 400 | 413 | 415; message: string; errors?: FieldError[]; reason?: string }
-
-/** The client closed the connection before its body was complete. */
-class ClientAborted extends Error {}
 
 /**
  * Reads the call's parameters exactly as sent: the query string, plus for POST a JSON or form
@@ -23,14 +21,14 @@ export async function readS2sParams(req: MedusaRequest): Promise<{ params: Recor
     const params: Record<string, unknown> = decodeForm(query)
     if (req.method === "GET") return checkedText(params)
 
-    const mediaType = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase()
-    if (mediaType !== "application/json" && mediaType !== "application/x-www-form-urlencoded") {
+    const type = mediaType(req)
+    if (type !== "application/json" && type !== "application/x-www-form-urlencoded") {
       return { http: 415, message: "Send application/json or application/x-www-form-urlencoded" }
     }
-    const body = await readBody(req)
+    const body = await readRawBody(req, MAX_BODY_BYTES)
     if (body === null) return { http: 413, message: `Body is larger than ${MAX_BODY_BYTES / 1024} KB` }
 
-    const fields = mediaType === "application/json" ? parseJsonObject(body) : decodeForm(body)
+    const fields = type === "application/json" ? parseJsonObject(body) : decodeForm(body)
     for (const [name, value] of Object.entries(fields)) {
       if (name in params) {
         const field = printableName(name)
@@ -43,7 +41,7 @@ export async function readS2sParams(req: MedusaRequest): Promise<{ params: Recor
     if (e instanceof ClientAborted) {
       return { http: 400, message: "The request body ended before it was complete", reason: "client_aborted" }
     }
-    if (e instanceof FormDecodeError || e instanceof SyntaxError) {
+    if (e instanceof FormDecodeError || e instanceof SyntaxError || e instanceof NotUtf8) {
       const field = e instanceof FormDecodeError ? e.field : "body"
       return { http: 400, message: e.message, errors: [{ field, message: e.message }] }
     }
@@ -61,7 +59,7 @@ function checkedText(params: Record<string, unknown>): { params: Record<string, 
   return { http: 400, message: `Invalid ${field}: ${UNSTORABLE_TEXT_MESSAGE}`, errors: [{ field, message: UNSTORABLE_TEXT_MESSAGE }] }
 }
 
-function parseJsonObject(body: string): Record<string, unknown> {
+export function parseJsonObject(body: string): Record<string, unknown> {
   let value: unknown
   try {
     value = JSON.parse(body)
@@ -73,35 +71,3 @@ function parseJsonObject(body: string): Record<string, unknown> {
   }
   return value as Record<string, unknown>
 }
-
-/**
- * The body as UTF-8 text, or null when it passes the size limit. An oversized body is drained,
- * not stored, so the client still reads the 413 instead of a reset connection.
- */
-async function readBody(req: MedusaRequest): Promise<string | null> {
-  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-    req.resume()
-    return null
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    }
-  } catch (e) {
-    // Node ends the stream with "aborted" (ECONNRESET) when the client goes away mid-body.
-    if (req.destroyed || (e as NodeJS.ErrnoException)?.code === "ECONNRESET") throw new ClientAborted()
-    throw e
-  }
-  if (!req.complete) throw new ClientAborted()
-  if (size > MAX_BODY_BYTES) return null
-  try {
-    return utf8.decode(Buffer.concat(chunks))
-  } catch {
-    throw new SyntaxError("Body is not valid UTF-8")
-  }
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true })

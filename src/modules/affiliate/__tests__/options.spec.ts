@@ -1,7 +1,7 @@
-import { decryptApiKey, encryptApiKey } from "../../../lib/api-key"
+import { decryptApiKey, encryptApiKey } from "../utils/api-key"
 import { assertProductionKey, MISSING_PRODUCTION_KEY, resolveOptions } from "../options"
 
-const ENV = ["NODE_ENV", "AFFILIATE_ENCRYPTION_KEY", "AFFILIATE_PREVIOUS_ENCRYPTION_KEYS", "AFFILIATE_PUBLIC_URL", "MEDUSA_BACKEND_URL", "AFFILIATE_RATE_LIMIT_PER_MINUTE"]
+const ENV = ["NODE_ENV", "AFFILIATE_ENCRYPTION_KEY", "AFFILIATE_PREVIOUS_ENCRYPTION_KEYS", "AFFILIATE_PUBLIC_URL", "MEDUSA_BACKEND_URL", "AFFILIATE_RATE_LIMIT_PER_MINUTE", "AFFILIATE_ALLOW_PRIVATE_TARGETS"]
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]))
 beforeEach(() => ENV.filter((k) => k !== "NODE_ENV").forEach((k) => delete process.env[k]))
 afterEach(() => ENV.forEach((k) => (saved[k] === undefined ? delete process.env[k] : (process.env[k] = saved[k]))))
@@ -18,6 +18,22 @@ describe("the plugin's options", () => {
 
   it("leave publicUrl unset (null) when nothing configures it: the admin then uses the request's URL", () => {
     expect(resolveOptions({ encryptionKey: "k" }).publicUrl).toBeNull()
+  })
+
+  it("do not take MEDUSA_BACKEND_URL for publicUrl: it is kept apart, as the last fallback", () => {
+    process.env.MEDUSA_BACKEND_URL = "http://localhost:9000"
+    expect(resolveOptions({ encryptionKey: "k" })).toMatchObject({ publicUrl: null, medusaBackendUrl: "http://localhost:9000" })
+  })
+
+  it("refuse private outbound targets unless the option or AFFILIATE_ALLOW_PRIVATE_TARGETS allows them", () => {
+    expect(resolveOptions({}).allowPrivateTargets).toBe(false)
+    expect(resolveOptions({ allowPrivateTargets: true }).allowPrivateTargets).toBe(true)
+    for (const [value, allowed] of [["true", true], ["1", true], ["YES", true], ["false", false], ["0", false], ["", false]] as const) {
+      process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = value
+      expect([value, resolveOptions({}).allowPrivateTargets]).toEqual([value, allowed])
+    }
+    process.env.AFFILIATE_ALLOW_PRIVATE_TARGETS = "true"
+    expect(resolveOptions({ allowPrivateTargets: false }).allowPrivateTargets).toBe(false) // the option wins
   })
 
   it("say when the development key is in use", () => {

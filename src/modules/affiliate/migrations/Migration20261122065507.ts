@@ -45,6 +45,8 @@ export class Migration20261122065507 extends Migration {
     this.addSql(`drop index if exists "IDX_affiliate_click_expires_at";`);
     this.addSql(`alter table if exists "affiliate_click" drop column if exists "details_cleared_at";`);
 
+    // Retention and erasure clear landing URLs; the earlier schema wants one: an empty string, by hand.
+    this.addSql(`update "affiliate_click" set "landing_url" = '' where "landing_url" is null;`);
     this.addSql(`alter table if exists "affiliate_click" alter column "landing_url" type text using ("landing_url"::text);`);
     this.addSql(`alter table if exists "affiliate_click" alter column "landing_url" set not null;`);
 

@@ -73,6 +73,15 @@ export class Migration20261122071822 extends Migration {
 
     this.addSql(`alter table if exists "affiliate_conversion" drop column if exists "promotion_code";`);
 
+    // Before this migration every conversion had a click. Coupon conversions (and any whose click
+    // was deleted since) cannot be kept under NOT NULL: a rollback removes them with what hangs on
+    // them, as it drops the payouts, promotions and statement links this migration added (README,
+    // "Uninstalling"). Written by hand: the generated down() failed on a database holding one.
+    const dropped = `select "id" from "affiliate_conversion" where "click_id" is null or "source" not in ('s2s', 'store')`
+    this.addSql(`delete from "affiliate_commission_adjustment" where "conversion_id" in (${dropped});`);
+    this.addSql(`delete from "affiliate_outbound_attempt" where "delivery_id" in (select "id" from "affiliate_outbound_delivery" where "conversion_id" in (${dropped}));`);
+    this.addSql(`delete from "affiliate_outbound_delivery" where "conversion_id" in (${dropped});`);
+    this.addSql(`delete from "affiliate_conversion" where "id" in (${dropped});`);
     this.addSql(`alter table if exists "affiliate_conversion" alter column "click_id" type text using ("click_id"::text);`);
     this.addSql(`alter table if exists "affiliate_conversion" alter column "click_id" set not null;`);
     this.addSql(`alter table if exists "affiliate_conversion" add constraint "affiliate_conversion_source_check" check("source" in ('s2s', 'store'));`);

@@ -17,10 +17,10 @@ export const Affiliate = model
     // payout mail). Affiliates made in the admin get none until they choose in the portal.
     email_notifications: model.enum(["each", "daily", "off"]).default("off"),
     metadata: model.json().nullable(),
-    clicks: model.hasMany(() => AffiliateClick, { mappedBy: "affiliate" }),
-    conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "affiliate" }),
-    promotions: model.hasMany(() => AffiliatePromotion, { mappedBy: "affiliate" }),
-    payouts: model.hasMany(() => AffiliatePayout, { mappedBy: "affiliate" }),
-    statement_links: model.hasMany(() => AffiliateStatementLink, { mappedBy: "affiliate" }),
+    clicks: model.hasMany((): typeof AffiliateClick => AffiliateClick, { mappedBy: "affiliate" }),
+    conversions: model.hasMany((): typeof AffiliateConversion => AffiliateConversion, { mappedBy: "affiliate" }),
+    promotions: model.hasMany((): typeof AffiliatePromotion => AffiliatePromotion, { mappedBy: "affiliate" }),
+    payouts: model.hasMany((): typeof AffiliatePayout => AffiliatePayout, { mappedBy: "affiliate" }),
+    statement_links: model.hasMany((): typeof AffiliateStatementLink => AffiliateStatementLink, { mappedBy: "affiliate" }),
   })
   .indexes([{ on: ["code"], unique: true }])

@@ -13,6 +13,6 @@ export const AffiliateApiKey = model
     // "s2s_" and the next 6 characters: enough to tell keys apart in logs, useless to an attacker.
     key_prefix: model.text(),
     expires_at: model.dateTime().nullable(),
-    campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "api_keys" }),
+    campaign: model.belongsTo((): typeof AffiliateCampaign => AffiliateCampaign, { mappedBy: "api_keys" }),
   })
   .indexes([{ on: ["key_hash"], unique: true }])

@@ -17,6 +17,6 @@ export const AffiliateAttribution = model
     consent_at: model.dateTime().nullable(),
     // Free text from the storefront: which banner or screen recorded the consent.
     consent_source: model.text().nullable(),
-    click: model.belongsTo(() => AffiliateClick, { mappedBy: "attributions" }).nullable(),
+    click: model.belongsTo((): typeof AffiliateClick => AffiliateClick, { mappedBy: "attributions" }).nullable(),
   })
   .indexes([{ on: ["cart_id"], unique: true }])

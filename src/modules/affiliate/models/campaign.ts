@@ -20,6 +20,9 @@ export const AffiliateCampaign = model
     commission_value: model.bigNumber(),
     // Currency of a flat commission; percentage commissions are paid in the order's currency.
     currency_code: model.text().nullable(),
+    // Ordered; the first that matches an item sets its rate (utils/commission-rules.ts). Each has
+    // a server-assigned id that items keep as `rule_id`.
+    commission_rules: model.json().default([] as unknown as Record<string, unknown>),
     attribution_window_days: model.number().default(30),
     status: model.enum(["active", "paused", "archived"]).default("active"),
     // Pending conversions older than this many days are approved by the hold-period job (the
@@ -28,6 +31,9 @@ export const AffiliateCampaign = model
     // When an order has both a click and an affiliate's promotion code in this campaign, which one
     // is credited: the code (the shopper's explicit act) or the click.
     attribution_precedence: model.enum(["coupon", "click"]).default("coupon"),
+    // Which orders through one click earn a conversion: every order inside the attribution window
+    // (as the networks do), or only the first; a later one is logged as `click_already_converted`.
+    orders_per_click: model.enum(["every", "first"]).default("every"),
     // Whether affiliates see the order ids of their conversions on their statement page.
     show_order_ids_on_statement: model.boolean().default(false),
     // Forwarding to an external network's S2S endpoint (optional). Parameter names default to
@@ -37,9 +43,11 @@ export const AffiliateCampaign = model
     outbound_api_key_ciphertext: model.text().nullable(),
     outbound_parameter_names: model.json().nullable(),
     metadata: model.json().nullable(),
-    api_keys: model.hasMany(() => AffiliateApiKey, { mappedBy: "campaign" }),
-    clicks: model.hasMany(() => AffiliateClick, { mappedBy: "campaign" }),
-    conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "campaign" }),
-    promotions: model.hasMany(() => AffiliatePromotion, { mappedBy: "campaign" }),
+    // Relations name their model's type (`(): typeof X`), here and in every model: the published
+    // declarations then refer to it instead of repeating it (README, "Development").
+    api_keys: model.hasMany((): typeof AffiliateApiKey => AffiliateApiKey, { mappedBy: "campaign" }),
+    clicks: model.hasMany((): typeof AffiliateClick => AffiliateClick, { mappedBy: "campaign" }),
+    conversions: model.hasMany((): typeof AffiliateConversion => AffiliateConversion, { mappedBy: "campaign" }),
+    promotions: model.hasMany((): typeof AffiliatePromotion => AffiliatePromotion, { mappedBy: "campaign" }),
   })
   .indexes([{ on: ["handle"], unique: true }])

@@ -25,10 +25,10 @@ export const AffiliateClick = model
     expires_at: model.dateTime(),
     // When retention or an erasure cleared the visitor details (user agent, referrer, IP hash, landing URL).
     details_cleared_at: model.dateTime().nullable(),
-    campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "clicks" }),
-    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "clicks" }),
-    conversions: model.hasMany(() => AffiliateConversion, { mappedBy: "click" }),
-    attributions: model.hasMany(() => AffiliateAttribution, { mappedBy: "click" }),
+    campaign: model.belongsTo((): typeof AffiliateCampaign => AffiliateCampaign, { mappedBy: "clicks" }),
+    affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "clicks" }),
+    conversions: model.hasMany((): typeof AffiliateConversion => AffiliateConversion, { mappedBy: "click" }),
+    attributions: model.hasMany((): typeof AffiliateAttribution => AffiliateAttribution, { mappedBy: "click" }),
   })
   .indexes([
     // The hot paths' lookup (S2S, cart capture): one token, byte for byte. A click whose details

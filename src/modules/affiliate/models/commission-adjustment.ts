@@ -11,5 +11,5 @@ export const AffiliateCommissionAdjustment = model.define("affiliate_commission_
   amount: model.bigNumber(),
   currency_code: model.text(),
   reason: model.text(),
-  conversion: model.belongsTo(() => AffiliateConversion, { mappedBy: "adjustments" }),
+  conversion: model.belongsTo((): typeof AffiliateConversion => AffiliateConversion, { mappedBy: "adjustments" }),
 })

@@ -15,6 +15,6 @@ export const AffiliateConversionChange = model
     from_value: model.text().nullable(),
     to_value: model.text().nullable(),
     reason: model.text().nullable(),
-    conversion: model.belongsTo(() => AffiliateConversion, { mappedBy: "changes" }),
+    conversion: model.belongsTo((): typeof AffiliateConversion => AffiliateConversion, { mappedBy: "changes" }),
   })
   .indexes([{ on: ["conversion_id", "created_at"] }])

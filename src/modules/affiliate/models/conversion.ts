@@ -4,6 +4,7 @@ import { AffiliateCampaign } from "./campaign"
 import { AffiliateClick } from "./click"
 import { AffiliateCommissionAdjustment } from "./commission-adjustment"
 import { AffiliateConversionChange } from "./conversion-change"
+import { AffiliateConversionItem } from "./conversion-item"
 
 /**
  * An order (or a lead) attributed to a click or to an affiliate's promotion code, with the
@@ -17,6 +18,14 @@ export const AffiliateConversion = model
     order_currency: model.text(),
     commission_amount: model.bigNumber(),
     commission_currency: model.text(),
+    // The rate it was recorded with, kept so amounts are recomputed with it later (a validation):
+    // a percentage, or a flat campaign's amount; the rule that set it (null: the campaign's own).
+    // Per item for a percentage campaign's items (see AffiliateConversionItem).
+    commission_type: model.enum(["percentage", "flat"]).nullable(),
+    commission_rate: model.bigNumber().nullable(),
+    commission_rule_id: model.text().nullable(),
+    // "new" or "returning": from the S2S call, or the Medusa customer's order history.
+    customer_type: model.enum(["new", "returning"]).nullable(),
     status: model.enum(["pending", "approved", "rejected", "paid", "reversed"]).default("pending"),
     status_reason: model.text().nullable(),
     source: model.enum(["s2s", "store", "coupon"]),
@@ -34,12 +43,13 @@ export const AffiliateConversion = model
     // What the commission was computed on, for recomputing after a partial refund.
     refunded_total: model.bigNumber().default(0),
     metadata: model.json().nullable(),
-    campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "conversions" }),
-    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "conversions" }),
+    campaign: model.belongsTo((): typeof AffiliateCampaign => AffiliateCampaign, { mappedBy: "conversions" }),
+    affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "conversions" }),
     // Null for a coupon conversion: the code, not a click, earned it.
-    click: model.belongsTo(() => AffiliateClick, { mappedBy: "conversions" }).nullable(),
-    adjustments: model.hasMany(() => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
-    changes: model.hasMany(() => AffiliateConversionChange, { mappedBy: "conversion" }),
+    click: model.belongsTo((): typeof AffiliateClick => AffiliateClick, { mappedBy: "conversions" }).nullable(),
+    adjustments: model.hasMany((): typeof AffiliateCommissionAdjustment => AffiliateCommissionAdjustment, { mappedBy: "conversion" }),
+    changes: model.hasMany((): typeof AffiliateConversionChange => AffiliateConversionChange, { mappedBy: "conversion" }),
+    items: model.hasMany((): typeof AffiliateConversionItem => AffiliateConversionItem, { mappedBy: "conversion" }),
   })
   .indexes([
     // One conversion per campaign and order; live and test ones apart, so a test never blocks the

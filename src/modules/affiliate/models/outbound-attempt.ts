@@ -9,5 +9,5 @@ export const AffiliateOutboundAttempt = model.define("affiliate_outbound_attempt
   error: model.text().nullable(),
   response_excerpt: model.text().nullable(),
   duration_ms: model.number(),
-  delivery: model.belongsTo(() => AffiliateOutboundDelivery, { mappedBy: "attempts" }),
+  delivery: model.belongsTo((): typeof AffiliateOutboundDelivery => AffiliateOutboundDelivery, { mappedBy: "attempts" }),
 })

@@ -23,7 +23,7 @@ export const AffiliateOutboundDelivery = model
     max_attempts: model.number(),
     next_attempt_at: model.dateTime().nullable(),
     delivered_at: model.dateTime().nullable(),
-    attempts: model.hasMany(() => AffiliateOutboundAttempt, { mappedBy: "delivery" }),
+    attempts: model.hasMany((): typeof AffiliateOutboundAttempt => AffiliateOutboundAttempt, { mappedBy: "delivery" }),
   })
   .indexes([
     { on: ["status", "next_attempt_at"] },

@@ -12,7 +12,7 @@ export const AffiliatePayoutLine = model
     conversion_id: model.text().nullable(),
     adjustment_id: model.text().nullable(),
     amount: model.bigNumber(),
-    payout: model.belongsTo(() => AffiliatePayout, { mappedBy: "lines" }),
+    payout: model.belongsTo((): typeof AffiliatePayout => AffiliatePayout, { mappedBy: "lines" }),
   })
   .indexes([
     { on: ["conversion_id"], unique: true, where: "conversion_id IS NOT NULL" },

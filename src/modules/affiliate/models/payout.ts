@@ -15,7 +15,7 @@ export const AffiliatePayout = model
     // The bank transfer id (or any reference) the admin paid it with.
     reference: model.text().nullable(),
     paid_at: model.dateTime().nullable(),
-    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "payouts" }),
-    lines: model.hasMany(() => AffiliatePayoutLine, { mappedBy: "payout" }),
+    affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "payouts" }),
+    lines: model.hasMany((): typeof AffiliatePayoutLine => AffiliatePayoutLine, { mappedBy: "payout" }),
   })
   .indexes([{ on: ["affiliate_id", "created_at"] }, { on: ["status", "created_at"] }])

@@ -11,7 +11,7 @@ export const AffiliatePromotion = model
   .define("affiliate_promotion", {
     id: model.id({ prefix: "apro" }).primaryKey(),
     promotion_id: model.text(),
-    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "promotions" }),
-    campaign: model.belongsTo(() => AffiliateCampaign, { mappedBy: "promotions" }),
+    affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "promotions" }),
+    campaign: model.belongsTo((): typeof AffiliateCampaign => AffiliateCampaign, { mappedBy: "promotions" }),
   })
   .indexes([{ on: ["promotion_id"], unique: true }])

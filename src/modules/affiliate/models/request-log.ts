@@ -8,7 +8,7 @@ export const AffiliateRequestLog = model
   .define("affiliate_request_log", {
     id: model.id({ prefix: "areq" }).primaryKey(),
     request_id: model.text(),
-    source: model.enum(["s2s", "store"]).default("s2s"),
+    source: model.enum(["s2s", "store", "s2s_validate"]).default("s2s"),
     method: model.text().nullable(),
     outcome: model.enum(["success", "duplicate", "skipped", "error"]),
     http_status: model.number().nullable(),

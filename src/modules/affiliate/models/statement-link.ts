@@ -9,7 +9,7 @@ export const AffiliateStatementLink = model
   .define("affiliate_statement_link", {
     id: model.id({ prefix: "astl" }).primaryKey(),
     token_hash: model.text(),
-    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "statement_links" }),
+    affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "statement_links" }),
   })
   .indexes([
     { on: ["token_hash"], unique: true },

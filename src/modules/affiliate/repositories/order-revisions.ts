@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { entityId } from "../utils/entity-id"
-import { rawBigNumber } from "../utils/money"
+import { formatAmount, rawBigNumber } from "../utils/money"
 import { insertChanges } from "../sql/conversion-changes"
 import { SqlRepository } from "../sql/sql-repository"
 import type { ChangeRecord, ConversionStatus } from "../utils/conversion-status"
@@ -79,7 +79,8 @@ export class OrderRevisionRepository extends SqlRepository {
           reason: revision.reason,
         })
         undo.adjustment_ids.push(adjustmentId)
-        undo.change_ids.push(...(await insertChanges(knex, c.id, actor, [{ field: "adjustment", from: null, to: owed.toFixed(), reason: revision.reason }])))
+        const to = formatAmount(owed.toFixed(), c.commission_currency)
+        undo.change_ids.push(...(await insertChanges(knex, c.id, actor, [{ field: "adjustment", from: null, to, reason: revision.reason }])))
         continue
       }
       undo.conversions.push({ id: c.id, status: c.status, status_reason: c.status_reason, commission_amount: c.commission_amount, refunded_total: c.refunded_total })
@@ -97,7 +98,8 @@ export class OrderRevisionRepository extends SqlRepository {
       const changes: ChangeRecord[] = []
       if (revision.reversed) changes.push({ field: "status", from: c.status, to: "reversed", reason: revision.reason })
       if (!MathBN.eq(revision.commission_amount, c.commission_amount)) {
-        changes.push({ field: "commission_amount", from: c.commission_amount, to: revision.commission_amount, reason: revision.reason })
+        const [from, to] = [c.commission_amount, revision.commission_amount].map((v) => formatAmount(v, c.commission_currency))
+        changes.push({ field: "commission_amount", from, to, reason: revision.reason })
       }
       undo.change_ids.push(...(await insertChanges(knex, c.id, actor, changes)))
     }

@@ -2,8 +2,8 @@ import type { Context } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { MathBN } from "@medusajs/framework/utils"
 import { entityId } from "../utils/entity-id"
-import { formatAmount, rawBigNumber } from "../utils/money"
-import { ROLLUPS } from "../queries/reporting"
+import { formatAmount, rawBigNumber, sumAmounts } from "../utils/money"
+import { ROLLUPS } from "../sql/rollups"
 import { CHANGE_ID_SQL } from "../sql/conversion-changes"
 import { SqlRepository } from "../sql/sql-repository"
 import type { Balance, BalanceFilter, PayoutLineDetail, PayoutRequest, PayoutWithLines } from "../types"
@@ -111,8 +111,7 @@ export class PayoutRepository extends SqlRepository {
     const minimum = request.minimum_amount ?? "0"
     const created: string[] = []
     for (const items of groups.values()) {
-      // Added one by one: spreading a large group into one call would pass the engine's argument limit.
-      const total = items.reduce((sum, i) => MathBN.add(sum, i.amount), MathBN.convert(0))
+      const total = sumAmounts(items.map((i) => i.amount))
       if (!MathBN.gt(total, 0) || MathBN.lt(total, minimum)) continue
       const payoutId = entityId("apay")
       const { affiliate_id, currency_code } = items[0]
@@ -120,8 +119,8 @@ export class PayoutRepository extends SqlRepository {
         id: payoutId,
         affiliate_id,
         currency_code,
-        amount: total.toFixed(),
-        raw_amount: rawBigNumber(total.toFixed()),
+        amount: total,
+        raw_amount: rawBigNumber(total),
         status: "open",
       })
       const lines = items.map((i) => {

@@ -1,4 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
+import { formatAmount } from "./money"
 
 export type ConversionStatus = "pending" | "approved" | "rejected" | "paid" | "reversed"
 
@@ -86,7 +87,7 @@ export function planStatusChange(current: ConversionStanding, request: StatusReq
     const owed = MathBN.mult(MathBN.add(current.commission_amount, current.adjusted_total), -1)
     const adjustment = MathBN.eq(owed, 0) ? null : owed.toFixed()
     const changes = [statusChange("reversed")]
-    if (adjustment) changes.push({ field: "adjustment", from: null, to: adjustment, reason })
+    if (adjustment) changes.push({ field: "adjustment", from: null, to: formatAmount(adjustment, current.commission_currency), reason })
     return { result: "updated", status: "reversed", status_reason: reason, leave_open_payout: null, adjustment, changes }
   }
   const leaving = request.status === "rejected" && current.payout?.status === "open" ? current.payout.id : null

@@ -1,5 +1,5 @@
 import { randomFillSync } from "node:crypto"
-import { factory } from "ulid"
+import { monotonicFactory } from "ulid"
 
 /*
  * Entity ids in Medusa's format (`prefix_` + a ULID), for the hot paths. Medusa's
@@ -18,7 +18,9 @@ function pooledRandom(): number {
   return pool[next++] / 0xff
 }
 
-const ulid = factory(pooledRandom)
+// Monotonic: ids made in the same millisecond still sort in the order they were made (a
+// conversion's items, its history), as a ULID's time part alone does across milliseconds.
+const ulid = monotonicFactory(pooledRandom)
 
 export function entityId(prefix: string): string {
   return `${prefix}_${ulid()}`

@@ -60,3 +60,11 @@ export function formatAmount(amount: string | number, currency: string): string 
 
 /** The `raw_*` column Medusa keeps beside a `bigNumber` one, for SQL that writes it directly. */
 export const rawBigNumber = (value: string) => JSON.stringify({ value, precision: 20 })
+
+/**
+ * Decimal strings added exactly, one by one: MathBN.sum of a spread list would pass the engine's
+ * argument limit for a long one (a payout's lines, a basket).
+ */
+export function sumAmounts(amounts: (string | number)[]): string {
+  return amounts.reduce<ReturnType<typeof MathBN.convert>>((sum, a) => MathBN.add(sum, a), MathBN.convert(0)).toFixed()
+}

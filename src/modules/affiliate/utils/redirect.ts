@@ -19,19 +19,28 @@ export function chooseDestination(targetUrl: string, deepLink: string | undefine
   return sameOrigin || allowed ? candidate : target
 }
 
+/** The parameter beside `click_token` saying when the click's attribution window ends (Unix seconds). */
+export const CLICK_EXPIRES_AT_PARAM = "click_expires_at"
+
 /**
- * Appends `click_token` to a URL, keeping its own query and fragment byte for byte. Only a URL
- * that already carries a click_token is re-serialised, to replace the stale one.
+ * Appends `click_token` (and, when given, `click_expires_at`: the end of the click's attribution
+ * window in Unix seconds, so a storefront keeps the token exactly as long) to a URL, keeping its
+ * own query and fragment byte for byte. Only a URL that already carries one of them is
+ * re-serialised, to replace the stale values.
  */
-export function withClickToken(url: URL, clickToken: string | null): string {
+export function withClickToken(url: URL, clickToken: string | null, expiresAt?: Date | null): string {
   if (!clickToken) return url.href
-  if (url.searchParams.has("click_token")) {
+  const expires = expiresAt ? String(Math.floor(expiresAt.getTime() / 1000)) : null
+  if (url.searchParams.has("click_token") || url.searchParams.has(CLICK_EXPIRES_AT_PARAM)) {
     const out = new URL(url.href)
     out.searchParams.set("click_token", clickToken)
+    if (expires) out.searchParams.set(CLICK_EXPIRES_AT_PARAM, expires)
+    else out.searchParams.delete(CLICK_EXPIRES_AT_PARAM)
     return out.href
   }
   const [base, ...fragment] = url.href.split("#")
   const separator = !url.search ? (base.endsWith("?") ? "" : "?") : "&"
   const hash = fragment.length ? "#" + fragment.join("#") : ""
-  return `${base}${separator}click_token=${encodeURIComponent(clickToken)}${hash}`
+  const appended = `click_token=${encodeURIComponent(clickToken)}${expires ? `&${CLICK_EXPIRES_AT_PARAM}=${expires}` : ""}`
+  return `${base}${separator}${appended}${hash}`
 }

@@ -2,12 +2,14 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/link-identifiers"
 
+export const validateAffiliateCodeStepId = "validate-affiliate-code"
+
 /**
  * An affiliate's code must be URL-safe and unique among live affiliates: say so before the
  * database index has to, whoever runs the workflow. Reads only: nothing to compensate.
  */
 export const validateAffiliateCodeStep = createStep(
-  "validate-affiliate-code",
+  validateAffiliateCodeStepId,
   async ({ code, except_id }: { code?: string; except_id?: string }, { container }) => {
     if (code === undefined) return new StepResponse(undefined)
     if (!AFFILIATE_CODE_PATTERN.test(code)) {

@@ -1,7 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { sealOutboundKey } from "../../../lib/outbound"
+import { sealOutboundKey } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { CampaignRecord } from "../../../modules/affiliate/types"
+import type { CommissionRuleInput } from "../../../modules/affiliate/utils/commission-rules"
 
 export type CreateCampaignInput = {
   name: string
@@ -14,9 +16,12 @@ export type CreateCampaignInput = {
   commission_type?: "percentage" | "flat"
   commission_value: number | string
   currency_code?: string | null
+  /** Ordered; the validation step gives each its id. */
+  commission_rules?: CommissionRuleInput[]
   attribution_window_days?: number
   hold_days?: number
   attribution_precedence?: "coupon" | "click"
+  orders_per_click?: "every" | "first"
   show_order_ids_on_statement?: boolean
   status?: "active" | "paused" | "archived"
   metadata?: Record<string, unknown> | null
@@ -27,14 +32,20 @@ export type CreateCampaignInput = {
   outbound_parameter_names?: Record<string, string | undefined> | null
 }
 
+/** How the generated methods type what the campaign stores as a decimal string and a JSON array. */
+export type StoredShapes = { commission_value: number; commission_rules?: Record<string, unknown> }
+
+export const createCampaignStepId = "create-affiliate-campaign"
+
 export const createCampaignStep = createStep(
-  "create-affiliate-campaign",
+  createCampaignStepId,
   async (input: CreateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    // bigNumber columns take decimal strings at run time; the generated types only say number.
-    const data = sealOutboundKey(input, service.getOptions().encryptionKey)
-    const campaign = await service.createAffiliateCampaigns(data as typeof data & { commission_value: number }, context)
-    return new StepResponse(campaign, campaign.id)
+    const data = sealOutboundKey(input, (plain) => service.encryptSecret(plain))
+    // bigNumber columns take decimal strings, and json columns arrays, at run time; the generated
+    // types only say number and object.
+    const campaign = await service.createAffiliateCampaigns(data as Omit<typeof data, "commission_rules"> & StoredShapes, context)
+    return new StepResponse<CampaignRecord, string>(campaign, campaign.id)
   },
   async (id, { container, context }) => {
     if (!id) return

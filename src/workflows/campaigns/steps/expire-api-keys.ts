@@ -4,12 +4,14 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 
 export type ExpireApiKeysInput = { campaign_id: string; expires_at: Date }
 
+export const expireApiKeysStepId = "expire-affiliate-api-keys"
+
 /**
  * Ends the campaign's live keys at `expires_at` (now, or after a grace period). Keys that already
  * end sooner keep their earlier end. The compensation restores each key's previous end.
  */
 export const expireApiKeysStep = createStep(
-  "expire-affiliate-api-keys",
+  expireApiKeysStepId,
   async ({ campaign_id, expires_at }: ExpireApiKeysInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const keys = await service.listAffiliateApiKeys({ campaign_id }, { select: ["id", "expires_at"] }, context)

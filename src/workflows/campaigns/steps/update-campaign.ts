@@ -1,17 +1,20 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { sealOutboundKey } from "../../../lib/outbound"
+import { sealOutboundKey } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import type { CreateCampaignInput } from "./create-campaign"
+import type { CampaignRecord } from "../../../modules/affiliate/types"
+import type { CreateCampaignInput, StoredShapes } from "./create-campaign"
 
 export type UpdateCampaignInput = { id: string } & Partial<CreateCampaignInput>
 
+export const updateCampaignStepId = "update-affiliate-campaign"
+
 /** Updates one campaign; the compensation puts back the previous values of the fields it changed. */
 export const updateCampaignStep = createStep(
-  "update-affiliate-campaign",
+  updateCampaignStepId,
   async ({ id, ...input }: UpdateCampaignInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-    const data = sealOutboundKey(input, service.getOptions().encryptionKey)
+    const data = sealOutboundKey(input, (plain) => service.encryptSecret(plain))
     const fields = Object.keys(data) as (keyof typeof data)[]
     const previous = (await service.retrieveAffiliateCampaign(id, {
       select: ["id", ...fields, ...(fields.includes("commission_value") ? ["raw_commission_value"] : [])],
@@ -21,9 +24,8 @@ export const updateCampaignStep = createStep(
       // The exact decimal, not the number the getter rounds it to.
       restore.commission_value = previous.raw_commission_value?.value ?? previous.commission_value
     }
-    // bigNumber columns take decimal strings at run time; the generated types only say number.
-    const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string; commission_value?: number }, context)
-    return new StepResponse(campaign, { id, ...restore })
+    const campaign = await service.updateAffiliateCampaigns({ id, ...data } as { id: string } & Partial<StoredShapes>, context)
+    return new StepResponse<CampaignRecord, Record<string, unknown> & { id: string }>(campaign, { id, ...restore })
   },
   async (previous, { container, context }) => {
     if (!previous) return

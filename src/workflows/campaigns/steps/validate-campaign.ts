@@ -1,7 +1,11 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { commissionRuleIssues } from "../../../modules/affiliate/utils/commission-rules"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { CommissionRule } from "../../../modules/affiliate/utils/commission"
+import { commissionRuleIssues, commissionRulesIssues, withRuleIds } from "../../../modules/affiliate/utils/commission-rules"
 import { firstFreeHandle, HANDLE_MAX, HANDLE_PATTERN, handleFromName } from "../../../modules/affiliate/utils/link-identifiers"
+import { targetProblem } from "../../../modules/affiliate/utils/target-guard"
 import type { CreateCampaignInput } from "./create-campaign"
 
 /** The stored campaign an update is merged with (absent when creating). */
@@ -12,21 +16,28 @@ export type StoredCampaign = {
   raw_commission_value?: { value: string } | null
   currency_code: string | null
   tool_type?: "sale" | "lead"
+  commission_rules?: CommissionRule[] | null
 }
 
 /** The fields being written; `id` only when updating. */
 export type CampaignWrite = Partial<CreateCampaignInput> & { id?: string }
 export type ValidateCampaignInput = { input: CampaignWrite; stored?: StoredCampaign | null }
 
+export const validateCampaignStepId = "validate-affiliate-campaign"
+
 /**
  * Guards every campaign write, whoever runs the workflow (a route or a host's own code): the
- * commission rule as it will be stored (the update merged with the stored campaign) and the
- * handle, which must be well formed and free; without one, a free handle is derived from the name.
- * Answers the fields to write, with `currency_code` cleared for a percentage commission (paid in
+ * commission rule and the commission rules as they will be stored (the update merged with the
+ * stored campaign: a flat campaign's rules cannot match items) and the handle, which must be well
+ * formed and free; without one, a free handle is derived from the name. Rules get their ids here:
+ * one sent back with an id the campaign has keeps it, so items recorded under it still name it.
+ * An outbound target must be a public http(s) URL unless the store owner allows private targets
+ * (README, "Outbound S2S"): the admin API answers 400 naming `outbound_url`. Answers the fields to
+ * write, with `currency_code` cleared for a percentage commission (paid in
  * the order's currency). Reads only: nothing to compensate.
  */
 export const validateCampaignStep = createStep(
-  "validate-affiliate-campaign",
+  validateCampaignStepId,
   async ({ input, stored }: ValidateCampaignInput, { container }) => {
     const rule = {
       tool_type: input.tool_type ?? stored?.tool_type ?? "sale",
@@ -35,11 +46,19 @@ export const validateCampaignStep = createStep(
       commission_value: String(input.commission_value ?? stored?.raw_commission_value?.value ?? stored?.commission_value ?? ""),
       currency_code: input.currency_code !== undefined ? input.currency_code : stored?.currency_code ?? null,
     }
-    const issues = commissionRuleIssues(rule)
+    const storedRules = stored?.commission_rules ?? []
+    const rules = input.commission_rules ?? storedRules
+    const issues = [...commissionRuleIssues(rule), ...commissionRulesIssues(rules, rule)]
     if (issues.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${issues.map((i) => i.message).join("; ")}`)
     }
+    if (input.outbound_url) {
+      const policy = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
+      const problem = targetProblem(input.outbound_url, policy)
+      if (problem) throw new MedusaError(MedusaError.Types.INVALID_DATA, `outbound_url ${problem}`)
+    }
     const data: CampaignWrite = { ...input, currency_code: rule.commission_type === "flat" ? rule.currency_code : null }
+    if (input.commission_rules) data.commission_rules = withRuleIds(input.commission_rules, storedRules)
     if (input.handle !== undefined) {
       if (input.handle.length > HANDLE_MAX || !HANDLE_PATTERN.test(input.handle)) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "handle must be lower-case letters, digits and single dashes, e.g. summer-sale")

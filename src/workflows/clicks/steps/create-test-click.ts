@@ -13,13 +13,15 @@ export type CreateTestClickInput = {
   affiliate_id?: string
 }
 
+export const createTestClickStepId = "create-affiliate-test-click"
+
 /**
  * Records a click (sub1 "admin-test") for the given affiliate, or the oldest active one, so the
  * admin can post a `test: true` conversion with its token through the real S2S endpoint. The
  * compensation removes the click.
  */
 export const createTestClickStep = createStep(
-  "create-affiliate-test-click",
+  createTestClickStepId,
   async ({ campaign, affiliate_id }: CreateTestClickInput, { container, context }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: affiliates } = await query.graph({

@@ -3,12 +3,14 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { ShopperOrders } from "./find-shopper-orders"
 
+export const eraseShopperDataStepId = "erase-affiliate-shopper-data"
+
 /**
  * Erases the shopper's data and records the erasure in one transaction. An erasure cannot be
  * undone, by design: there is no compensation, and it is the workflow's last step.
  */
 export const eraseShopperDataStep = createStep(
-  "erase-affiliate-shopper-data",
+  eraseShopperDataStepId,
   async ({ orders, requested_by }: { orders: ShopperOrders; requested_by: string | null }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const erasure = await service.eraseShopper({ ...orders, requested_by }, context)

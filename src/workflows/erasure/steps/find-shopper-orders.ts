@@ -7,6 +7,8 @@ export type ShopperOrders = { scope: "order" | "email"; order_ids: string[]; car
 /** A LIKE pattern that matches `text` exactly: its own `%`, `_` and `\` are escaped. */
 const exactly = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
+export const findShopperOrdersStepId = "find-affiliate-shopper-orders"
+
 /**
  * The orders (and their carts) an erasure request names: one order id, which may also be an
  * external shop's order reported over S2S, or every Medusa order placed with an email. Emails are
@@ -14,7 +16,7 @@ const exactly = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
  * (`Mixed.Case@Shopper.example`) and a customer's in lower case. Reads only.
  */
 export const findShopperOrdersStep = createStep(
-  "find-affiliate-shopper-orders",
+  findShopperOrdersStepId,
   async ({ order_id, email }: ShopperReference, { container }) => {
     if (!order_id === !email) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Name the shopper by exactly one of order_id or email")

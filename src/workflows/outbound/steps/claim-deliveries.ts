@@ -2,9 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
+export const claimDeliveriesStepId = "claim-affiliate-outbound-deliveries"
+
 /** Claims the deliveries to send now; the compensation gives them back to the next run. */
 export const claimDeliveriesStep = createStep(
-  "claim-affiliate-outbound-deliveries",
+  claimDeliveriesStepId,
   async ({ now, delivery_ids }: { now: string; delivery_ids?: string[] }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const claimed = await service.claimOutboundDeliveries(new Date(now), delivery_ids ?? null, context)

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildOutboundPayload } from "../../../lib/outbound"
+import { buildOutboundPayload } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
@@ -12,12 +12,14 @@ export type TestDeliveryCampaign = {
   currency_code: string | null
 }
 
+export const createTestDeliveryStepId = "create-affiliate-test-delivery"
+
 /**
  * Queues a test delivery for a campaign's outbound target: a made-up order marked `test`, tried
  * once. The compensation removes it.
  */
 export const createTestDeliveryStep = createStep(
-  "create-affiliate-test-delivery",
+  createTestDeliveryStepId,
   async ({ campaign }: { campaign: TestDeliveryCampaign }, { container, context }) => {
     if (!campaign.outbound_url) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This campaign has no outbound_url: set one to forward conversions")

@@ -6,12 +6,14 @@ const BATCH = 1000
 /** A run approves at most this many batches; the next run (the job runs every 10 minutes) goes on. */
 const MAX_BATCHES = 20
 
+export const approveHeldConversionsStepId = "approve-held-affiliate-conversions"
+
 /**
  * Approves, in batches of short statements, the pending conversions whose campaign's hold period
  * has passed. The compensation puts those it approved back to pending.
  */
 export const approveHeldConversionsStep = createStep(
-  "approve-held-affiliate-conversions",
+  approveHeldConversionsStepId,
   async ({ now }: { now?: Date | string }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const at = now ? new Date(now) : new Date()

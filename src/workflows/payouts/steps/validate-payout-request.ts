@@ -3,11 +3,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { amountProblem, isKnownCurrency } from "../../../modules/affiliate/utils/money"
 import type { PayoutRequest } from "../../../modules/affiliate/types"
 
+export const validatePayoutRequestStepId = "validate-affiliate-payout-request"
+
 /**
  * A payout run's filters as a host's code could pass them: a known currency (lower-cased, as
  * Medusa stores them) and a minimum that is a plain decimal in it. Reads nothing: nothing to undo.
  */
-export const validatePayoutRequestStep = createStep("validate-affiliate-payout-request", async (input: PayoutRequest) => {
+export const validatePayoutRequestStep = createStep(validatePayoutRequestStepId, async (input: PayoutRequest) => {
   const currency = input.currency_code?.toLowerCase()
   if (currency !== undefined && !isKnownCurrency(currency)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code ${input.currency_code} is not a known ISO 4217 currency`)

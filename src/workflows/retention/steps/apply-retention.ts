@@ -27,6 +27,8 @@ async function inBatches(batch: () => Promise<number>, input: ApplyRetentionInpu
   }
 }
 
+export const applyRetentionStepId = "apply-affiliate-retention"
+
 /**
  * Deletes request-log rows older than the retention and clears the visitor details of clicks
  * past their attribution window and the grace period (the clicks still count in reports), in
@@ -34,7 +36,7 @@ async function inBatches(batch: () => Promise<number>, input: ApplyRetentionInpu
  * compensation: a failure part-way leaves the batches already done done, and the next run goes on.
  */
 export const applyRetentionStep = createStep(
-  "apply-affiliate-retention",
+  applyRetentionStepId,
   async (input: ApplyRetentionInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const { requestLogRetentionDays, clickDetailsGraceDays } = service.getOptions()

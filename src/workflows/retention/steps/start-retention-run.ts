@@ -2,9 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
+export const startRetentionRunStepId = "start-affiliate-retention-run"
+
 /** Opens the run the admin sees ("running"); if a later step fails, the compensation marks it failed. */
 export const startRetentionRunStep = createStep(
-  "start-affiliate-retention-run",
+  startRetentionRunStepId,
   async ({ now }: { now: Date }, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const { requestLogRetentionDays, clickDetailsGraceDays } = service.getOptions()

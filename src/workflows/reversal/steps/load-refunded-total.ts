@@ -1,8 +1,10 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
+export const loadRefundedTotalStepId = "load-affiliate-order-refunded-total"
+
 /** How much of the order has been refunded so far, over all its payment collections. Reads only. */
-export const loadRefundedTotalStep = createStep("load-affiliate-order-refunded-total", async ({ order_id }: { order_id: string }, { container }) => {
+export const loadRefundedTotalStep = createStep(loadRefundedTotalStepId, async ({ order_id }: { order_id: string }, { container }) => {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [order] } = await query.graph({
     entity: "order",

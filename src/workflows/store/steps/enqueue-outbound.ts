@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildOutboundPayload } from "../../../lib/outbound"
+import { buildOutboundPayload } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
@@ -13,12 +13,14 @@ export type EnqueueOutboundInput = {
   order_currency: string
 }
 
+export const enqueueOutboundStepId = "enqueue-affiliate-outbound"
+
 /**
  * Puts the conversion in the outbox; the delivery job sends it (now and on retries). One row per
  * conversion (unique index), so a repeated event cannot queue it twice.
  */
 export const enqueueOutboundStep = createStep(
-  "enqueue-affiliate-outbound",
+  enqueueOutboundStepId,
   async (input: EnqueueOutboundInput, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const delivery = await service.createAffiliateOutboundDeliveries({

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { AttributionRecord } from "../../../modules/affiliate/types"
 
 export type AttributionChange = {
   cart_id: string
@@ -13,13 +14,15 @@ export type AttributionChange = {
 
 const FIELDS = ["id", "cart_id", "click_id", "click_token", "token_source", "token_captured_at", "consent", "consent_at", "consent_source"]
 
+export const upsertAttributionStepId = "upsert-affiliate-attribution"
+
 /**
  * Writes the cart's attribution: a new token replaces the old one (the most recent click wins)
  * and consent is updated on its own when no token is sent. The compensation restores the row as
  * it was, or removes it if this step created it.
  */
 export const upsertAttributionStep = createStep(
-  "upsert-affiliate-attribution",
+  upsertAttributionStepId,
   async (change: AttributionChange, { container, context }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const [previous] = await service.listAffiliateAttributions({ cart_id: change.cart_id }, { select: FIELDS }, context)
@@ -36,7 +39,7 @@ export const upsertAttributionStep = createStep(
     const attribution = previous
       ? await service.updateAffiliateAttributions({ id: previous.id, ...data }, context)
       : await service.createAffiliateAttributions(data, context)
-    return new StepResponse(attribution, { previous: previous ?? null, created_id: previous ? null : attribution.id })
+    return new StepResponse<AttributionRecord, { previous: unknown; created_id: string | null }>(attribution, { previous: previous ?? null, created_id: previous ? null : attribution.id })
   },
   async (undo, { container, context }) => {
     if (!undo) return

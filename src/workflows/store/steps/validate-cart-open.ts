@@ -2,9 +2,11 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse, transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 
+export const validateCartOpenStepId = "validate-affiliate-cart-open"
+
 /** An attribution can change only while its cart is open: a completed cart already made its order. */
 export const validateCartOpenStep = createStep(
-  "validate-affiliate-cart-open",
+  validateCartOpenStepId,
   async ({ cart }: { cart: { id: string; completed_at?: Date | string | null } }) => {
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The cart is already completed")

@@ -1,6 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { WEBHOOK_MAX_ATTEMPTS } from "../../../lib/webhooks"
+import { WEBHOOK_MAX_ATTEMPTS } from "../../../modules/affiliate/utils/webhooks"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { AffiliateEvents } from "../../../modules/affiliate/events"
 import type AffiliateModuleService from "../../../modules/affiliate/service"

@@ -1,15 +1,22 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { webhookUrlProblem } from "../../../lib/webhooks"
+import { targetProblem } from "../../../modules/affiliate/utils/target-guard"
+import { webhookUrlProblem } from "../../../modules/affiliate/utils/webhooks"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
 export type WebhookInput = { url?: string; events?: string[] }
 export type WebhookUpdate = WebhookInput & { id: string; enabled?: boolean }
 
-/** The URL must be http(s) without credentials. Reads only. */
-export const validateWebhookStep = createStep("validate-affiliate-webhook", async ({ url }: WebhookInput) => {
-  const problem = url === undefined ? null : webhookUrlProblem(url)
+/**
+ * The URL must be http(s) without credentials, and (as every outbound target) not in the host's
+ * own network unless `allowPrivateTargets` is on; sending checks the connected address again.
+ * Reads only.
+ */
+export const validateWebhookStep = createStep("validate-affiliate-webhook", async ({ url }: WebhookInput, { container }) => {
+  if (url === undefined) return new StepResponse(undefined)
+  const policy = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
+  const problem = webhookUrlProblem(url) ?? (targetProblem(url, policy) ? `url ${targetProblem(url, policy)}` : null)
   if (problem) throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
   return new StepResponse(undefined)
 })

@@ -1,7 +1,7 @@
 "use server"
 
 import { affiliateBackend } from "@lib/affiliate"
-import { type Consent, shareAffiliateConsent, writeConsent } from "medusa-plugin-affiliate-s2s/storefront"
+import { type Consent, shareAffiliateAtCheckout, shareAffiliateConsent, writeConsent } from "medusa-plugin-affiliate-s2s/storefront"
 import { cookies } from "next/headers"
 import { getCartId } from "./cookies"
 
@@ -16,4 +16,9 @@ export async function syncAffiliateAttribution() {
 export async function answerAffiliateConsent(consent: Consent) {
   writeConsent(await cookies(), consent)
   await syncAffiliateAttribution()
+}
+
+/** Right before the order is placed: the newest click reaches the cart, even without a new add to cart. */
+export async function syncAffiliateAtCheckout(cartId: string) {
+  await shareAffiliateAtCheckout({ ...affiliateBackend, cartId, cookies: await cookies() })
 }

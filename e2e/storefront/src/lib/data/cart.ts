@@ -3,7 +3,7 @@
 import { storeApi } from "@lib/config"
 import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
-import { syncAffiliateAttribution } from "./affiliate"
+import { syncAffiliateAtCheckout, syncAffiliateAttribution } from "./affiliate"
 import { getCartId, removeCartId, setCartId } from "./cookies"
 import { getRegion } from "./regions"
 
@@ -53,24 +53,30 @@ const ADDRESS = {
 }
 
 /** The checkout, condensed: email and addresses, the first shipping option, the system payment, complete. */
-export async function placeOrder(countryCode: string) {
-  const cartId = await getCartId()
-  if (!cartId) throw new Error("No cart to check out")
-  await storeApi(`/store/carts/${cartId}`, {
+export async function placeOrder(countryCode: string, cartId?: string) {
+  const id = cartId || (await getCartId())
+
+  if (!id) {
+    throw new Error("No existing cart found when placing an order")
+  }
+
+  await syncAffiliateAtCheckout(id)
+
+  await storeApi(`/store/carts/${id}`, {
     method: "POST",
     body: { email: "shopper@example.com", shipping_address: ADDRESS, billing_address: ADDRESS },
   })
-  const { shipping_options } = await storeApi<{ shipping_options: { id: string }[] }>(`/store/shipping-options?cart_id=${cartId}`)
-  await storeApi(`/store/carts/${cartId}/shipping-methods`, { method: "POST", body: { option_id: shipping_options[0].id } })
+  const { shipping_options } = await storeApi<{ shipping_options: { id: string }[] }>(`/store/shipping-options?cart_id=${id}`)
+  await storeApi(`/store/carts/${id}/shipping-methods`, { method: "POST", body: { option_id: shipping_options[0].id } })
   const { payment_collection } = await storeApi<{ payment_collection: { id: string } }>("/store/payment-collections", {
     method: "POST",
-    body: { cart_id: cartId },
+    body: { cart_id: id },
   })
   await storeApi(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
     method: "POST",
     body: { provider_id: "pp_system_default" },
   })
-  const completed = await storeApi<{ type: string; order?: { id: string } }>(`/store/carts/${cartId}/complete`, { method: "POST" })
+  const completed = await storeApi<{ type: string; order?: { id: string } }>(`/store/carts/${id}/complete`, { method: "POST" })
   if (completed.type !== "order" || !completed.order) throw new Error(`The cart did not become an order: ${JSON.stringify(completed)}`)
   await removeCartId()
   redirect(`/${countryCode}/order/${completed.order.id}/confirmed`)

@@ -1,6 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { decryptApiKey } from "../../../../lib/api-key"
 import { buildS2sSetup, S2sSetup } from "../../../../lib/s2s-setup"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
@@ -11,9 +10,9 @@ export const UNREADABLE_KEY =
   "(AFFILIATE_PREVIOUS_ENCRYPTION_KEYS) to show it again, or regenerate the key"
 
 /**
- * The Integration Setup data for a campaign: its live key (the row without an end), decrypted,
- * and when the key it replaced stops working if a grace period keeps that one alive. A key no
- * configured encryption key opens is shown as unreadable with what to do, never as a 500.
+ * The Integration Setup data for a campaign: its live key (the module reveals it), and when the
+ * key it replaced stops working if a grace period keeps that one alive. A key no configured
+ * encryption key opens is shown as unreadable with what to do, never as a 500.
  */
 export async function loadS2sSetup(req: MedusaRequest, campaignId: string): Promise<S2sSetup> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -24,38 +23,23 @@ export async function loadS2sSetup(req: MedusaRequest, campaignId: string): Prom
     { entity: "affiliate_campaign", fields: ["id", "tool_type", "commission_type", "currency_code"], filters: { id: campaignId } },
     { throwIfKeyNotFound: true }
   )
-  const { data: keys } = await query.graph({
-    entity: "affiliate_api_key",
-    fields: ["id", "key_ciphertext", "key_prefix", "expires_at", "created_at"],
-    filters: { campaign_id: campaignId },
-    pagination: { order: { created_at: "DESC" } },
-  })
-  const current = keys.find((k: { expires_at: unknown }) => !k.expires_at)
-  if (!current) {
+  const key = await service.revealApiKey(campaignId)
+  if (!key) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
       `Campaign ${campaignId} has no live API key: regenerate one with POST …/s2s/regenerate`
     )
   }
-  let apiKey: string | null = null
-  try {
-    apiKey = decryptApiKey(current.key_ciphertext, service.getOptions().decryptionKeys)
-  } catch {
-    // Shown as unreadable below.
-  }
-  const now = Date.now()
-  const stillValid = keys
-    .filter((k: { expires_at: unknown }) => k.expires_at && new Date(k.expires_at as string).getTime() > now)
-    .map((k: { expires_at: unknown }) => new Date(k.expires_at as string).getTime())
   const base = publicBase(req)
   return buildS2sSetup({
-    apiKey,
-    keyProblem: apiKey ? null : UNREADABLE_KEY,
-    keyPrefix: current.key_prefix,
+    apiKey: key.api_key,
+    keyProblem: key.api_key ? null : UNREADABLE_KEY,
+    keyPrefix: key.key_prefix,
     publicUrl: base.url,
     publicUrlSource: base.source,
+    publicUrlNotice: base.notice,
     currencyCode: campaign.commission_type === "flat" ? campaign.currency_code : null,
-    previousKeyExpiresAt: stillValid.length ? new Date(Math.max(...stillValid)) : null,
+    previousKeyExpiresAt: key.previous_key_expires_at,
     toolType: campaign.tool_type,
   })
 }

@@ -1,6 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listCampaignsTransformQueryConfig, retrieveCampaignTransformQueryConfig } from "./query-config"
 import {
+  AdminCommissionPreview,
   AdminCreateCampaign,
   AdminGetCampaignParams,
   AdminGetCampaignsParams,
@@ -34,6 +35,11 @@ export const adminCampaignMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminUpdateCampaign),
       validateAndTransformQuery(AdminGetCampaignParams, retrieveCampaignTransformQueryConfig),
     ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/affiliate/campaigns/:id/commission-preview",
+    middlewares: [validateAndTransformBody(AdminCommissionPreview)],
   },
   {
     methods: ["POST"],

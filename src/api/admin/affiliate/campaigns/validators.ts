@@ -1,8 +1,9 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { commissionRuleIssues } from "../../../../modules/affiliate/utils/commission-rules"
+import { commissionRuleIssues, commissionRulesIssues, MAX_COMMISSION_RULES } from "../../../../modules/affiliate/utils/commission-rules"
 import { HANDLE_MAX, HANDLE_PATTERN } from "../../../../modules/affiliate/utils/link-identifiers"
-import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../lib/outbound"
+import { DECIMAL, isKnownCurrency } from "../../../../modules/affiliate/utils/money"
+import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../modules/affiliate/utils/outbound"
 import { enumFilter, idFilter, listParams, searchFilter } from "../validators"
 
 export const CAMPAIGN_TYPES = ["banner", "text", "link", "video"] as const
@@ -20,6 +21,24 @@ function isHttpUrl(value: string): boolean {
     return false
   }
 }
+
+const values = (what: string) =>
+  z.array(z.string().min(1, `${what} values must not be empty`).max(255, `${what} values are at most 255 characters`)).min(1, `${what} must list at least one value`).max(200)
+
+/** One commission rule (contract, section 8): every match key optional, all of a rule's keys must match. */
+const commissionRule = z.strictObject({
+  id: z.string().max(64).optional().describe("Keep a rule's id when sending it back; new rules get one from the server."),
+  name: z.string().trim().max(255).optional(),
+  match: z.strictObject({
+    sku: values("sku").optional(),
+    product_id: values("product_id").optional(),
+    category: values("category").optional(),
+    collection: values("collection").optional(),
+    customer_type: z.enum(["new", "returning"]).optional(),
+    min_monthly_sales: z.union([z.number(), z.string().trim()]).transform((v) => String(v)).optional(),
+  }),
+  commission_value: z.union([z.number(), z.string().trim()]).transform((v) => String(v)),
+})
 
 const campaignFields = {
   name: z.string().trim().min(1, "name must not be empty").max(255),
@@ -55,10 +74,14 @@ const campaignFields = {
     .toLowerCase()
     .regex(/^[a-z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
     .nullable(),
+  // Ordered: the first that matches an item sets its rate.
+  commission_rules: z.array(commissionRule).max(MAX_COMMISSION_RULES, `commission_rules holds at most ${MAX_COMMISSION_RULES} rules`),
   attribution_window_days: z.number().int().min(1).max(365),
   // Days a conversion stays pending before the hold-period job approves it; 0 approves at its next run.
   hold_days: z.number({ error: "hold_days must be a whole number of days from 0 to 365" }).int("hold_days must be a whole number of days from 0 to 365").min(0, "hold_days must be a whole number of days from 0 to 365").max(365, "hold_days must be a whole number of days from 0 to 365"),
   attribution_precedence: z.enum(["coupon", "click"]),
+  // Every order through a click inside its window earns a conversion, or only the first one.
+  orders_per_click: z.enum(["every", "first"]),
   show_order_ids_on_statement: z.boolean(),
   status: z.enum(CAMPAIGN_STATUSES),
   metadata: z.record(z.string(), z.unknown()).nullable(),
@@ -91,9 +114,11 @@ export const AdminCreateCampaign = z
     integration_method: campaignFields.integration_method.default("s2s"),
     commission_type: campaignFields.commission_type.default("percentage"),
     currency_code: campaignFields.currency_code.optional(),
+    commission_rules: campaignFields.commission_rules.default([]),
     attribution_window_days: campaignFields.attribution_window_days.default(30),
     hold_days: campaignFields.hold_days.default(30),
     attribution_precedence: campaignFields.attribution_precedence.default("coupon"),
+    orders_per_click: campaignFields.orders_per_click.default("every"),
     show_order_ids_on_statement: campaignFields.show_order_ids_on_statement.default(false),
     status: campaignFields.status.default("active"),
     metadata: campaignFields.metadata.optional(),
@@ -105,6 +130,9 @@ export const AdminCreateCampaign = z
   .superRefine((body, ctx) => {
     for (const issue of commissionRuleIssues(body)) {
       ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message })
+    }
+    for (const issue of commissionRulesIssues(body.commission_rules, body)) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message })
     }
   })
 export type AdminCreateCampaignType = z.infer<typeof AdminCreateCampaign>
@@ -133,3 +161,29 @@ export const AdminRegenerateApiKey = z.object({
     .optional(),
 })
 export type AdminRegenerateApiKeyType = z.infer<typeof AdminRegenerateApiKey>
+
+const previewAmount = z.union([z.number(), z.string().trim()]).transform((v) => String(v)).refine((v) => DECIMAL.test(v), "must be a decimal number of at least 0")
+
+/** `POST /admin/affiliate/campaigns/:id/commission-preview`: an order to price, with items or a total. */
+export const AdminCommissionPreview = z
+  .strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          sku: z.string().min(1).max(255),
+          item_value: previewAmount,
+          quantity: z.number().int().min(1).max(100_000).optional(),
+          product_id: z.string().max(255).optional(),
+          category: z.array(z.string().max(255)).max(50).optional(),
+          collection: z.string().max(255).optional(),
+        })
+      )
+      .max(100)
+      .optional(),
+    order_total: previewAmount.optional(),
+    order_currency: z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code").refine(isKnownCurrency, "is not a known ISO 4217 currency"),
+    customer_type: z.enum(["new", "returning"]).optional(),
+    affiliate_id: z.string().min(1).optional(),
+  })
+  .refine((b) => b.items?.length || b.order_total !== undefined, { path: ["order_total"], message: "give items or an order_total" })
+export type AdminCommissionPreviewType = z.infer<typeof AdminCommissionPreview>

@@ -28,6 +28,12 @@ export const adminConversionMiddlewares: MiddlewareRoute[] = [
   },
   {
     methods: ["POST"],
+    matcher: "/admin/affiliate/conversions/validate",
+    // Read by the route itself: JSON of up to 2 MB, or a CSV upload (text/csv).
+    bodyParser: false,
+  },
+  {
+    methods: ["POST"],
     matcher: "/admin/affiliate/conversions/:id/approve",
     middlewares: [validateAndTransformBody(AdminApproveConversion), retrieveQuery],
   },

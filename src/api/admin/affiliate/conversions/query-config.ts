@@ -21,6 +21,8 @@ export const conversionFields = [
   "occurred_at",
   "duplicate_count",
   "metadata",
+  "customer_type",
+  "commission_rule_id",
   "created_at",
   "updated_at",
 ]

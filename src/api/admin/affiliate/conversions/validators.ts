@@ -22,8 +22,8 @@ const conversionFilters = {
 export const AdminGetConversionParams = createFindParams()
 export const AdminGetConversionsParams = listParams(conversionFilters, { limit: 20, paged_by_cursor: true })
 
-/** `GET /admin/affiliate/conversions/export`: the list's filters, every matching row. */
-export const AdminExportConversionsParams = z.strictObject(conversionFilters)
+/** `GET /admin/affiliate/conversions/export`: the list's filters, every matching row; `per=item`: one row per item. */
+export const AdminExportConversionsParams = z.strictObject({ ...conversionFilters, per: z.enum(["conversion", "item"]).optional() })
 export type AdminExportConversionsParamsType = z.infer<typeof AdminExportConversionsParams>
 export type AdminGetConversionsParamsType = z.infer<typeof AdminGetConversionsParams>
 

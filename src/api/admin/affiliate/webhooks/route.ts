@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { generateWebhookSecret } from "../../../../lib/webhooks"
+import { generateWebhookSecret } from "../../../../modules/affiliate/utils/webhooks"
 import type { AdminWebhookCreatedResponse, AdminWebhookListResponse } from "../../../../types/http"
 import { createWebhookWorkflow } from "../../../../workflows/webhooks/workflows/webhooks"
 import { asAnswer } from "../wire"

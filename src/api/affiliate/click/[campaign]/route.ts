@@ -10,7 +10,8 @@ const text = (value: unknown, max: number) => (typeof value === "string" && valu
 
 /**
  * GET /affiliate/click/:campaign?aff=CODE[&sub1..sub5][&url=deep link]
- * Records the click and redirects to the campaign's target with `click_token` appended. A shopper
+ * Records the click and redirects to the campaign's target with `click_token` appended, and beside
+ * it `click_expires_at` (Unix seconds): the storefront helper keeps the token as long. A shopper
  * is never shown an error for a bad sub value: it is cut to 255 characters and loses the characters
  * PostgreSQL cannot store (README, "Input the plugin refuses").
  */
@@ -47,5 +48,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     maxAge: outcome.window_ms,
     path: "/",
   })
-  res.redirect(302, withClickToken(outcome.destination, outcome.click_token))
+  res.redirect(302, withClickToken(outcome.destination, outcome.click_token, outcome.expires_at))
 }

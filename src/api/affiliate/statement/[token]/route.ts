@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { renderStatementNotFound, renderStatementPage } from "../../../../lib/statement-page"
-import { hashStatementToken } from "../../../../lib/statement-token"
+import { hashStatementToken } from "../../../../modules/affiliate/utils/statement-token"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { loadStatement } from "../load-statement"

@@ -100,6 +100,25 @@ describe("withClickToken", () => {
     expect(withClickToken(new URL("https://shop.example.com/"), "T0k")).toBe("https://shop.example.com/?click_token=T0k")
   })
 
+  it("appends click_expires_at (Unix seconds) after the token, still keeping the query and fragment byte for byte", () => {
+    const expires = new Date("2026-01-31T12:00:00.750Z")
+    const target = "https://shop.example.com/p?flag&p=/x;y&q=a%20b#frag"
+    expect(withClickToken(new URL(target), "T0k", expires)).toBe(
+      "https://shop.example.com/p?flag&p=/x;y&q=a%20b&click_token=T0k&click_expires_at=1769860800#frag"
+    )
+  })
+
+  it("replaces a stale click_expires_at with the new click's, and drops it when the new click has none", () => {
+    const stale = new URL("https://shop.example.com/?click_token=old&click_expires_at=1&a=1")
+    const out = new URL(withClickToken(stale, "new", new Date(2_000_000_000_000)))
+    expect([...out.searchParams]).toEqual([
+      ["click_token", "new"],
+      ["click_expires_at", "2000000000"],
+      ["a", "1"],
+    ])
+    expect(new URL(withClickToken(stale, "new")).searchParams.has("click_expires_at")).toBe(false)
+  })
+
   it("leaves the URL unchanged without a token (paused campaign or affiliate)", () => {
     expect(withClickToken(new URL(TARGET), null)).toBe(TARGET)
   })

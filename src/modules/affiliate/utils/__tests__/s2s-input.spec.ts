@@ -178,3 +178,50 @@ describe("parseS2sInput for a lead campaign", () => {
     })
   })
 })
+
+describe("parseS2sInput: items and customer_type (contract, section 8)", () => {
+  const { order_total: _, ...BASKET } = VALID
+  const items = [
+    { sku: "TV-1", item_value: "99.90", quantity: 2, category: "electronics", metadata: { colour: "black" } },
+    { sku: "CARD", item_value: 30 },
+  ]
+
+  it("takes items without order_total (their sum), and with an equal one; keeps customer_type", () => {
+    expect(ok({ ...BASKET, items, customer_type: "new" })).toMatchObject({ items: [{ sku: "TV-1", item_value: "99.90", quantity: 2 }, { sku: "CARD", item_value: "30" }], customer_type: "new" })
+    expect(ok({ ...BASKET, items, order_total: "129.90" }).order_total).toBe("129.90")
+  })
+
+  it("refuses an order_total that is not the items' sum, naming order_total", () => {
+    const { errors, message } = fail({ ...BASKET, items, order_total: "130.00" })
+    expect(errors).toEqual([{ field: "order_total", message: "must equal the sum of the items' item_value (129.9) when both are given" }])
+    expect(message).toBe("Invalid order_total: must equal the sum of the items' item_value (129.9) when both are given")
+  })
+
+  it("names the item and its field: a missing sku, a bad value, too many decimals, a bad quantity", () => {
+    expect(fail({ ...BASKET, items: [{ item_value: "1" }] }).errors).toEqual([{ field: "items[0].sku", message: "is required" }])
+    expect(fail({ ...BASKET, items: [...items, { sku: "X", item_value: "-1" }] }).errors[0].field).toBe("items[2].item_value")
+    expect(fail({ ...BASKET, items: [...items, { sku: "X", item_value: "1.999" }] }).errors).toEqual([{ field: "items[2].item_value", message: "has 3 decimals but USD has 2" }])
+    expect(fail({ ...BASKET, items: [{ sku: "X", item_value: "1", quantity: 0 }] }).errors[0]).toEqual({ field: "items[0].quantity", message: "must be a whole number from 1 to 100000" })
+    expect(ok({ ...BASKET, items: [{ sku: "X", item_value: "1", quantity: "3" }] }).items![0].quantity).toBe(3)
+  })
+
+  it("refuses an unknown field inside an item, naming it and saying where custom fields go", () => {
+    const { errors, message } = fail({ ...BASKET, items: [items[0], items[1], { sku: "X", item_value: "1", colour: "red" }] })
+    expect(errors).toEqual([{ field: "items[2].colour", message: "unknown field: custom fields of an item must be nested under its metadata (items[2].metadata.colour)" }])
+    expect(message).toBe("Unknown field items[2].colour: custom fields of an item must be nested under its metadata")
+  })
+
+  it("holds 1 to 100 items with one sku each", () => {
+    const many = Array.from({ length: 101 }, (_, i) => ({ sku: `S${i}`, item_value: "1" }))
+    expect(fail({ ...BASKET, items: many }).errors).toEqual([{ field: "items", message: "holds more than 100 items" }])
+    expect(ok({ ...BASKET, items: many.slice(0, 100) }).items).toHaveLength(100)
+    expect(fail({ ...BASKET, items: [] }).errors[0].field).toBe("items")
+    expect(fail({ ...BASKET, items: [{ sku: "A", item_value: "1" }, { sku: "A", item_value: "2" }] }).errors[0].field).toBe("items[1].sku")
+  })
+
+  it("refuses an unknown customer_type and items for a lead campaign", () => {
+    expect(fail({ ...VALID, customer_type: "vip" }).errors[0].field).toBe("customer_type")
+    const lead = parseS2sInput({ click_token: "t", order_id: "L-1", items }, "lead")
+    expect(lead).toMatchObject({ errors: [{ field: "items", message: expect.stringMatching(/not taken by a lead campaign/) }] })
+  })
+})

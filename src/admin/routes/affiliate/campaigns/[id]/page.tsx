@@ -49,7 +49,8 @@ const CampaignDetailPage = () => {
             <Text size="small" className="text-ui-fg-subtle">
               {CAMPAIGN_TYPE_LABELS[c.type]} · {TOOL_TYPE_LABELS[c.tool_type]} · {formatCommissionRule(c)} commission ·{" "}
               {c.attribution_window_days}-day attribution window · {c.hold_days}-day hold ·{" "}
-              {c.attribution_precedence === "coupon" ? "codes win over clicks" : "clicks win over codes"}
+              {c.attribution_precedence === "coupon" ? "codes win over clicks" : "clicks win over codes"} ·{" "}
+              {c.orders_per_click === "first" ? "first order per click" : "every order in the window"}
             </Text>
             <Text size="small" className="text-ui-fg-subtle break-all">
               Target URL: {c.target_url}

@@ -1,14 +1,14 @@
 "use client"
 
 import { answerAffiliateConsent } from "@lib/data/affiliate"
-import { type Consent, readConsent } from "medusa-plugin-affiliate-s2s/storefront"
+import { awaitsConsent, type Consent } from "medusa-plugin-affiliate-s2s/storefront"
 import { useEffect, useState } from "react"
 
-/** Asks once; the answer is kept in a cookie and shared with the cart. */
+/** Asks once, and only when a partner's click waits for an answer; the answer is kept in a cookie and shared with the cart. */
 export default function AffiliateConsentBanner() {
   const [open, setOpen] = useState(false)
   const [saving, setSaving] = useState(false)
-  useEffect(() => setOpen(readConsent(document.cookie) === null), [])
+  useEffect(() => setOpen(awaitsConsent(document.cookie)), [])
   if (!open) return null
 
   const answer = async (consent: Consent) => {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { generateStatementToken, hashStatementToken, statementUrl } from "../../../../../../lib/statement-token"
+import { generateStatementToken, hashStatementToken, statementUrl } from "../../../../../../modules/affiliate/utils/statement-token"
 import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
 import { publicBase } from "../../../public-url"
