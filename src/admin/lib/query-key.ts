@@ -45,3 +45,9 @@ export const affiliatePromotionQueryKeys = queryKeysFactory("affiliate_promotion
 export const statementLinkQueryKeys = queryKeysFactory("affiliate_statement_link")
 /** An affiliate's figures: `detail(affiliateId, { days })`. */
 export const affiliateStatsQueryKeys = queryKeysFactory("affiliate_stats")
+/** Partner applications: `list(query)`. */
+export const applicationQueryKeys = queryKeysFactory("affiliate_application")
+/** The partner program's settings: `detail("settings")`. */
+export const programSettingsQueryKeys = queryKeysFactory("affiliate_program_settings")
+/** Webhooks: `list()`, and a webhook's deliveries: `detail(id, { deliveries: true })`. */
+export const webhookQueryKeys = queryKeysFactory("affiliate_webhook")
