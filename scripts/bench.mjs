@@ -193,13 +193,29 @@ function printProfiles(results) {
 }
 
 /**
- * (h) Validation calls of 1,000 entries, one after another, each giving a new order total to
- * 1,000 conversions (b) recorded: each entry reprices its conversion on its row lock, with history.
+ * (h) Five validation calls of 1,000 entries, one after another, each giving a new order total to
+ * 1,000 conversions without items that (b) recorded: each entry reprices its conversion on its row
+ * lock, with history. (b) runs for a fixed time, so when it recorded fewer than 5,000, copies of
+ * its first conversion (other order ids) make up the rest.
  */
 async function measureValidation(base, headers) {
   const client = new pgLib.Client({ connectionString: pg.url(DB) })
   await client.connect()
-  const { rows } = await client.query("SELECT order_id FROM affiliate_conversion WHERE order_id LIKE 'bench-%' ORDER BY created_at LIMIT 5000")
+  const WITHOUT_ITEMS = `order_id LIKE 'bench-%' AND NOT EXISTS (SELECT 1 FROM affiliate_conversion_item i WHERE i.conversion_id = c.id)`
+  const { rows: [{ n }] } = await client.query(`SELECT count(*)::int AS n FROM affiliate_conversion c WHERE ${WITHOUT_ITEMS}`)
+  if (n < 5000) {
+    const { rows: columns } = await client.query(
+      `SELECT quote_ident(column_name) AS c FROM information_schema.columns WHERE table_name = 'affiliate_conversion' AND column_name NOT IN ('id', 'order_id', 'created_at')`
+    )
+    const copied = columns.map((r) => r.c).join(", ")
+    await client.query(
+      `INSERT INTO affiliate_conversion (id, order_id, created_at, ${copied})
+       SELECT 'aconv_bench_h_' || i, 'bench-h-' || i, clock_timestamp(), ${copied}
+         FROM (SELECT * FROM affiliate_conversion c WHERE ${WITHOUT_ITEMS} ORDER BY created_at LIMIT 1) model, generate_series(1, $1) i`,
+      [5000 - n]
+    )
+  }
+  const { rows } = await client.query(`SELECT order_id FROM affiliate_conversion c WHERE ${WITHOUT_ITEMS} ORDER BY created_at LIMIT 5000`)
   await client.end()
   const entries = Math.min(1000, rows.length)
   const calls = Math.max(1, Math.floor(rows.length / entries))

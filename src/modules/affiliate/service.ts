@@ -48,12 +48,11 @@ import { createRateLimit, RateLimit } from "./rate-limit"
 import { recordOrderSale, type OrderSale, type RecordedOrder } from "./conversions/record-order"
 import { recordS2sCall, type S2sCall } from "./conversions/record-s2s-call"
 import { listS2sCall, type S2sKeyCall, validateS2sCall } from "./conversions/s2s-key-calls"
-import { type ApplyEntry, validateEach, type ValidationRequest, type ValidationSummary } from "./conversions/validate-conversions"
-import type { ValidationEntry } from "./utils/validation"
+import { type ApplyChunk, validateEach, type ValidationRequest, type ValidationSummary } from "./conversions/validate-conversions"
 import { priceSale } from "./conversions/price-sale"
 import { type CommissionRule, type ConversionCommission, type CustomerType, priceConversion, type SoldItem } from "./utils/commission"
 import { sumAmounts } from "./utils/money"
-import type { ConversionLedgerRepository, EntryResult } from "./repositories/conversion-ledger"
+import type { ConversionLedgerRepository, EntryResult, ValidationChunkEntry } from "./repositories/conversion-ledger"
 import type { OrderRevisionRepository, RevisionUndo } from "./repositories/order-revisions"
 import type { OutboxRepository } from "./repositories/outbox"
 import type { PayoutRepository } from "./repositories/payouts"
@@ -384,19 +383,19 @@ class AffiliateModuleService extends AffiliateServiceBase {
   }
 
   /**
-   * Validates conversions of a campaign (contract, section 9): each entry on its own, in a
-   * transaction of its own on its conversion's row lock, with its history; a dry run changes
-   * nothing. `actor` is "s2s" for the shop, "user:<id>" for an admin.
+   * Validates conversions of a campaign (contract, section 9): each entry on its own and whole, on
+   * its conversion's row lock, with its history, a chunk of entries per transaction; a dry run
+   * changes nothing. `actor` is "s2s" for the shop, "user:<id>" for an admin.
    */
   async validateConversions(request: ValidationRequest): Promise<ValidationSummary> {
-    return validateEach(this.entryApplier(request.campaign_id, request.actor), request, (e) => this.logFault(e))
+    return validateEach(this.chunkApplier(request.campaign_id, request.actor), request, (e) => this.logFault(e))
   }
 
   /** `POST /integration/s2sValidate`, authenticated with the campaign's key and under its rate limit. */
   @InjectManager()
   async validateS2sConversions(call: S2sKeyCall & { body: unknown }, @MedusaContext() sharedContext: Context = {}): Promise<S2sAnswer> {
     return validateS2sCall(
-      { ...this.keyDeps(), apply: (campaignId) => this.entryApplier(campaignId, "s2s"), onFault: (e) => this.logFault(e) },
+      { ...this.keyDeps(), apply: (campaignId) => this.chunkApplier(campaignId, "s2s"), onFault: (e) => this.logFault(e) },
       call,
       sharedContext
     )
@@ -408,21 +407,24 @@ class AffiliateModuleService extends AffiliateServiceBase {
     return listS2sCall({ ...this.keyDeps(), reporting: this.reporting_ }, call, sharedContext)
   }
 
-  /** One validation entry in a transaction of its own (a failure leaves its conversion untouched). */
+  /**
+   * A chunk of a validation call's entries in one transaction (`validateEach` sizes the chunks):
+   * their conversions locked in id order, each entry planned on its conversion as the entries
+   * before it left it. A fault rolls the whole chunk back.
+   */
   @InjectTransactionManager()
-  async validateConversionEntry(
+  async validateConversionChunk(
     campaignId: string,
-    isTest: boolean,
-    entry: ValidationEntry,
+    entries: ValidationChunkEntry[],
     actor: string,
     dryRun: boolean,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<EntryResult> {
-    return this.ledger_.validateEntry(campaignId, isTest, entry, actor, dryRun, sharedContext)
+  ): Promise<EntryResult[]> {
+    return this.ledger_.validateEntries(campaignId, entries, actor, dryRun, sharedContext)
   }
 
-  private entryApplier(campaignId: string, actor: string): ApplyEntry {
-    return (isTest, entry, dryRun) => this.validateConversionEntry(campaignId, isTest, entry, actor, dryRun)
+  private chunkApplier(campaignId: string, actor: string): ApplyChunk {
+    return (entries, dryRun) => this.validateConversionChunk(campaignId, entries, actor, dryRun)
   }
 
   private keyDeps() {
@@ -430,7 +432,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
   }
 
   private logFault(e: unknown) {
-    this.logger_.error(`medusa-plugin-affiliate-s2s: a validation entry failed: ${(e as Error)?.message ?? e}`)
+    this.logger_.error(`medusa-plugin-affiliate-s2s: validating conversions failed (a chunk's entries are then applied one by one): ${(e as Error)?.message ?? e}`)
   }
 
   /** Conversions by id with their items, amounts as decimal strings (as a shop reads them back; no visitor data). */

@@ -7,7 +7,7 @@ import type { TrackingRepository } from "../repositories/tracking"
 import type { ShopConversion } from "../types"
 import * as answer from "../utils/s2s-answers"
 import { validationBody } from "../utils/validation-input"
-import { type ApplyEntry, validateEach, type ValidationSummary } from "./validate-conversions"
+import { type ApplyChunk, validateEach, type ValidationSummary } from "./validate-conversions"
 
 /*
  * The shop's own calls besides reporting a sale (contract, section 9): validating what it
@@ -44,7 +44,7 @@ const bodyErrors = (error: z.ZodError) =>
  * entry for the whole call with the counts in its reason (`source: "s2s_validate"`).
  */
 export async function validateS2sCall(
-  deps: S2sKeyDeps & { apply: (campaignId: string) => ApplyEntry; onFault: (e: unknown) => void },
+  deps: S2sKeyDeps & { apply: (campaignId: string) => ApplyChunk; onFault: (e: unknown) => void },
   call: S2sKeyCall & { body: unknown },
   sharedContext: Context
 ): Promise<answer.S2sAnswer> {

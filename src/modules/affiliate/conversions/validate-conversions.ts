@@ -1,5 +1,4 @@
-import type { EntryResult } from "../repositories/conversion-ledger"
-import type { ValidationEntry } from "../utils/validation"
+import type { EntryResult, ValidationChunkEntry } from "../repositories/conversion-ledger"
 import { parseValidationEntry } from "../utils/validation-input"
 
 export type ValidationRequest = {
@@ -19,32 +18,35 @@ export type ValidationSummary = {
   results: EntryResult[]
 }
 
-/** Applies one entry in a transaction of its own, on its conversion's row lock. */
-export type ApplyEntry = (isTest: boolean, entry: ValidationEntry, dryRun: boolean) => Promise<EntryResult>
+/** Applies entries in order in one transaction, on their conversions' row locks; a fault rolls all of them back. */
+export type ApplyChunk = (entries: ValidationChunkEntry[], dryRun: boolean) => Promise<EntryResult[]>
+
+/**
+ * Entries per transaction. One transaction per entry cost a commit and seven round trips each
+ * (5.5 s for 1,000); per chunk the reads and writes are a few statements. Small enough that a
+ * review racing a long call waits for one chunk's row locks at most.
+ */
+export const VALIDATION_CHUNK = 100
+
+const FAULTED = "A fault of the server kept this entry from being applied; nothing of it was changed: send it again"
 
 /**
  * Validates every entry on its own, in order, one result per entry: a bad entry (or one that a
  * fault kept from being applied) never blocks the others, and an entry is applied whole or not
  * at all. Repeating a call changes nothing the second time (each entry answers `unchanged`).
  */
-export async function validateEach(apply: ApplyEntry, request: ValidationRequest, onFault: (e: unknown) => void): Promise<ValidationSummary> {
+export async function validateEach(apply: ApplyChunk, request: ValidationRequest, onFault: (e: unknown) => void): Promise<ValidationSummary> {
   const results: EntryResult[] = []
-  for (const raw of request.conversions) {
+  const valid: { index: number; entry: ValidationChunkEntry }[] = []
+  request.conversions.forEach((raw, index) => {
     const parsed = parseValidationEntry(raw)
-    if (!("entry" in parsed)) {
-      results.push({ order_id: parsed.order_id, result: "invalid", message: parsed.message })
-      continue
-    }
-    try {
-      results.push(await apply(parsed.test ?? request.test ?? false, parsed.entry, request.dry_run ?? false))
-    } catch (e) {
-      onFault(e)
-      results.push({
-        order_id: parsed.entry.order_id,
-        result: "invalid",
-        message: "A fault of the server kept this entry from being applied; nothing of it was changed: send it again",
-      })
-    }
+    if ("entry" in parsed) valid.push({ index, entry: { is_test: parsed.test ?? request.test ?? false, entry: parsed.entry } })
+    else results[index] = { order_id: parsed.order_id, result: "invalid", message: parsed.message }
+  })
+  for (let start = 0; start < valid.length; start += VALIDATION_CHUNK) {
+    const chunk = valid.slice(start, start + VALIDATION_CHUNK)
+    const answers = await applyChunk(apply, chunk.map((c) => c.entry), request.dry_run ?? false, onFault)
+    chunk.forEach((c, k) => (results[c.index] = answers[k]))
   }
   const counts = {
     updated: results.filter((r) => r.result === "updated").length,
@@ -53,4 +55,21 @@ export async function validateEach(apply: ApplyEntry, request: ValidationRequest
   }
   const verb = request.dry_run ? "would be " : ""
   return { message: `${counts.updated} ${verb}updated, ${counts.unchanged} unchanged, ${counts.failed} failed`, counts, results }
+}
+
+/**
+ * A chunk in one transaction. A fault rolls the whole chunk back, so its entries are then applied
+ * one per transaction, as they are planned (on the rows as they stand): only the entry the fault
+ * belongs to fails, and it leaves nothing behind.
+ */
+async function applyChunk(apply: ApplyChunk, entries: ValidationChunkEntry[], dryRun: boolean, onFault: (e: unknown) => void): Promise<EntryResult[]> {
+  try {
+    return await apply(entries, dryRun)
+  } catch (e) {
+    onFault(e)
+    if (entries.length === 1) return [{ order_id: entries[0].entry.order_id, result: "invalid", message: FAULTED }]
+    const answers: EntryResult[] = []
+    for (const entry of entries) answers.push(...(await applyChunk(apply, [entry], dryRun, onFault)))
+    return answers
+  }
 }

@@ -3,8 +3,8 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { MathBN } from "@medusajs/framework/utils"
 import { entityId } from "../utils/entity-id"
 import { rawBigNumber } from "../utils/money"
-import { CHANGE_ID_SQL, insertChanges } from "../sql/conversion-changes"
-import { SqlRepository } from "../sql/sql-repository"
+import { CHANGE_ID_SQL, insertChangeRows, insertChanges } from "../sql/conversion-changes"
+import { arrayParam, SqlRepository } from "../sql/sql-repository"
 import { type ConversionStatus, planStatusChange, type StatusPlan, type StatusRequest } from "../utils/conversion-status"
 import { formatAmount } from "../utils/money"
 import { planValidation, type StoredItem, type ValidatedConversion, type ValidationEntry, type ValidationPlan } from "../utils/validation"
@@ -22,6 +22,9 @@ export type EntryResult = {
   message?: string
 }
 
+/** A validation entry with the conversions it names, test or live (the entry's or the call's `test`). */
+export type ValidationChunkEntry = { is_test: boolean; entry: ValidationEntry }
+
 /*
  * The conversion ledger: every change of a conversion's status or amounts runs here, on its row
  * lock (or, for the hold period, on rows no one else holds), so of two changes from one state only
@@ -31,17 +34,26 @@ export type EntryResult = {
 export class ConversionLedgerRepository extends SqlRepository {
   /**
    * The conversion as it stands, with its items; null if unknown. Locked until the caller's
-   * transaction ends unless `lock` is false (a dry run). The lock comes first and the read after
-   * it, in statements of their own: a statement that waited for the lock sees the row as it is
-   * now, but the rows it joined as they were when it began (a payout line committed meanwhile
-   * would be missed).
+   * transaction ends unless `lock` is false (a dry run).
    */
   async readStanding(id: string, { lock }: { lock: boolean }, sharedContext: Context = {}): Promise<ValidatedConversion | null> {
-    const knex = this.knex(sharedContext)
     if (lock) {
-      const { rows: locked } = await knex.raw(`SELECT id FROM affiliate_conversion WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [id])
+      const { rows: locked } = await this.knex(sharedContext).raw(`SELECT id FROM affiliate_conversion WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [id])
       if (!locked.length) return null
     }
+    return (await this.readStandings([id], sharedContext)).get(id) ?? null
+  }
+
+  /**
+   * Conversions as they stand, with their items, by id (those that exist), in two statements. Not
+   * locked here: callers lock first, in a statement of their own, because a statement that waited
+   * for a lock sees the row as it is now but the rows it joined as they were when it began (a
+   * payout line committed meanwhile would be missed).
+   */
+  async readStandings(ids: string[], sharedContext: Context = {}): Promise<Map<string, ValidatedConversion>> {
+    const knex = this.knex(sharedContext)
+    const standings = new Map<string, ValidatedConversion>()
+    if (!ids.length) return standings
     const { rows } = await knex.raw(
       `SELECT c.id, c.status, c.status_reason, c.is_test, c.commission_amount::text AS commission_amount, c.commission_currency,
               c.order_total::text AS order_total, c.order_currency, coalesce(c.commission_type, cp.commission_type) AS commission_type,
@@ -53,17 +65,20 @@ export class ConversionLedgerRepository extends SqlRepository {
          JOIN affiliate_campaign cp ON cp.id = c.campaign_id
          LEFT JOIN affiliate_payout_line l ON l.conversion_id = c.id AND l.deleted_at IS NULL
          LEFT JOIN affiliate_payout p ON p.id = l.payout_id AND p.deleted_at IS NULL
-        WHERE c.id = ? AND c.deleted_at IS NULL`,
-      [id]
+        WHERE c.id = ANY(?) AND c.deleted_at IS NULL`,
+      [ids]
     )
-    if (!rows.length) return null
-    const items = await knex("affiliate_conversion_item")
-      .where({ conversion_id: id })
-      .whereNull("deleted_at")
-      .orderBy("id")
-      .select("id", "sku", "quantity", "status", knex.raw("item_value::text AS item_value"), knex.raw("commission_amount::text AS commission_amount"), knex.raw("commission_rate::text AS commission_rate"))
-    const { payout_id, payout_status, ...standing } = rows[0]
-    return { ...standing, items: items as StoredItem[], payout: payout_id ? { id: payout_id, status: payout_status } : null }
+    for (const { payout_id, payout_status, ...standing } of rows) {
+      standings.set(standing.id, { ...standing, items: [], payout: payout_id ? { id: payout_id, status: payout_status } : null })
+    }
+    const { rows: items } = await knex.raw(
+      `SELECT conversion_id, id, sku, quantity, status, item_value::text AS item_value, commission_amount::text AS commission_amount,
+              commission_rate::text AS commission_rate
+         FROM affiliate_conversion_item WHERE conversion_id = ANY(?) AND deleted_at IS NULL ORDER BY conversion_id, id`,
+      [ids]
+    )
+    for (const { conversion_id, ...item } of items) standings.get(conversion_id)?.items.push(item as StoredItem)
+    return standings
   }
 
   /**
@@ -95,79 +110,68 @@ export class ConversionLedgerRepository extends SqlRepository {
   }
 
   /**
-   * Applies one validation entry (contract, section 9) to the conversion of `campaignId` with its
-   * `order_id`, on its row lock, with its history; run inside a transaction of its own (the
-   * service's). A dry run reads without a lock and writes nothing.
+   * Applies validation entries (contract, section 9) to the conversions of `campaignId`, in order,
+   * one result each; run inside a transaction (the service's, one per chunk of a call). Their
+   * conversions are looked up and locked in one statement, in id order (the module's lock order),
+   * then read; each entry is planned on its conversion as the entries before it left it, and the
+   * plans are written a few statements at a time (`writePlans`). Any fault throws, for the caller
+   * to roll the chunk back. A dry run reads without locks and writes nothing: each entry is planned
+   * on the rows as they are.
    */
-  async validateEntry(
+  async validateEntries(
     campaignId: string,
-    isTest: boolean,
-    entry: ValidationEntry,
+    entries: ValidationChunkEntry[],
     actor: string,
     dryRun: boolean,
     sharedContext: Context = {}
-  ): Promise<EntryResult> {
+  ): Promise<EntryResult[]> {
     const knex = this.knex(sharedContext)
-    const found = await knex("affiliate_conversion")
-      .where({ order_id: entry.order_id, campaign_id: campaignId, is_test: isTest })
-      .whereNull("deleted_at")
-      .first("id")
-    const current = found ? await this.readStanding(found.id, { lock: !dryRun }, sharedContext) : null
-    if (!current) return { order_id: entry.order_id, result: "not_found", message: `No ${isTest ? "test " : ""}conversion of this campaign has order_id ${entry.order_id}` }
-    const plan = planValidation(current, entry)
-    const answer = (result: EntryResult["result"], status: ConversionStatus, amount: string, message?: string): EntryResult => ({
-      order_id: entry.order_id,
-      result,
-      conversion_id: current.id,
-      conversion_status: status,
-      commission_amount: formatAmount(amount, current.commission_currency),
-      ...(message ? { message } : {}),
-    })
-    if (plan.result === "invalid") return answer("invalid", current.status, current.commission_amount, plan.message)
-    if (plan.result === "unchanged") return answer("unchanged", plan.conversion_status, plan.commission_amount)
-    if (!dryRun) await this.applyValidation(current, plan, actor, sharedContext)
-    return answer("updated", plan.conversion_status, plan.commission_amount)
-  }
-
-  /** Writes a validation plan: the conversion, its items, the payout it leaves, the adjustment and the history. */
-  private async applyValidation(current: ValidatedConversion, plan: Extract<ValidationPlan, { result: "updated" }>, actor: string, sharedContext: Context) {
-    const knex = this.knex(sharedContext)
-    await knex("affiliate_conversion")
-      .where({ id: current.id })
-      .update({
-        status: plan.conversion_status,
-        status_reason: plan.status_reason,
-        order_total: plan.order_total,
-        raw_order_total: rawBigNumber(plan.order_total),
-        commission_amount: plan.commission_amount,
-        raw_commission_amount: rawBigNumber(plan.commission_amount),
-        updated_at: knex.fn.now(),
-      })
-    for (const item of plan.items) {
-      await knex("affiliate_conversion_item")
-        .where({ id: item.id })
-        .update({
-          status: item.status,
-          quantity: item.quantity,
-          item_value: item.item_value,
-          raw_item_value: rawBigNumber(item.item_value),
-          commission_amount: item.commission_amount,
-          raw_commission_amount: item.commission_amount === null ? null : rawBigNumber(item.commission_amount),
-          updated_at: knex.fn.now(),
-        })
+    const orderIds = entries.map((e) => e.entry.order_id)
+    const { rows: found } = await knex.raw(
+      // order_id = ANY(…) walks the unique (order_id, campaign_id, is_test) index even before the
+      // table has statistics; the pairs then keep test and live apart.
+      `SELECT id, order_id, is_test FROM affiliate_conversion
+        WHERE order_id = ANY(?) AND campaign_id = ? AND deleted_at IS NULL
+          AND (order_id, is_test) IN (SELECT * FROM unnest(?::text[], ?::boolean[]))
+        ORDER BY id ${dryRun ? "" : "FOR UPDATE"}`,
+      [orderIds, campaignId, orderIds, entries.map((e) => e.is_test)]
+    )
+    const idOf = new Map((found as { id: string; order_id: string; is_test: boolean }[]).map((r) => [entryKey(r.order_id, r.is_test), r.id]))
+    let standings = await this.readStandings([...idOf.values()], sharedContext)
+    const planned: PlannedWrite[] = []
+    // Rows read before an earlier entry of the chunk changed them (planned, not yet written), and
+    // whether any row may have changed since it was read: a payout left may release other lines.
+    const moved = new Set<string>()
+    let payoutLeft = false
+    const results: EntryResult[] = []
+    for (const { is_test, entry } of entries) {
+      const id = idOf.get(entryKey(entry.order_id, is_test))
+      if (id && (moved.has(id) || payoutLeft)) {
+        await writePlans(knex, actor, planned.splice(0))
+        standings = await this.readStandings([...standings.keys()], sharedContext)
+        moved.clear()
+        payoutLeft = false
+      }
+      const current = id ? standings.get(id) : undefined
+      if (!current) {
+        results.push({ order_id: entry.order_id, result: "not_found", message: `No ${is_test ? "test " : ""}conversion of this campaign has order_id ${entry.order_id}` })
+        continue
+      }
+      const plan = planValidation(current, entry)
+      if (plan.result === "updated" && !dryRun) {
+        if (plan.leave_open_payout) {
+          // After the writes planned before it, so each released conversion's history stays in order.
+          await writePlans(knex, actor, planned.splice(0))
+          await leavePayout(knex, plan.leave_open_payout, current.id, actor)
+          payoutLeft = true
+        }
+        planned.push({ current, plan })
+        moved.add(current.id)
+      }
+      results.push(entryResult(entry.order_id, current, plan))
     }
-    if (plan.leave_open_payout) await leavePayout(knex, plan.leave_open_payout, current.id, actor)
-    if (plan.adjustment) {
-      await knex("affiliate_commission_adjustment").insert({
-        id: entityId("aadj"),
-        conversion_id: current.id,
-        amount: plan.adjustment,
-        raw_amount: rawBigNumber(plan.adjustment),
-        currency_code: current.commission_currency,
-        reason: plan.status_reason ?? plan.changes.find((c) => c.reason)?.reason ?? "validated by the shop",
-      })
-    }
-    await insertChanges(knex, current.id, actor, plan.changes)
+    await writePlans(knex, actor, planned)
+    return results
   }
 
   /** Takes back a review of a pending conversion (a compensation), if nothing moved it since. */
@@ -224,6 +228,83 @@ export class ConversionLedgerRepository extends SqlRepository {
       .andWhere({ actor: "system", field: "status", to_value: "approved", reason: HOLD_PERIOD_REASON })
       .delete()
   }
+}
+
+type PlannedWrite = { current: ValidatedConversion; plan: Extract<ValidationPlan, { result: "updated" }> }
+
+const entryKey = (orderId: string, isTest: boolean) => `${isTest ? "t" : "l"}:${orderId}`
+
+function entryResult(orderId: string, current: ValidatedConversion, plan: ValidationPlan): EntryResult {
+  const invalid = plan.result === "invalid"
+  return {
+    order_id: orderId,
+    result: plan.result,
+    conversion_id: current.id,
+    conversion_status: invalid ? current.status : plan.conversion_status,
+    commission_amount: formatAmount(invalid ? current.commission_amount : plan.commission_amount, current.commission_currency),
+    ...(invalid ? { message: plan.message } : {}),
+  }
+}
+
+/**
+ * Writes validation plans of distinct conversions: the conversions in one statement, their items
+ * in another, then their adjustments and their history, each bound as one array per column
+ * whatever the number of rows (a few statements per chunk instead of several per entry).
+ */
+async function writePlans(knex: Knex, actor: string, planned: PlannedWrite[]): Promise<void> {
+  if (!planned.length) return
+  const plans = planned.map((p) => p.plan)
+  await knex.raw(
+    `UPDATE affiliate_conversion c
+        SET status = v.status, status_reason = v.status_reason, order_total = v.order_total::numeric, raw_order_total = v.raw_order_total::jsonb,
+            commission_amount = v.commission_amount::numeric, raw_commission_amount = v.raw_commission_amount::jsonb, updated_at = now()
+       FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+            AS v(id, status, status_reason, order_total, raw_order_total, commission_amount, raw_commission_amount)
+      WHERE c.id = v.id`,
+    [
+      arrayParam(planned.map((p) => p.current.id)),
+      arrayParam(plans.map((p) => p.conversion_status)),
+      arrayParam(plans.map((p) => p.status_reason)),
+      arrayParam(plans.map((p) => p.order_total)),
+      arrayParam(plans.map((p) => rawBigNumber(p.order_total))),
+      arrayParam(plans.map((p) => p.commission_amount)),
+      arrayParam(plans.map((p) => rawBigNumber(p.commission_amount))),
+    ]
+  )
+  const items = plans.flatMap((p) => p.items)
+  if (items.length) {
+    await knex.raw(
+      `UPDATE affiliate_conversion_item i
+          SET status = v.status, quantity = v.quantity, item_value = v.item_value::numeric, raw_item_value = v.raw_item_value::jsonb,
+              commission_amount = v.commission_amount::numeric, raw_commission_amount = v.raw_commission_amount::jsonb, updated_at = now()
+         FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
+              AS v(id, status, quantity, item_value, raw_item_value, commission_amount, raw_commission_amount)
+        WHERE i.id = v.id`,
+      [
+        arrayParam(items.map((i) => i.id)),
+        arrayParam(items.map((i) => i.status)),
+        arrayParam(items.map((i) => i.quantity)),
+        arrayParam(items.map((i) => i.item_value)),
+        arrayParam(items.map((i) => rawBigNumber(i.item_value))),
+        arrayParam(items.map((i) => i.commission_amount)),
+        arrayParam(items.map((i) => (i.commission_amount === null ? null : rawBigNumber(i.commission_amount)))),
+      ]
+    )
+  }
+  const adjustments = planned.filter((p) => p.plan.adjustment)
+  if (adjustments.length) {
+    await knex("affiliate_commission_adjustment").insert(
+      adjustments.map(({ current, plan }) => ({
+        id: entityId("aadj"),
+        conversion_id: current.id,
+        amount: plan.adjustment,
+        raw_amount: rawBigNumber(plan.adjustment!),
+        currency_code: current.commission_currency,
+        reason: plan.status_reason ?? plan.changes.find((c) => c.reason)?.reason ?? "validated by the shop",
+      }))
+    )
+  }
+  await insertChangeRows(knex, actor, planned.flatMap(({ current, plan }) => plan.changes.map((c) => ({ ...c, conversion_id: current.id }))))
 }
 
 const DISSOLVED = "payout dissolved: nothing left to pay once a conversion was rejected"

@@ -17,3 +17,10 @@ export abstract class SqlRepository extends MikroOrmBase {
     return (manager.getTransactionContext() ?? manager.getKnex()) as Knex
   }
 }
+
+/**
+ * A column of values bound as one Postgres array parameter (`?::text[]`, read with `unnest`), so a
+ * statement writing many rows has a handful of parameters whatever their number. node-pg sends a
+ * null element as NULL; knex's types only leave nulls out of arrays.
+ */
+export const arrayParam = (values: (string | number | boolean | null)[]): Knex.Value => values as string[]

@@ -6,7 +6,7 @@ import { amountProblem, formatAmount, sumAmounts } from "./money"
 /*
  * Validation of what was reported (contract, section 9): the shop, or an admin, approves, rejects
  * and adjusts a conversion after returns. Pure, so every rule is unit-tested; the module applies a
- * plan on the conversion's row lock, in a transaction of its own per entry.
+ * plan on the conversion's row lock, a chunk of entries per transaction.
  */
 
 export type ItemStatus = "pending" | "approved" | "rejected"
