@@ -10,7 +10,8 @@ import {
 } from "@medusajs/framework/utils"
 import { generateClickToken } from "./utils/click-token"
 import { detectDevice } from "./utils/device"
-import { hashIp } from "./utils/ip-hash"
+import { hashIp, hashVisitor } from "./utils/ip-hash"
+import { isLinkPreview, referrerHost, UNKNOWN } from "./utils/visit"
 import { chooseDestination } from "./utils/redirect"
 import { clickExpiry, DAY_MS } from "./utils/time"
 import { Affiliate } from "./models/affiliate"
@@ -31,6 +32,8 @@ import { AffiliatePromotion } from "./models/promotion"
 import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliateRetentionRun } from "./models/retention-run"
 import { AffiliateStatementLink } from "./models/statement-link"
+import { AffiliateTrust } from "./models/trust"
+import { AffiliateKnownIp } from "./models/known-ip"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { type AffiliatePluginOptions, type AffiliateSettings, resolveOptions, type ResolvedAffiliateOptions } from "./options"
 import { reencryptStoredSecrets, type ReencryptResult, restoreStoredSecrets } from "./secrets/reencrypt"
@@ -54,6 +57,7 @@ import type { PrivacyRepository } from "./repositories/privacy"
 import type { ReportingRepository } from "./repositories/reporting"
 import type { StatementRepository } from "./repositories/statements"
 import type { LiveClick, TrackingRepository } from "./repositories/tracking"
+import type { TrustOutcome, TrustRecord, TrustRepository } from "./repositories/trust"
 import type { S2sAnswer } from "./utils/s2s-answers"
 import type { StatusPlan, StatusRequest } from "./utils/conversion-status"
 import type {
@@ -113,6 +117,8 @@ export type AffiliateModels = {
   AffiliatePayout: typeof AffiliatePayout
   AffiliatePayoutLine: typeof AffiliatePayoutLine
   AffiliateStatementLink: typeof AffiliateStatementLink
+  AffiliateTrust: typeof AffiliateTrust
+  AffiliateKnownIp: typeof AffiliateKnownIp
 }
 const MODELS: AffiliateModels = {
   AffiliateCampaign,
@@ -133,6 +139,8 @@ const MODELS: AffiliateModels = {
   AffiliatePayout,
   AffiliatePayoutLine,
   AffiliateStatementLink,
+  AffiliateTrust,
+  AffiliateKnownIp,
 }
 const AffiliateServiceBase: MedusaServiceReturnType<ModelConfigurationsToConfigTemplate<AffiliateModels>> = MedusaService(MODELS)
 
@@ -165,6 +173,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly statements_: StatementRepository
   protected readonly privacy_: PrivacyRepository
   protected readonly outbox_: OutboxRepository
+  protected readonly trust_: TrustRepository
 
   constructor(container: Record<string, unknown>, options: AffiliatePluginOptions) {
     // eslint-disable-next-line prefer-rest-params
@@ -180,6 +189,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
     this.statements_ = container.statementRepository as StatementRepository
     this.privacy_ = container.privacyRepository as PrivacyRepository
     this.outbox_ = container.outboxRepository as OutboxRepository
+    this.trust_ = container.trustRepository as TrustRepository
     // Chosen by the module's loader at boot (Redis or this process); a container without it (a
     // test that builds the service alone) keeps the limit in memory.
     this.rateLimit_ = registered<RateLimit>(container, RATE_LIMIT_REGISTRATION) ?? createRateLimit(this.options_, undefined, console as unknown as Logger)
@@ -302,13 +312,14 @@ class AffiliateModuleService extends AffiliateServiceBase {
    */
   @InjectTransactionManager()
   async recordOrderConversions(sale: OrderSale, @MedusaContext() sharedContext: Context = {}): Promise<RecordedOrder> {
-    return recordOrderSale({ reads: this, tracking: this.tracking_, reporting: this.reporting_ }, sale, sharedContext)
+    return recordOrderSale({ reads: this, tracking: this.tracking_, reporting: this.reporting_, trust: this.trust_ }, sale, sharedContext)
   }
 
   /** Takes back `recordOrderConversions` (a compensation): what it recorded or counted, and its log entries. */
   @InjectTransactionManager()
   async undoOrderConversions(undo: RecordedOrder["undo"], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     for (const recorded of undo.recorded) await this.tracking_.undoRecordedConversion(recorded, sharedContext)
+    for (const use of undo.coupon_uses ?? []) await this.trust_.countCouponUse(use.promotion_id, use.without_click, -1, sharedContext)
     if (undo.request_log_ids.length) await this.deleteAffiliateRequestLogs(undo.request_log_ids, sharedContext)
   }
 
@@ -401,7 +412,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
   /** An S2S key's campaign and the token's click, or null for a missing, expired or deleted key (the key is hashed here). */
   @InjectManager()
   async findS2sContext(apiKey: string, clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<S2sContext | null> {
-    return this.tracking_.findS2sContext(hashApiKey(apiKey), clickToken, sharedContext)
+    return this.tracking_.findS2sContext(hashApiKey(apiKey), clickToken, null, sharedContext)
   }
 
   /** Records a conversion once per campaign and order, with its request-log entry (one statement). */
@@ -443,17 +454,28 @@ class AffiliateModuleService extends AffiliateServiceBase {
    * no click and no token.
    */
   async recordClick(click: ClickRequest, @MedusaContext() sharedContext: Context = {}): Promise<ClickOutcome> {
-    const target = await this.tracking_.findClickTarget(click.campaign, click.affiliate_code, sharedContext)
+    const visitorHash = click.reuse_repeat_visits ? hashVisitor(click.ip, click.user_agent, this.options_.encryptionKey) : null
+    // One statement: the campaign, the affiliate and the visitor's click inside the unique-click window.
+    const target = await this.tracking_.findClickTarget(click.campaign, click.affiliate_code, visitorHash, sharedContext)
     if (!target.campaign_id) return { result: "unknown_campaign", message: "Unknown campaign" }
     if (!target.affiliate_id) return { result: "unknown_affiliate", message: "Unknown affiliate" }
 
     const destination = chooseDestination(target.target_url!, click.deep_link ?? undefined, target.allowed_redirect_hosts ?? [])
-    const deviceType = detectDevice(click.user_agent)
     if (target.campaign_status !== "active" || target.affiliate_status !== "active") return { result: "not_billable", destination }
-    if (deviceType === "bot") {
-      // No click and no token, but the admin sees how much of the link's traffic was crawlers.
+    // A HEAD or a browser's prefetch is no visit: the redirect, nothing recorded.
+    if (click.prefetch) return { result: "not_billable", destination }
+    const deviceType = detectDevice(click.user_agent)
+    if (deviceType === "bot" || isLinkPreview(click.user_agent)) {
+      // No click and no token, but the admin sees how much of the link's traffic was crawlers and link previews.
       await this.tracking_.countFilteredClick(target.campaign_id, target.affiliate_id, sharedContext)
       return { result: "not_billable", destination }
+    }
+    const source = { country: click.country ?? UNKNOWN, device: deviceType, referrer: referrerHost(click.referrer) }
+    if (target.repeat_token && target.repeat_expires_at) {
+      // The same visitor again through the same link: the earlier click and its token; one raw click more, no unique one.
+      await this.tracking_.countRepeatClick(target.campaign_id, target.affiliate_id, source, sharedContext)
+      const expiresAt = new Date(target.repeat_expires_at)
+      return { result: "recorded", destination, click_token: target.repeat_token, expires_at: expiresAt, window_ms: expiresAt.getTime() - Date.now(), repeat: true }
     }
     const clickToken = generateClickToken()
     const expiresAt = clickExpiry(new Date(), target.attribution_window_days!)
@@ -467,10 +489,14 @@ class AffiliateModuleService extends AffiliateServiceBase {
       user_agent: click.user_agent ?? null,
       device_type: deviceType,
       ip_hash: hashIp(click.ip, this.options_.encryptionKey),
+      visitor_hash: visitorHash,
+      country: source.country,
+      referrer_host: source.referrer,
+      paid_search_param: click.paid_search_param ?? null,
       expires_at: expiresAt,
     }, sharedContext)
     const windowMs = target.attribution_window_days! * DAY_MS
-    return { result: "recorded", destination, click_token: clickToken, expires_at: expiresAt, window_ms: windowMs }
+    return { result: "recorded", destination, click_token: clickToken, expires_at: expiresAt, window_ms: windowMs, repeat: false }
   }
 
   /** Claims due outbound deliveries (or the given ones) for this worker, with a lease. */

@@ -7,7 +7,8 @@ import PUBLIC_MAIL_DOMAINS_LIST from "email-providers/all.json"
  * merchant reads and its evidence. A signal never refuses a conversion nor changes an S2S answer:
  * it holds the conversion for review (the hold-period job skips it). Pure: the recording paths
  * read the facts (indexed reads and counters, never a scan of raw clicks) and hand them here.
- * Evidence holds no shopper data beyond a mail domain: no address, no IP or IP hash.
+ * Evidence holds no shopper data (no address, no mail domain, no IP or IP hash): thresholds,
+ * counts, a code, a parameter's name. The order itself, in Medusa, shows the email.
  */
 
 export const SIGNAL_CODES = [
@@ -106,8 +107,8 @@ export function detectSignals(facts: ConversionFacts, rules: FraudRules, trusted
   } else if (orderDomain && orderDomain === affiliateDomain && !isPublicMailDomain(orderDomain)) {
     signals.push({
       code: "self_referral_email",
-      reason: `The order's email is at the affiliate's own domain, ${orderDomain}`,
-      evidence: { match: "domain", domain: orderDomain },
+      reason: "The order's email is at the affiliate's own mail domain",
+      evidence: { match: "domain" },
     })
   }
   if (facts.known_ip) {
@@ -132,7 +133,7 @@ export function detectSignals(facts: ConversionFacts, rules: FraudRules, trusted
     })
   }
   if (orderDomain && isDisposableEmailDomain(orderDomain)) {
-    signals.push({ code: "disposable_email", reason: `The order's email is at a disposable mail service, ${orderDomain}`, evidence: { domain: orderDomain } })
+    signals.push({ code: "disposable_email", reason: "The order's email is at a disposable mail service", evidence: { list: "disposable-email-domains" } })
   }
   const coupon = facts.coupon
   if (coupon?.this_without_click && coupon.conversions > 0) {
