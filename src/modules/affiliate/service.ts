@@ -60,8 +60,11 @@ import type { LiveClick, TrackingRepository } from "./repositories/tracking"
 import type { TrustOutcome, TrustRecord, TrustRepository } from "./repositories/trust"
 import type { S2sAnswer } from "./utils/s2s-answers"
 import type { StatusPlan, StatusRequest } from "./utils/conversion-status"
+import type { SignalCode } from "./utils/fraud-signals"
 import type {
   AffiliateFigures,
+  BreakdownDimension,
+  BreakdownRow,
   Balance,
   BalanceFilter,
   CampaignTotals,
@@ -570,10 +573,84 @@ class AffiliateModuleService extends AffiliateServiceBase {
     ])
     return {
       days,
-      totals: byAffiliate.get(affiliateId) ?? { clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] },
+      totals: byAffiliate.get(affiliateId) ?? { clicks: 0, unique_clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] },
       series: points,
       balance: owed.map(({ currency_code, amount }) => ({ currency_code, amount })),
     }
+  }
+
+  /**
+   * Clicks (raw and unique), conversions and commission per country, device or referring host over
+   * the last `days` days, for a campaign or an affiliate; from the breakdowns' rollups.
+   */
+  @InjectManager()
+  async trafficBreakdown(
+    scope: { campaign_id?: string; affiliate_id?: string },
+    by: BreakdownDimension,
+    days: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BreakdownRow[]> {
+    return this.reporting_.breakdown(
+      { campaign_ids: scope.campaign_id ? [scope.campaign_id] : undefined, affiliate_ids: scope.affiliate_id ? [scope.affiliate_id] : undefined },
+      by,
+      days,
+      sharedContext
+    )
+  }
+
+  /**
+   * Trusts an affiliate for a fraud signal (README, "Trust"): it is no longer raised on their
+   * conversions, and their pending conversions lose it, each with a history row; those it alone
+   * held leave the review queue. One transaction; answers the trust and what a compensation needs.
+   */
+  @InjectTransactionManager()
+  async trustAffiliateSignal(affiliateId: string, code: SignalCode, actor: string, @MedusaContext() sharedContext: Context = {}): Promise<TrustOutcome> {
+    return this.trust_.trust(affiliateId, code, actor, sharedContext)
+  }
+
+  /** Takes back `trustAffiliateSignal` (a compensation). */
+  @InjectTransactionManager()
+  async undoTrustAffiliateSignal(undo: TrustOutcome["undo"], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.trust_.undoTrust(undo, sharedContext)
+  }
+
+  /** Ends an affiliate's trust for a signal; its later conversions raise it again. Null when none was live. */
+  @InjectTransactionManager()
+  async revokeAffiliateTrust(affiliateId: string, code: string, actor: string, @MedusaContext() sharedContext: Context = {}): Promise<TrustRecord | null> {
+    return this.trust_.revoke(affiliateId, code, actor, sharedContext)
+  }
+
+  /** Takes back `revokeAffiliateTrust` (a compensation). */
+  @InjectTransactionManager()
+  async restoreAffiliateTrust(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.trust_.unrevoke(id, sharedContext)
+  }
+
+  /** An affiliate's trust decisions, the newest first, revoked ones included. */
+  @InjectManager()
+  async listAffiliateTrust(affiliateId: string, @MedusaContext() sharedContext: Context = {}): Promise<TrustRecord[]> {
+    return this.trust_.listTrust(affiliateId, sharedContext)
+  }
+
+  /**
+   * Notes that an affiliate was seen at an IP (their application, a partner-portal login): a later
+   * order from it raises `self_referral_ip`. Only the keyed hash is kept. `ip_hash` when the caller
+   * already holds the hash (an application stores one).
+   */
+  @InjectManager()
+  async rememberAffiliateIp(
+    affiliateId: string,
+    seen: { ip?: string | null; ip_hash?: string | null; source: "application" | "portal_login" },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const ipHash = seen.ip_hash ?? hashIp(seen.ip, this.options_.encryptionKey)
+    if (ipHash) await this.trust_.rememberKnownIp(affiliateId, ipHash, seen.source, sharedContext)
+  }
+
+  /** One retention batch: forgets up to `batch` affiliates' IP hashes unseen for the longest attribution window plus the grace days. */
+  @InjectManager()
+  async forgetStaleAffiliateIps(now: Date, graceDays: number, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return this.trust_.deleteStaleKnownIps(now, graceDays, batch, sharedContext)
   }
 
   /** Approved conversions and adjustments not yet in a payout, per affiliate and currency (non-zero only). */

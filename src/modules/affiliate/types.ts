@@ -142,7 +142,10 @@ export type ClaimedDelivery = {
 
 /** Live figures: test conversions never count; commission is what is owed or paid, per currency. */
 export type ReportTotals = {
+  /** Every visit through a link (repeat visits that reused a click included). */
   clicks: number
+  /** Clicks less repeat visits: one per visitor and link within the campaign's unique-click window. */
+  unique_clicks: number
   /** Visits by crawlers: no click, no token (README, "Bots and in-app browsers"). */
   filtered_clicks: number
   conversions: number
@@ -157,12 +160,25 @@ export type SeriesPoint = {
   /** `YYYY-MM-DD` */
   date: string
   clicks: number
+  unique_clicks: number
   filtered_clicks: number
   conversions: number
   /** In %, two decimals. */
   conversion_rate: number
   /** Currency code to decimal string. */
   commission: Record<string, string>
+}
+
+/** Where traffic came from (README, "Trust"). */
+export type BreakdownDimension = "country" | "device" | "referrer"
+
+/** One key of a breakdown: a country code, a device type or a referring host ("unknown", "direct"). */
+export type BreakdownRow = {
+  key: string
+  clicks: number
+  unique_clicks: number
+  conversions: number
+  commission: { currency_code: string; amount: string }[]
 }
 
 /** The tables that grow with traffic; their admin lists page by index and cursor. */

@@ -2,7 +2,10 @@ import type { AdminCampaignSeriesPoint, StatsPeriod } from "./stats"
 
 /** Totals as the reports count them: test conversions never; commission pending, approved and paid, per currency. */
 export type AffiliateTotals = {
+  /** Every visit, repeat visits included. */
   clicks: number
+  /** One per visitor and link within the campaign's unique-click window. */
+  unique_clicks: number
   /** Crawlers' visits through the affiliate's links, which earn no click. */
   filtered_clicks: number
   conversions: number

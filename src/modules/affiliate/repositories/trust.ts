@@ -60,11 +60,20 @@ export class TrustRepository extends SqlRepository {
     )
   }
 
-  /** Retention: deletes up to `batch` known IP hashes not seen since `before`; answers how many. */
-  async deleteKnownIpsUnseenSince(before: Date, batch: number, sharedContext: Context = {}): Promise<number> {
+  /**
+   * Retention: deletes up to `batch` known IP hashes unseen for the longest attribution window of
+   * any campaign plus `graceDays` before `now` (as long as an order could still follow a click
+   * made from there, and the grace period of a click's details); answers how many.
+   */
+  async deleteStaleKnownIps(now: Date, graceDays: number, batch: number, sharedContext: Context = {}): Promise<number> {
     const result = await this.knex(sharedContext).raw(
-      `DELETE FROM affiliate_known_ip WHERE id IN (SELECT id FROM affiliate_known_ip WHERE last_seen_at < ? AND deleted_at IS NULL ORDER BY last_seen_at LIMIT ?)`,
-      [before, batch]
+      `DELETE FROM affiliate_known_ip WHERE id IN (
+         SELECT id FROM affiliate_known_ip
+          WHERE last_seen_at < ?::timestamptz - make_interval(days =>
+                  (SELECT coalesce(max(attribution_window_days), 30) FROM affiliate_campaign WHERE deleted_at IS NULL) + ?)
+            AND deleted_at IS NULL
+          ORDER BY last_seen_at LIMIT ?)`,
+      [now, graceDays, batch]
     )
     return result.rowCount ?? 0
   }
