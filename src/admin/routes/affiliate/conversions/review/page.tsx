@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import type { AdminConversion, AdminSignalCode } from "../../../../../types/http"
@@ -29,6 +29,7 @@ const ReviewQueuePage = () => {
   const [rejecting, setRejecting] = useState<AdminConversion | null>(null)
   const review = useReviewConversion()
   const trust = useTrustAffiliate()
+  const prompt = usePrompt()
   const campaignName = useCampaignNames()
   const affiliateName = useAffiliateNames()
   const rows = queue.data?.conversions ?? []
@@ -51,9 +52,15 @@ const ReviewQueuePage = () => {
         onError: (e) => toast.error(errorMessage(e)),
       }
     )
-  const trustFor = (c: AdminConversion, code: AdminSignalCode) => {
+  const trustFor = async (c: AdminConversion, code: AdminSignalCode) => {
     const who = affiliateName.get(c.affiliate_id) ?? c.affiliate_id
-    if (!window.confirm(`Trust ${who} for "${SIGNAL_LABELS[code]}"? Their conversions will no longer be held for it.`)) return
+    const ok = await prompt({
+      title: `Trust ${who} for "${SIGNAL_LABELS[code]}"?`,
+      description: "Their conversions will no longer raise this signal, and their pending ones lose it now (each conversion's history says so). You can stop trusting them on their page.",
+      confirmText: "Trust",
+      cancelText: "Cancel",
+    })
+    if (!ok) return
     trust.mutate(
       { affiliateId: c.affiliate_id, code },
       {
