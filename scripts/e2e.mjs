@@ -29,11 +29,15 @@ const shot = async (name) => shots.set(name, await page.screenshot({ fullPage: t
 // Screenshots taken in other browser contexts (the statement page, JavaScript off).
 const SHOT_PAGES = shots
 
+/** Each call another shopper's browser: one browser through one link within an hour reuses its click (unique clicks). */
+let shoppers = 0
+const shopperAgent = () => `${BROWSER_UA} shopper/${++shoppers}`
+
 /** A click through the demo affiliate link as a shopper's browser makes it; returns its click_token. */
 async function shopperClick() {
   const res = await fetch(url(`/affiliate/click/${app.demo.handle}?aff=${app.demo.affiliate_code}`), {
     redirect: "manual",
-    headers: { "User-Agent": BROWSER_UA },
+    headers: { "User-Agent": shopperAgent() },
   })
   const token = new URL(res.headers.get("location")).searchParams.get("click_token")
   assert(token, `the affiliate link gave no click_token (HTTP ${res.status})`)
@@ -646,7 +650,7 @@ test("statement link: revoking it from the affiliate page makes the page answer 
 
 /** A click through the demo affiliate's link in another campaign (by its handle); returns its click_token. */
 async function clickIn(handle) {
-  const res = await fetch(url(`/affiliate/click/${handle}?aff=${app.demo.affiliate_code}`), { redirect: "manual", headers: { "User-Agent": BROWSER_UA } })
+  const res = await fetch(url(`/affiliate/click/${handle}?aff=${app.demo.affiliate_code}`), { redirect: "manual", headers: { "User-Agent": shopperAgent() } })
   const token = new URL(res.headers.get("location")).searchParams.get("click_token")
   assert(token, `the ${handle} link gave no click_token (HTTP ${res.status})`)
   return token
