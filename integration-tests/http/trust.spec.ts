@@ -59,7 +59,7 @@ medusaIntegrationTestRunner({
       const res =
         method === "head"
           ? await api.head(`/affiliate/click/${handle}`, { params: { aff: code, ...query }, headers: { "User-Agent": CHROME, ...headers }, maxRedirects: 0, validateStatus: () => true })
-          : await clickLink(api, handle, { aff: code, ...query }, headers)
+          : await clickLink(api, handle, { aff: code, ...query }, { "User-Agent": CHROME, ...headers })
       expect(res.status).toBe(302)
       return new URL(res.headers.location).searchParams.get("click_token")
     }
@@ -102,13 +102,13 @@ medusaIntegrationTestRunner({
         expect(first).toMatch(/^[0-9A-Za-z]{22}$/)
         // A reload, and a visit through a deep link: the same visitor, the same link.
         expect(await visit(c.handle, ada.code)).toBe(first)
-        const deep = await clickLink(api, c.handle, { aff: ada.code, url: "https://shop.example.com/shoes" })
+        const deep = await clickLink(api, c.handle, { aff: ada.code, url: "https://shop.example.com/shoes" }, { "User-Agent": CHROME })
         expect(deep.headers.location).toBe(`https://shop.example.com/shoes?click_token=${first}&click_expires_at=${new URL(deep.headers.location).searchParams.get("click_expires_at")}`)
         expect(deep.headers["set-cookie"]?.[0]).toContain(`affiliate_click_token=${first}`)
 
         // Not visits: the redirect to the target, no token, no click.
         for (const headers of [{ "Sec-Purpose": "prefetch" }, { "Sec-Purpose": "prefetch;prerender" }, { Purpose: "prefetch" }, { "User-Agent": "WhatsApp/2.23.20.0 A" }, { "User-Agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" }]) {
-          const res = await clickLink(api, c.handle, { aff: ada.code }, headers)
+          const res = await clickLink(api, c.handle, { aff: ada.code }, { "User-Agent": CHROME, ...headers })
           expect([res.status, res.headers.location, res.headers["set-cookie"]]).toEqual([302, "https://shop.example.com/", undefined])
         }
         const head = await api.head(`/affiliate/click/${c.handle}`, { params: { aff: ada.code }, headers: { "User-Agent": FIREFOX }, maxRedirects: 0, validateStatus: () => true })
