@@ -43,7 +43,7 @@ export class Migration20261204231145 extends Migration {
 
     this.addSql(`alter table if exists "affiliate_conversion" add column if not exists "signals" jsonb not null default '[]', add column if not exists "flagged" boolean not null default false;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_conversion_review_queue" ON "affiliate_conversion" ("created_at") WHERE flagged = true AND status = 'pending' AND deleted_at IS NULL;`);
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_conversion_ip_hash_created_at" ON "affiliate_conversion" ("ip_hash", "created_at") WHERE ip_hash IS NOT NULL AND deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_conversion_affiliate_id_ip_hash_created_at" ON "affiliate_conversion" ("affiliate_id", "ip_hash", "created_at") WHERE ip_hash IS NOT NULL AND deleted_at IS NULL;`);
 
     this.addSql(`alter table if exists "affiliate_promotion" add column if not exists "conversions" integer not null default 0, add column if not exists "conversions_without_click" integer not null default 0;`);
 
@@ -99,7 +99,7 @@ export class Migration20261204231145 extends Migration {
     this.addSql(`alter table if exists "affiliate_click" drop column if exists "visitor_hash", drop column if exists "country", drop column if exists "referrer_host", drop column if exists "paid_search_param";`);
 
     this.addSql(`drop index if exists "IDX_affiliate_conversion_review_queue";`);
-    this.addSql(`drop index if exists "IDX_affiliate_conversion_ip_hash_created_at";`);
+    this.addSql(`drop index if exists "IDX_affiliate_conversion_affiliate_id_ip_hash_created_at";`);
     this.addSql(`alter table if exists "affiliate_conversion" drop column if exists "signals", drop column if exists "flagged";`);
 
     this.addSql(`alter table if exists "affiliate_promotion" drop column if exists "conversions", drop column if exists "conversions_without_click";`);

@@ -67,6 +67,7 @@ export const AffiliateConversion = model
     { on: ["status", "created_at"] },
     // The review queue: flagged conversions still pending, newest first.
     { name: "IDX_affiliate_conversion_review_queue", on: ["created_at"], where: "flagged = true AND status = 'pending'" },
-    // ip_velocity: an affiliate's conversions from one IP hash in the last hour.
-    { on: ["ip_hash", "created_at"], where: "ip_hash IS NOT NULL" },
+    // ip_velocity: an affiliate's conversions from one IP hash in the last hour (one range of this
+    // index, however many conversions the affiliate has from other addresses).
+    { on: ["affiliate_id", "ip_hash", "created_at"], where: "ip_hash IS NOT NULL" },
   ])

@@ -14,7 +14,7 @@ export const KNOWN_IP = (affiliate: string, ipHash: string) =>
   `CASE WHEN ${ipHash} IS NULL OR ${affiliate} IS NULL THEN NULL ELSE (SELECT ki.source FROM affiliate_known_ip ki
      WHERE ki.affiliate_id = ${affiliate} AND ki.ip_hash = ${ipHash} AND ki.deleted_at IS NULL LIMIT 1) END`
 
-/** The affiliate's live conversions from the IP hash in the last hour, or null without one (index on (ip_hash, created_at)). */
+/** The affiliate's live conversions from the IP hash in the last hour, or null without one (index on (affiliate_id, ip_hash, created_at)). */
 export const IP_CONVERSIONS_LAST_HOUR = (affiliate: string, ipHash: string) =>
   `CASE WHEN ${ipHash} IS NULL OR ${affiliate} IS NULL THEN NULL ELSE (SELECT count(*)::int FROM affiliate_conversion cv
      WHERE cv.ip_hash = ${ipHash} AND cv.created_at > now() - interval '1 hour' AND cv.affiliate_id = ${affiliate}
