@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { AxiosInstance, AxiosRequestConfig } from "axios"
+import type { AxiosInstance } from "axios"
 import { approveHeldConversionsWorkflow } from "../../src/workflows/payouts/workflows/approve-held-conversions"
 import { applyRetentionWorkflow } from "../../src/workflows/retention/workflows/apply-retention"
 import { foldDailyStatsWorkflow } from "../../src/workflows/reporting/workflows/fold-daily-stats"
@@ -10,7 +10,7 @@ import { trustAffiliateSignalWorkflow } from "../../src/workflows/trust/workflow
 import { revokeAffiliateTrustWorkflow } from "../../src/workflows/trust/workflows/revoke-affiliate-trust"
 import { trustAffiliateSignalStepId } from "../../src/workflows/trust/steps/trust-affiliate-signal"
 import { revokeAffiliateTrustStepId } from "../../src/workflows/trust/steps/revoke-affiliate-trust"
-import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
+import { AdminAuth, adminCalls, createAdminAndLogin } from "../helpers/admin-auth"
 import { subscribersDone } from "../helpers/events"
 import { affiliateService, clickLink, createAffiliate } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
@@ -18,7 +18,6 @@ import { AnyWorkflow, runFailingAfter } from "../helpers/workflows"
 
 jest.setTimeout(300_000)
 
-const BASE = "/admin/affiliate"
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
@@ -37,10 +36,7 @@ medusaIntegrationTestRunner({
     const container = () => getContainer() as unknown as MedusaContainer
     const db = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
     const service = () => affiliateService(getContainer())
-    const opts = (extra: AxiosRequestConfig = {}): AxiosRequestConfig => ({ ...auth.headers, validateStatus: () => true, ...extra })
-    const get = (path: string, params?: Record<string, unknown>) => api.get(`${BASE}${path}`, opts({ params }))
-    const post = (path: string, body: unknown = {}) => api.post(`${BASE}${path}`, body, opts())
-    const del = (path: string) => api.delete(`${BASE}${path}`, opts())
+    const { opts, get, post, del } = adminCalls(api as AxiosInstance, () => auth)
 
     beforeAll(async () => {
       auth = await createAdminAndLogin(api as AxiosInstance, container())

@@ -1,3 +1,5 @@
+import { ChartLegend } from "./chart-legend"
+
 export type BarSeries = { name: string; color: string }
 
 const W = 640
@@ -17,13 +19,7 @@ export const BarChart = ({ title, rows, series }: { title: string; rows: { label
   return (
     <figure className="flex flex-col gap-y-2">
       <figcaption className="flex flex-wrap items-center gap-x-4">
-        <span className="txt-compact-small-plus">{title}</span>
-        {series.map((s) => (
-          <span key={s.name} className="txt-compact-xsmall text-ui-fg-subtle flex items-center gap-x-1">
-            <span className="inline-block h-2 w-2 rounded-full" style={{ background: s.color }} />
-            {s.name}
-          </span>
-        ))}
+        <ChartLegend title={title} series={series} />
       </figcaption>
       <svg role="img" aria-label={`${title} chart`} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full">
         {rows.map((row, i) => {

@@ -173,13 +173,7 @@ export type SeriesPoint = {
 export type BreakdownDimension = "country" | "device" | "referrer"
 
 /** One key of a breakdown: a country code, a device type or a referring host ("unknown", "direct"). */
-export type BreakdownRow = {
-  key: string
-  clicks: number
-  unique_clicks: number
-  conversions: number
-  commission: { currency_code: string; amount: string }[]
-}
+export type BreakdownRow = { key: string } & Omit<ReportTotals, "filtered_clicks">
 
 /** The tables that grow with traffic; their admin lists page by index and cursor. */
 export type ListTable = "affiliate_click" | "affiliate_conversion" | "affiliate_request_log" | "affiliate_outbound_delivery"
