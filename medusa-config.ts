@@ -43,6 +43,17 @@ module.exports = defineConfig({
   },
   modules: [
     ...redisModules,
+    // The partner program mails through Medusa's Notification module on the `email` channel; here
+    // the local provider, which writes each mail to the log (a host configures SendGrid, Resend…).
+    {
+      key: Modules.NOTIFICATION,
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["email", "feed"] } },
+        ],
+      },
+    },
     {
       // With its key, Medusa does not load the module while it reads this file (it would to learn
       // the key), so the module's production key check runs once the configuration is loaded.

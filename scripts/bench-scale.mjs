@@ -88,6 +88,10 @@ try {
       admin("GET /admin/affiliate/balances", "/admin/affiliate/balances"),
       admin("GET /admin/affiliate/payouts", "/admin/affiliate/payouts?limit=20"),
       { name: "GET /affiliate/statement/:token?days=90 (HTML)", path: statementPath },
+      // The shop's read-back of its conversions (contract, section 9), by its key.
+      { name: "GET /integration/s2sConversions?limit=100", path: "/integration/s2sConversions?limit=100", headers: { "x-api-key": seed.api_key } },
+      { name: "GET /integration/s2sConversions?status=rejected", path: "/integration/s2sConversions?status=rejected&limit=100", headers: { "x-api-key": seed.api_key } },
+      { name: "GET /integration/s2sConversions?created_at (one day)", path: `/integration/s2sConversions?created_at[gte]=${daysAgo(45)}&created_at[lte]=${daysAgo(44)}&limit=100`, headers: { "x-api-key": seed.api_key } },
     ]
   }
 

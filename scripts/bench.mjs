@@ -6,10 +6,10 @@
 import { fork, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import autocannon from "autocannon"
 import pgLib from "pg"
 import { measureStoreOrders } from "./bench/store-orders.mjs"
 import { summarizeProfile } from "./bench/profile-summary.mjs"
+import { BROWSER_UA, CONNECTIONS, DURATION, measureLoad } from "./bench/load.mjs"
 import { medusa, waitFor } from "./lib/medusa.mjs"
 import { startPostgres } from "./lib/postgres.mjs"
 
@@ -17,13 +17,12 @@ const OUT = ".bench"
 const PROFILE_DIR = `${OUT}/profile`
 const PORT = 9100
 const MINIMAL_PORT = 9101
-const DURATION = Number(process.env.BENCH_DURATION || 10)
-const CONNECTIONS = 20
 const TOKENS = 200_000
+// Ten items adding up to the order total.
+const TEN_ITEMS = Array.from({ length: 10 }, (_, i) => ({ sku: `SKU-${i}`, item_value: i < 9 ? "13.00" : "12.99", category: i % 2 ? "apparel" : "home" }))
 const DB = "affiliate_bench"
 const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE || 20)
 const SUSTAINED_ORDER_RATE = 4
-const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 
 mkdirSync(OUT, { recursive: true })
 const pg = await startPostgres({ dataDir: `${OUT}/pg` })
@@ -79,9 +78,9 @@ try {
   const base = `http://localhost:${PORT}`
   const headers = { "content-type": "application/json", "x-api-key": seed.api_key }
   let next = 0
-  const freshOrder = () => {
+  const freshOrder = (items) => {
     const i = next++
-    return JSON.stringify({ click_token: tokens[i % tokens.length], order_id: `bench-${i}`, order_total: "129.99", order_currency: "USD" })
+    return JSON.stringify({ click_token: tokens[i % tokens.length], order_id: `bench-${i}`, order_total: "129.99", order_currency: "USD", items })
   }
   const results = {}
   results.health = await load("a. Medusa /health", { url: `${base}/health` })
@@ -111,6 +110,15 @@ try {
     url: link, headers: { "user-agent": BROWSER_UA }, requests: [{ setupRequest: newVisitor }],
   })
   await setRollupTriggers(true)
+
+  // Issue 16's figures: an S2S call with 10 items, and 1,000-entry validation calls.
+  next = (TOKENS * 3) / 8
+  results.s2s_items = await load("g. s2sConvert, new conversions with 10 items", {
+    url: `${base}/integration/s2sConvert`, method: "POST", headers,
+    requests: [{ setupRequest: (r) => ({ ...r, body: freshOrder(TEN_ITEMS) }) }],
+  })
+  const validation = await measureValidation(base, headers)
+
   next = TOKENS / 2
   results.minimal_new = await load("e. node:http + pg, the module's recordS2sCall", {
     url: `http://localhost:${MINIMAL_PORT}/`, method: "POST", headers,
@@ -138,10 +146,12 @@ try {
       "d/a": ratio("click", "health"),
       "d2/a": ratio("click_repeat", "health"),
       "b/e": ratio("s2s_new", "minimal_new"),
+      "g/b": ratio("s2s_items", "s2s_new"),
       "b/b'": ratio("s2s_new", "s2s_new_no_rollup"),
       "d/d'": ratio("click", "click_no_rollup"),
     },
-    targets: { "b/a": ">= 0.5", "d/a": ">= 0.6", "b p99 ms": "<= 50", "f conversion lag p99 ms": "<= 1000" },
+    validation,
+    targets: { "b/a": ">= 0.5", "d/a": ">= 0.6", "b p99 ms": "<= 50", "f conversion lag p99 ms": "<= 1000", "g/b": ">= 0.75", "h p50 ms": "< 2000" },
   }
   writeFileSync(`${OUT}/results.json`, JSON.stringify(summary, null, 2))
   console.log("\nscenario                              req/s    p50 ms   p99 ms   non-2xx/3xx")
@@ -151,6 +161,8 @@ try {
   console.log(`\nratios: b/a ${summary.ratios["b/a"]} (target ≥ 0.5), d/a ${summary.ratios["d/a"]} (target ≥ 0.6), d2/a ${summary.ratios["d2/a"]}, b/e ${summary.ratios["b/e"]}`)
   console.log(`rollups kept by triggers vs off: b/b' ${summary.ratios["b/b'"]}, d/d' ${summary.ratios["d/d'"]}`)
   console.log(`p99 of b: ${results.s2s_new.p99} ms (target ≤ 50)`)
+  console.log(`g/b: ${summary.ratios["g/b"]} (10 items against none, target ≥ 0.75)`)
+  console.log(`h. ${validation.calls} validation calls of ${validation.entries} entries each (new order totals): p50 ${validation.p50} ms, max ${validation.max} ms (target p50 < 2000)`)
   for (const o of orders) {
     console.log(
       `${o.name}: ${o.orders} orders (${o.failures} failed) at ${o.achieved_per_s}/s; ` +
@@ -167,14 +179,9 @@ try {
   await cleanup()
 }
 
-async function load(name, options) {
+function load(name, options) {
   log(`${name}…`)
-  const from = performance.now() - appStarted
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options })
-  const errors = result.non2xx - (result.statusCodeStats?.["302"]?.count ?? 0) + result.errors
-  // The load's time on the server's clock, less a second at each end, for the profile's window.
-  const window = [from + 1000, performance.now() - appStarted - 1000]
-  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, window }
+  return measureLoad(name, options, () => performance.now() - appStarted)
 }
 
 /** Where the server's time went during (a), (b) and (d): by package and by function, self time. */
@@ -187,6 +194,31 @@ function printProfiles(results) {
     console.log("by function")
     for (const r of summary.by_function) console.log(`  ${r.share.padStart(7)}  ${r.name}`)
   }
+}
+
+/**
+ * (h) Validation calls of 1,000 entries, one after another, each giving a new order total to
+ * 1,000 conversions (b) recorded: each entry reprices its conversion on its row lock, with history.
+ */
+async function measureValidation(base, headers) {
+  const client = new pgLib.Client({ connectionString: pg.url(DB) })
+  await client.connect()
+  const { rows } = await client.query("SELECT order_id FROM affiliate_conversion WHERE order_id LIKE 'bench-%' ORDER BY created_at LIMIT 5000")
+  await client.end()
+  const entries = Math.min(1000, rows.length)
+  const calls = Math.max(1, Math.floor(rows.length / entries))
+  const times = []
+  for (let c = 0; c < calls; c++) {
+    const conversions = rows.slice(c * entries, (c + 1) * entries).map((r) => ({ order_id: r.order_id, order_total: `${100 + c}.00` }))
+    const t = performance.now()
+    const res = await fetch(`${base}/integration/s2sValidate`, { method: "POST", headers, body: JSON.stringify({ conversions }) })
+    const body = await res.json()
+    times.push(performance.now() - t)
+    const updated = body.results?.filter((r) => r.result === "updated").length
+    if (res.status !== 200 || updated !== entries) throw new Error(`validation answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`)
+  }
+  times.sort((x, y) => x - y)
+  return { calls, entries, p50: Math.round(times[Math.floor(calls / 2)]), max: Math.round(times[calls - 1]) }
 }
 
 /** Turns the rollup triggers on the click and conversion tables off (false) or back on (true). */

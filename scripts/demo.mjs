@@ -87,6 +87,11 @@ try {
     DATABASE_URL: pg.url(DB_NAME),
     NODE_ENV: "development",
     PORT: String(PORT),
+    // No access-log line per request unless asked for (LOG_LEVEL=http): in development Medusa
+    // formats each one with colours and this script copies it to the terminal, which took the
+    // S2S and redirect loads of `npm run bench:demo` to half of what the same build answers
+    // without it. The admin's request log holds every S2S call anyway.
+    LOG_LEVEL: process.env.LOG_LEVEL || "info",
     MEDUSA_DISABLE_TELEMETRY: "true",
     JWT_SECRET: process.env.JWT_SECRET || state.secrets.jwt,
     COOKIE_SECRET: process.env.COOKIE_SECRET || state.secrets.cookie,

@@ -20,6 +20,8 @@ const child = spawn(command, args, {
     DB_PORT: String(pg.port),
     DB_USERNAME: pg.user,
     DB_PASSWORD: pg.password,
+    // jest --runInBand keeps every suite's booted app in one process: past ~25 whole-app suites the
+    // default heap (about 4 GB here) runs out before the last ones. 8 GB keeps them all in.
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
     MEDUSA_DISABLE_TELEMETRY: "true",
     PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}`,

@@ -13,7 +13,10 @@ jest.setTimeout(300_000)
 const SEED = Number(process.env.FUZZ_SEED || 20261122)
 const PER_KIND = Number(process.env.FUZZ_PER_KIND || 500)
 const CONCURRENCY = 6
-const S2S_FIELDS = ["api_key", "click_token", "order_id", "order_total", "order_currency", "consent", "limited_data_use", "test", "user_agent", "ip", "device_type", "context", "occurred_at", "metadata"]
+const S2S_FIELDS = ["api_key", "click_token", "order_id", "order_total", "order_currency", "consent", "limited_data_use", "test", "user_agent", "ip", "device_type", "context", "occurred_at", "metadata", "items", "customer_type"]
+const ITEM_FIELDS = ["sku", "product_id", "category", "collection", "quantity", "item_value", "metadata"]
+const ENTRY_FIELDS = ["order_id", "status", "reason", "order_total", "items", "test"]
+const KINDS = 9
 
 const saved = process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE
 process.env.AFFILIATE_RATE_LIMIT_PER_MINUTE = "1000000" // the fuzzer is one client with one key: let it reach every check
@@ -42,6 +45,7 @@ medusaIntegrationTestRunner({
     let admin: Record<string, string>
     let store: StoreSetup
     let apiKey: string
+    let campaignId: string
     let handle: string
     let code: string
     let token: string
@@ -52,14 +56,34 @@ medusaIntegrationTestRunner({
       store = await setupStore(container)
       const created = await createCampaign(container)
       apiKey = created.apiKey
+      campaignId = created.campaign.id
       handle = created.campaign.handle
       code = (await createAffiliate(container)).code
       token = await clickToken(api, handle, code)
+      // The conversion the validation entries name, with items, so they reach every check.
+      const items = [{ sku: "SKU-0", item_value: "6.00" }, { sku: "SKU-1", item_value: "4.00", quantity: 2 }]
+      const recorded = await api.post("/integration/s2sConvert", { click_token: token, order_id: "R-1", order_total: "10.00", order_currency: "USD", items }, { headers: { "X-API-Key": apiKey } })
+      expect(recorded.data.status).toBe("success")
     })
 
     /** A hostile path segment that stays one segment: no raw "/", "?", "#" or white space. */
     const segment = (r: Random) => encodeSloppily(r, nastyString(r, 12)).replace(/[/?#\s]/g, (c) => encodeURIComponent(c)) || "x"
     const any = { validateStatus: () => true, maxRedirects: 0, transformRequest: (d: unknown) => d }
+
+    /** A real-looking object with some fields replaced by hostile values, some dropped, some unknown. */
+    const spoil = (r: Random, base: Record<string, unknown>, fields: string[]) => {
+      for (let i = r.int(3); i > 0; i--) {
+        const field = r.chance(0.85) ? r.pick(fields) : nastyString(r, 10)
+        if (r.chance(0.2)) delete base[field]
+        else base[field] = nastyValue(r, 1)
+      }
+      return base
+    }
+    /** An S2S call's items (section 8): up to 12, most of them sound. */
+    const itemsOf = (r: Random) =>
+      Array.from({ length: r.int(13) }, (_, i) =>
+        spoil(r, { sku: `SKU-${i}`, item_value: "5.00", quantity: 1 + r.int(3), category: "apparel", metadata: { size: "M" } }, ITEM_FIELDS)
+      )
 
     /** Mostly real parameters, some missing, some replaced, some unknown: every check gets reached. */
     const s2sParams = (r: Random): Record<string, unknown> => {
@@ -67,20 +91,37 @@ medusaIntegrationTestRunner({
       for (let i = r.int(4); i > 0; i--) {
         const field = r.chance(0.85) ? r.pick(S2S_FIELDS) : nastyString(r, 10)
         if (r.chance(0.15)) delete params[field]
+        else if (field === "items" && r.chance(0.7)) params.items = itemsOf(r)
+        else if (field === "customer_type" && r.chance(0.5)) params.customer_type = r.pick(["new", "returning", "NEW", ""])
         else params[field] = field === "metadata" && r.chance(0.6) ? { [nastyString(r, 8)]: nastyValue(r, 0) } : nastyValue(r)
       }
       return params
     }
-    const formOf = (r: Random, params: Record<string, unknown>) =>
+    /** Form encoding as shops write it: `metadata[key]=…`, `items[0][sku]=…`. */
+    const formOf = (r: Random, params: Record<string, unknown>): string =>
       Object.entries(params)
         .map(([k, v]) =>
-          v && typeof v === "object" && !Array.isArray(v)
-            ? Object.entries(v).map(([mk, mv]) => `${encodeSloppily(r, `${k}[${mk}]`)}=${encodeSloppily(r, String(mv))}`).join("&")
-            : `${encodeSloppily(r, k)}=${encodeSloppily(r, String(v))}`
+          Array.isArray(v) && v.some((e) => e && typeof e === "object")
+            ? v.map((e, i) => formOf(r, Object.fromEntries(Object.entries(e ?? {}).map(([ek, ev]) => [`${k}[${i}][${ek}]`, ev])))).join("&")
+            : v && typeof v === "object" && !Array.isArray(v)
+              ? Object.entries(v).map(([mk, mv]) => `${encodeSloppily(r, `${k}[${mk}]`)}=${encodeSloppily(r, String(mv))}`).join("&")
+              : `${encodeSloppily(r, k)}=${encodeSloppily(r, String(v))}`
         )
         .join("&")
+    /** A validation entry (section 9): approve, reject, a new total or item changes, some of it hostile. */
+    const entryOf = (r: Random) =>
+      spoil(
+        r,
+        r.pick([
+          { order_id: r.pick(["R-1", `F-${r.int(1e9)}`]), status: "approved" },
+          { order_id: "R-1", status: "rejected", reason: "returned" },
+          { order_id: "R-1", order_total: "7.50" },
+          { order_id: "R-1", items: [{ sku: "SKU-0", status: "rejected", reason: "returned" }, { sku: "SKU-1", quantity: 1 }] },
+        ]),
+        ENTRY_FIELDS
+      )
 
-    it(`answers ${PER_KIND * 7} seeded hostile inputs (JSON, form, GET, raw sockets, link, store, admin) without a 5xx or a stack trace`, async () => {
+    it(`answers ${PER_KIND * KINDS} seeded hostile inputs (JSON, form, GET, raw sockets, link, store, admin, validation, CSV) without a 5xx or a stack trace`, async () => {
       const logs = captureLogs(getContainer())
       const outcomes: Outcome[] = []
 
@@ -151,6 +192,26 @@ medusaIntegrationTestRunner({
         return { status: res.status, input: `POST ${target} ${body}` }
       })))
 
+      outcomes.push(...(await run("s2s-validate", PER_KIND, async (r) => {
+        const body = r.chance(0.9)
+          ? JSON.stringify(spoil(r, { conversions: Array.from({ length: 1 + r.int(5) }, () => entryOf(r)), test: false }, ["conversions", "test"]))
+          : r.pick(["{", "[]", '{"conversions":[]}', JSON.stringify({ conversions: nastyValue(r, 2) }), JSON.stringify(nastyValue(r, 3))])
+        const res = await api.post("/integration/s2sValidate", body, { ...any, headers: { "Content-Type": "application/json", "X-API-Key": r.chance(0.9) ? apiKey : nastyString(r, 20).replace(/[\r\n\u0000]/g, "") } })
+        return { status: res.status, input: body }
+      })))
+
+      outcomes.push(...(await run("admin-csv", PER_KIND, async (r) => {
+        const header = r.chance(0.85) ? "order_id,status,reason,order_total" : [r.pick(["order_id", "status", nastyString(r, 6)]), "reason"].join(",")
+        const cell = (v: unknown) => (r.chance(0.3) ? `"${String(v).replace(/"/g, '""')}"` : String(v))
+        const rows = Array.from({ length: r.int(6) }, () => [r.pick(["R-1", nastyString(r, 12)]), r.pick(["approved", "rejected", "", nastyString(r, 6)]), nastyString(r, 20), r.pick(["", "5.00", String(nastyValue(r, 0))])].map(cell).join(","))
+        let body: string | Buffer = [header, ...rows].join(r.pick(["\n", "\r\n"]))
+        // Now and then a file a spreadsheet saved as Latin-1, or cut mid-quote.
+        if (r.chance(0.1)) body = Buffer.from(`${body}\né`, "latin1")
+        else if (r.chance(0.1)) body = `${body}\n"unclosed`
+        const res = await api.post(`/admin/affiliate/conversions/validate?campaign_id=${r.chance(0.8) ? campaignId : segment(r)}&dry_run=${r.pick(["true", "false", "maybe"])}`, body, { ...any, headers: { ...admin, "Content-Type": "text/csv" } })
+        return { status: res.status, input: String(body).slice(0, 300) }
+      })))
+
       logs.stop()
       if (process.env.FUZZ_REPORT) {
         const counts: Record<string, Record<string, number>> = {}
@@ -161,7 +222,7 @@ medusaIntegrationTestRunner({
       expect(serverErrors.slice(0, 5)).toEqual([])
       // Every generated request got an HTTP answer, except raw ones Node's parser refuses by closing.
       expect(outcomes.filter((o) => o.kind !== "raw-socket" && o.status === null)).toEqual([])
-      expect(outcomes.length).toBe(PER_KIND * 7)
+      expect(outcomes.length).toBe(PER_KIND * KINDS)
       const stack = logs.lines().find((l) => STACK_LINE.test(l.text))
       expect(stack?.text.slice(0, 1500)).toBeUndefined()
     })

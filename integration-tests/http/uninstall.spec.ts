@@ -48,6 +48,9 @@ medusaIntegrationTestRunner({
       const partner = await createAffiliate(container)
       await post(`/affiliates/${partner.id}/promotions`, { promotion_id: setup.promotionId, campaign_id: campaign.id })
       await post(`/affiliates/${partner.id}/statement-link`)
+      // A partner program: its settings, and a webhook whose deliveries share the outbox (no campaign).
+      await post("/settings", { applications_open: true })
+      await post("/webhooks", { url: "http://127.0.0.1:9/hooks", events: ["affiliate.conversion.created"] })
 
       const checkout = async (options: { promo?: string; click?: boolean }) => {
         const token = options.click ? await clickToken(api, campaign.handle, partner.code) : null
@@ -82,6 +85,7 @@ medusaIntegrationTestRunner({
       await post("/erasures", { order_id: storeOrder }) // clears the click's landing URL, among others
 
       expect(await service.listAffiliateOutboundDeliveries({ campaign_id: campaign.id })).toHaveLength(1)
+      expect((await service.listAffiliateOutboundDeliveries({ campaign_id: null })).length).toBeGreaterThan(0) // the webhook's
       expect((await service.listAffiliateClicks({ landing_url: null })).length).toBeGreaterThan(0)
     }
 

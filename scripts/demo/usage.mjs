@@ -33,7 +33,8 @@ export function printUsage({ say, base, demo, store, admin, storeCors, seconds }
     `    NEXT_PUBLIC_DEFAULT_REGION=${store.country_code}`,
     `    Products: ${store.products.map((p) => p.title).join(", ")}; browser calls allowed from ${storeCors} (STORE_CORS).`,
     "",
-    " Ctrl-C stops the server and the database.",
+    " Every S2S call is in the admin's Request log; LOG_LEVEL=http npm run demo also prints a line",
+    " per request here. Ctrl-C stops the server and the database.",
     "────────────────────────────────────────────────────────────────────────",
   ]
   say(`\n${lines.join("\n")}\n`)

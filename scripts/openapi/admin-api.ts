@@ -44,6 +44,11 @@ import {
   AdminMarkPayoutPaid,
 } from "../../src/api/admin/affiliate/payouts/validators"
 import { validationBodyDocumented, validationResult } from "../../src/modules/affiliate/utils/validation-input"
+import { applicationFields } from "../../src/api/admin/affiliate/applications/query-config"
+import { AdminApproveApplication, AdminGetApplicationParams, AdminGetApplicationsParams, AdminRejectApplication } from "../../src/api/admin/affiliate/applications/validators"
+import { AdminUpdateProgramSettings } from "../../src/api/admin/affiliate/settings/validators"
+import { WEBHOOK_DELIVERY_FIELDS, WEBHOOK_FIELDS } from "../../src/api/admin/affiliate/webhooks/query-config"
+import { AdminCreateWebhook, AdminGetWebhookDeliveriesParams, AdminUpdateWebhook } from "../../src/api/admin/affiliate/webhooks/validators"
 import { API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation } from "./build-document"
 import { medusaError } from "./medusa-error"
 
@@ -681,9 +686,18 @@ const operations: AdminOperation[] = [
     path: `${PAYOUTS}/{id}`,
     operationId: "getPayout",
     summary: "Retrieve a payout with its lines",
+    description: "With where the partner asked to be paid (`payout_details`, entered in the partner portal, stored encrypted; null when none).",
     tag: "Payouts",
     pathParams: payoutId,
-    answer: { description: "The payout.", body: z.object({ payout: payoutWithLines }) },
+    answer: {
+      description: "The payout.",
+      body: z.object({
+        payout: payoutWithLines,
+        payout_details: z
+          .object({ method: z.enum(["paypal", "bank"]), paypal_email: z.string().optional(), iban: z.string().optional(), account_name: z.string().optional(), updated_at: z.string() })
+          .nullable(),
+      }),
+    },
   },
   {
     method: "post",
@@ -791,7 +805,155 @@ const operations: AdminOperation[] = [
       body: z.object({ api_keys: reencryptCounts, outbound_keys: reencryptCounts }),
     },
   },
+  ...partnerAdminOperations(),
 ]
+
+/** The partner program: settings and the applications queue. */
+function partnerAdminOperations(): AdminOperation[] {
+  const settings = z.object({
+    settings: z.object({ applications_open: z.boolean(), auto_approve: z.boolean(), terms_url: z.string().nullable(), application_campaign_ids: z.array(z.string()) }),
+  })
+  const applicationId = { id: "The application's id." }
+  return [
+    {
+      method: "get",
+      path: "/admin/affiliate/settings",
+      operationId: "getProgramSettings",
+      summary: "The partner program's settings",
+      description: "Applications are closed until an admin opens them.",
+      tag: "Partner program",
+      answer: { description: "The settings.", body: settings },
+    },
+    {
+      method: "post",
+      path: "/admin/affiliate/settings",
+      operationId: "updateProgramSettings",
+      summary: "Update the partner program's settings",
+      description: "A partial update. `application_campaign_ids` are the campaigns an approved partner joins; they must exist.",
+      tag: "Partner program",
+      body: { schema: AdminUpdateProgramSettings },
+      answer: { description: "The settings.", body: settings },
+    },
+    {
+      method: "get",
+      path: "/admin/affiliate/applications",
+      operationId: "listApplications",
+      summary: "List applications",
+      description: "`pending` is the queue: applications whose email is confirmed.",
+      tag: "Partner program",
+      query: AdminGetApplicationsParams,
+      answer: { description: "A page of applications, newest first.", body: list("applications", applicationFields) },
+    },
+    {
+      method: "get",
+      path: "/admin/affiliate/applications/{id}",
+      operationId: "getApplication",
+      summary: "Retrieve an application",
+      tag: "Partner program",
+      pathParams: applicationId,
+      query: AdminGetApplicationParams,
+      answer: { description: "The application.", body: one("application", applicationFields) },
+    },
+    {
+      method: "post",
+      path: "/admin/affiliate/applications/{id}/approve",
+      operationId: "approveApplication",
+      summary: "Approve an application",
+      description:
+        "Makes the affiliate (with `code`, or one from the name), joins it to `application_campaign_ids`, links a login on Medusa's auth module " +
+        "(actor type `affiliate`) and mails the partner a link to set a password (valid 7 days). Emits `affiliate.affiliate.approved`.",
+      tag: "Partner program",
+      pathParams: applicationId,
+      body: { schema: AdminApproveApplication },
+      answer: { description: "The application, approved, with its `affiliate_id`.", body: one("application", applicationFields) },
+      refusals: { 409: "The email already has a partner account.", 422: "The code is taken." },
+    },
+    {
+      method: "post",
+      path: "/admin/affiliate/applications/{id}/reject",
+      operationId: "rejectApplication",
+      summary: "Reject an application",
+      description: "The applicant's mail quotes the reason.",
+      tag: "Partner program",
+      pathParams: applicationId,
+      body: { schema: AdminRejectApplication },
+      answer: { description: "The application, rejected.", body: one("application", applicationFields) },
+    },
+    ...webhookOperations(),
+  ]
+}
+
+/** Signed webhooks to the merchant's systems. */
+function webhookOperations(): AdminOperation[] {
+  const webhookId = { id: "The webhook's id." }
+  const WEBHOOKS = "/admin/affiliate/webhooks"
+  return [
+    {
+      method: "get",
+      path: WEBHOOKS,
+      operationId: "listWebhooks",
+      summary: "List webhooks",
+      tag: "Webhooks",
+      answer: { description: "Every webhook, without its secret.", body: z.object({ webhooks: z.array(entity(WEBHOOK_FIELDS)) }) },
+    },
+    {
+      method: "post",
+      path: WEBHOOKS,
+      operationId: "createWebhook",
+      summary: "Create a webhook",
+      description:
+        "Each event named in `events` is POSTed to `url` as `{ id, type, created_at, data }`, signed in `Affiliate-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">`; " +
+        "retried until a 2xx (10 tries over about 3 days); 20 deliveries in a row that fail for good disable the webhook.",
+      tag: "Webhooks",
+      body: { schema: AdminCreateWebhook },
+      answer: {
+        description: "The webhook with its signing secret, shown in full only here.",
+        body: z.object({ webhook: entity(WEBHOOK_FIELDS).extend({ secret: z.string().describe("`whsec_…`: keep it, it is not shown again.") }) }),
+      },
+    },
+    {
+      method: "get",
+      path: `${WEBHOOKS}/{id}`,
+      operationId: "getWebhook",
+      summary: "Retrieve a webhook",
+      description: "`disabled_reason` says why a disabled webhook stopped.",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      answer: { description: "The webhook.", body: one("webhook", WEBHOOK_FIELDS) },
+    },
+    {
+      method: "post",
+      path: `${WEBHOOKS}/{id}`,
+      operationId: "updateWebhook",
+      summary: "Update a webhook",
+      description: "`enabled: true` starts a disabled webhook again with its count of failures at 0.",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      body: { schema: AdminUpdateWebhook },
+      answer: { description: "The webhook.", body: one("webhook", WEBHOOK_FIELDS) },
+    },
+    {
+      method: "delete",
+      path: `${WEBHOOKS}/{id}`,
+      operationId: "deleteWebhook",
+      summary: "Delete a webhook",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      answer: { description: "Deleted.", body: deleted("affiliate_webhook") },
+    },
+    {
+      method: "get",
+      path: `${WEBHOOKS}/{id}/deliveries`,
+      operationId: "listWebhookDeliveries",
+      summary: "A webhook's deliveries",
+      description: "Newest first, each with its `event_type`, the body it sends (`payload`) and its tries (`attempts`).",
+      tag: "Webhooks",
+      pathParams: webhookId,
+      query: AdminGetWebhookDeliveriesParams,
+      answer: { description: "A page of deliveries.", body: cursorList("deliveries", WEBHOOK_DELIVERY_FIELDS) },
+    },
+  ]
+}
 
 const spec: DocumentSpec = {
   info: {
@@ -816,6 +978,8 @@ const spec: DocumentSpec = {
     { name: "Exports", description: "CSV downloads, streamed from the database." },
     { name: "Affiliate statement", description: "The private, revocable link to an affiliate's own statement." },
     { name: "Trust", description: "Fraud signals: trusting an affiliate for a signal (the review queue is `GET /admin/affiliate/conversions?flagged=true`)." },
+    { name: "Partner program", description: "Applications, the queue and the program's settings." },
+    { name: "Webhooks", description: "Signed webhooks that tell the merchant's systems of the plugin's events." },
   ],
   securitySchemes: {
     AdminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The token from `POST /auth/user/emailpass`." },

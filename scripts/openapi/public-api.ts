@@ -10,6 +10,7 @@ import { ShopConversionsAnswerBody, ValidationAnswerBody, validationBodyDocument
 import { S2S_PARAMETERS } from "../../src/lib/s2s-parameters"
 import { S2S_ENDPOINT_PATH } from "../../src/lib/s2s-setup"
 import { Answer, API_VERSION, buildDocument, DocumentSpec, JsonSchema, Operation, SecurityRequirement } from "./build-document"
+import { partnerOperations, partnerSecuritySchemes, partnerTags } from "./partner-api"
 import { medusaError } from "./medusa-error"
 
 const OPENAPI_PATH = "/integration/openapi.json"
@@ -252,6 +253,7 @@ const spec: DocumentSpec = {
     { name: "Affiliate statement", description: "The affiliate's own read-only statement, behind a private, revocable link." },
     { name: "Store", description: "For Medusa storefronts; every /store route needs the publishable key header." },
     { name: "OpenAPI", description: "This description." },
+    ...partnerTags,
   ],
   securitySchemes: {
     S2sApiKey: { type: "apiKey", in: "header", name: "X-API-Key", description: "The campaign's S2S API key (`s2s_…`)." },
@@ -263,12 +265,13 @@ const spec: DocumentSpec = {
       description: "The campaign's S2S API key as the `api_key` parameter: in the query string, or a field of a POST body.",
     },
     PublishableApiKey: { type: "apiKey", in: "header", name: "x-publishable-api-key", description: "A Medusa publishable API key." },
+    ...partnerSecuritySchemes,
   },
   pathDescriptions: {
     [S2S_ENDPOINT_PATH]: "Any other method answers 405 with `Allow: GET, POST` (see the response `S2sMethodNotAllowed`).",
   },
   responses: { S2sMethodNotAllowed: s2sAnswer(405) },
-  operations,
+  operations: [...operations, ...partnerOperations],
 }
 
 let document: JsonSchema | undefined

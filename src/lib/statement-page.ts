@@ -7,16 +7,15 @@ import { formatAmount } from "../modules/affiliate/utils/money"
  * route's Content-Security-Policy allows none), readable on a phone. Every value is escaped.
  */
 
-const escapeHtml = (value: unknown) =>
-  String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+import { escapeHtml } from "./html"
 
-const money = (amount: string, currency: string) => `${formatAmount(amount, currency)} ${currency.toUpperCase()}`
-const moneyList = (amounts: { currency_code: string; amount: string }[]) =>
+export const money = (amount: string, currency: string) => `${formatAmount(amount, currency)} ${currency.toUpperCase()}`
+export const moneyList = (amounts: { currency_code: string; amount: string }[]) =>
   amounts.length ? amounts.map((a) => money(a.amount, a.currency_code)).join(" · ") : "0"
-const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—")
-const count = (n: number) => n.toLocaleString("en-US")
+export const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—")
+export const count = (n: number) => n.toLocaleString("en-US")
 
-const STATUS_LABEL: Record<string, string> = {
+export const STATUS_LABEL: Record<string, string> = {
   pending: "Pending",
   approved: "Approved",
   rejected: "Rejected",
@@ -24,7 +23,7 @@ const STATUS_LABEL: Record<string, string> = {
   reversed: "Reversed",
   open: "Processing",
 }
-const SOURCE_LABEL: Record<string, string> = { store: "Link", s2s: "Link (shop)", coupon: "Code" }
+export const SOURCE_LABEL: Record<string, string> = { store: "Link", s2s: "Link (shop)", coupon: "Code" }
 
 /** The period's own totals, added up from its days (commission per currency, exactly). */
 export function periodTotals(series: AffiliateStatement["series"]) {
@@ -43,13 +42,13 @@ export function periodTotals(series: AffiliateStatement["series"]) {
   return { clicks, unique_clicks: uniqueClicks, conversions, commission: [...commission].map(([currency_code, amount]) => ({ currency_code, amount })) }
 }
 
-function card(label: string, value: string, note?: string) {
+export function card(label: string, value: string, note?: string) {
   return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div>${
     note ? `<div class="note">${escapeHtml(note)}</div>` : ""
   }</div>`
 }
 
-function table(caption: string, headers: string[], rows: string[][], empty: string) {
+export function table(caption: string, headers: string[], rows: string[][], empty: string) {
   if (!rows.length) return `<p class="empty">${escapeHtml(empty)}</p>`
   return `<div class="scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${headers
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
@@ -57,7 +56,7 @@ function table(caption: string, headers: string[], rows: string[][], empty: stri
 }
 
 /** A bar per day (clicks, with conversions over them); decoration only, the table below has the figures. */
-function chart(series: AffiliateStatement["series"]) {
+export function chart(series: AffiliateStatement["series"]) {
   const max = Math.max(1, ...series.map((p) => p.clicks))
   const bars = series
     .map((p) => {
@@ -150,7 +149,7 @@ export function renderStatementNotFound(): string {
 <body><main><h1>Statement not found</h1><p>This link does not exist or is no longer valid. Ask your partner manager for a new one.</p></main></body></html>`
 }
 
-const STYLE = `
+export const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#18181b;background:#f4f4f5}
 main{max-width:960px;margin:0 auto;padding:16px}

@@ -3,9 +3,11 @@ import { Link, useLocation } from "react-router-dom"
 const SECTIONS = [
   { to: "/affiliate", label: "Campaigns" },
   { to: "/affiliate/affiliates", label: "Affiliates" },
+  { to: "/affiliate/applications", label: "Applications" },
   { to: "/affiliate/conversions", label: "Conversions" },
   { to: "/affiliate/payouts", label: "Payouts" },
   { to: "/affiliate/requests", label: "Request log" },
+  { to: "/affiliate/webhooks", label: "Webhooks" },
   { to: "/affiliate/privacy", label: "Privacy" },
 ]
 

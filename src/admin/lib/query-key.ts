@@ -49,3 +49,9 @@ export const affiliateStatsQueryKeys = queryKeysFactory("affiliate_stats")
 export const breakdownQueryKeys = queryKeysFactory("affiliate_breakdown")
 /** An affiliate's trust decisions: `detail(affiliateId)`. */
 export const trustQueryKeys = queryKeysFactory("affiliate_trust")
+/** Partner applications: `list(query)`. */
+export const applicationQueryKeys = queryKeysFactory("affiliate_application")
+/** The partner program's settings: `detail("settings")`. */
+export const programSettingsQueryKeys = queryKeysFactory("affiliate_program_settings")
+/** Webhooks: `list()`, and a webhook's deliveries: `detail(id, { deliveries: true })`. */
+export const webhookQueryKeys = queryKeysFactory("affiliate_webhook")

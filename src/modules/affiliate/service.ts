@@ -34,12 +34,18 @@ import { AffiliateRetentionRun } from "./models/retention-run"
 import { AffiliateStatementLink } from "./models/statement-link"
 import { AffiliateTrust } from "./models/trust"
 import { AffiliateKnownIp } from "./models/known-ip"
+import { AffiliateApplication } from "./models/application"
+import { AffiliateEnrollment } from "./models/enrollment"
+import { AffiliatePayoutDetails } from "./models/payout-details"
+import { AffiliateProgramSettings } from "./models/program-settings"
+import { AffiliateWebhook } from "./models/webhook"
 import { RATE_LIMIT_REGISTRATION } from "./loaders/boot"
 import { type AffiliatePluginOptions, type AffiliateSettings, resolveOptions, type ResolvedAffiliateOptions } from "./options"
 import { reencryptStoredSecrets, type ReencryptResult, restoreStoredSecrets } from "./secrets/reencrypt"
 import { sendDeliveries, type SentDelivery } from "./outbox/send-deliveries"
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "./utils/api-key"
 import { SecretBox } from "./utils/secret-box"
+import { WEBHOOK_DISABLE_AFTER } from "./utils/webhooks"
 import { createRateLimit, RateLimit } from "./rate-limit"
 import { recordOrderSale, type OrderSale, type RecordedOrder } from "./conversions/record-order"
 import { recordS2sCall, type S2sCall } from "./conversions/record-s2s-call"
@@ -62,6 +68,10 @@ import type { S2sAnswer } from "./utils/s2s-answers"
 import type { StatusPlan, StatusRequest } from "./utils/conversion-status"
 import type { SignalCode } from "./utils/fraud-signals"
 import type {
+  DigestRow,
+  PartnerConversion,
+  PayoutDetailsPlain,
+  ProgramSettings,
   AffiliateFigures,
   BreakdownDimension,
   BreakdownRow,
@@ -93,6 +103,7 @@ import type {
 } from "./types"
 
 const SUB_MAX = 255
+const DEFAULT_PROGRAM_SETTINGS = { applications_open: false, auto_approve: false, terms_url: null, application_campaign_ids: [] as string[] }
 
 /**
  * The models the generated CRUD covers, written out by name so the published declarations refer to
@@ -122,6 +133,11 @@ export type AffiliateModels = {
   AffiliateStatementLink: typeof AffiliateStatementLink
   AffiliateTrust: typeof AffiliateTrust
   AffiliateKnownIp: typeof AffiliateKnownIp
+  AffiliateProgramSettings: typeof AffiliateProgramSettings
+  AffiliateApplication: typeof AffiliateApplication
+  AffiliateEnrollment: typeof AffiliateEnrollment
+  AffiliatePayoutDetails: typeof AffiliatePayoutDetails
+  AffiliateWebhook: typeof AffiliateWebhook
 }
 const MODELS: AffiliateModels = {
   AffiliateCampaign,
@@ -144,6 +160,11 @@ const MODELS: AffiliateModels = {
   AffiliateStatementLink,
   AffiliateTrust,
   AffiliateKnownIp,
+  AffiliateProgramSettings,
+  AffiliateApplication,
+  AffiliateEnrollment,
+  AffiliatePayoutDetails,
+  AffiliateWebhook,
 }
 const AffiliateServiceBase: MedusaServiceReturnType<ModelConfigurationsToConfigTemplate<AffiliateModels>> = MedusaService(MODELS)
 
@@ -205,6 +226,44 @@ class AffiliateModuleService extends AffiliateServiceBase {
   getOptions(): AffiliateSettings {
     const { encryptionKey: _current, decryptionKeys: _all, ...settings } = this.options_
     return settings
+  }
+
+  /** A keyed hash of a visitor's IP (never the IP itself), as clicks and conversions keep it. */
+  hashVisitorIp(ip: string | undefined | null): string | null {
+    return hashIp(ip, this.options_.encryptionKey)
+  }
+
+  /** The partner program's settings: the stored row, or the defaults (closed) before an admin saved any. */
+  async retrieveProgramSettings(sharedContext: Context = {}): Promise<ProgramSettings> {
+    const [row] = await this.listAffiliateProgramSettings({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    return row
+      ? { id: row.id, applications_open: row.applications_open, auto_approve: row.auto_approve, terms_url: row.terms_url, application_campaign_ids: row.application_campaign_ids as string[] }
+      : { id: null, ...DEFAULT_PROGRAM_SETTINGS }
+  }
+
+  /** A page of a partner's live conversions, newest first, by the conversions' (affiliate_id, created_at) index; `after` is the previous page's cursor. */
+  @InjectManager()
+  async listPartnerConversions(
+    affiliateId: string,
+    page: { limit: number; after?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ conversions: PartnerConversion[]; next_cursor: string | null }> {
+    const { ids, next_cursor } = await this.reporting_.listPage("affiliate_conversion", { filters: { affiliate_id: affiliateId, is_test: false }, ...page }, sharedContext)
+    return { conversions: await this.statements_.partnerConversions(ids, sharedContext), next_cursor }
+  }
+
+  /** Live conversions per affiliate and currency recorded in [from, to), for the daily digests. */
+  @InjectManager()
+  async listDigestFigures(affiliateIds: string[], from: Date, to: Date, @MedusaContext() sharedContext: Context = {}): Promise<DigestRow[]> {
+    return this.statements_.digestFigures(affiliateIds, from, to, sharedContext)
+  }
+
+  /** The partner's payout details, decrypted (for the admin's payout page and the partner's own portal), or null. */
+  async retrievePayoutDetails(affiliateId: string, sharedContext: Context = {}): Promise<(PayoutDetailsPlain & { updated_at: Date }) | null> {
+    const [row] = await this.listAffiliatePayoutDetails({ affiliate_id: affiliateId }, {}, sharedContext)
+    const plain = row ? this.secrets_.open(row.details_ciphertext)?.plain : null
+    if (!row || !plain) return null
+    return { ...(JSON.parse(plain) as PayoutDetailsPlain), method: row.method, updated_at: row.updated_at }
   }
 
   /** Encrypts a secret for storage (an outbound key, a partner's payout details) with the plugin's key. */
@@ -281,6 +340,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
         writes: {
           recordAttempt: async (delivery_id, attempt, ctx) => void (await this.createAffiliateOutboundAttempts({ delivery_id, ...attempt }, ctx)),
           updateDelivery: async (update, ctx) => void (await this.updateAffiliateOutboundDeliveries(update as any, ctx)),
+          recordWebhookOutcome: (webhookId, delivered, reason, ctx) => this.outbox_.recordWebhookOutcome(webhookId, delivered, reason, WEBHOOK_DISABLE_AFTER, ctx),
         },
       },
       deliveries,

@@ -138,6 +138,11 @@ export type ClaimedDelivery = {
   next_attempt_at: Date | null
   outbound_api_key_ciphertext: string | null
   outbound_parameter_names: Record<string, string> | null
+  /** A webhook's delivery: its webhook, event, secret (encrypted) and whether it is still enabled. */
+  webhook_id: string | null
+  event_type: string | null
+  webhook_secret_ciphertext: string | null
+  webhook_status: "enabled" | "disabled" | null
 }
 
 /** Live figures: test conversions never count; commission is what is owed or paid, per currency. */
@@ -314,3 +319,33 @@ export interface AffiliateRecord extends InferTypeOf<typeof Affiliate> {}
 export interface CampaignRecord extends InferTypeOf<typeof AffiliateCampaign> {}
 export interface AttributionRecord extends InferTypeOf<typeof AffiliateAttribution> {}
 export interface AffiliatePromotionRecord extends InferTypeOf<typeof AffiliatePromotion> {}
+
+/** The partner program's settings (README, "Partner program"); `id` is null until an admin saved them. */
+export type ProgramSettings = {
+  id: string | null
+  applications_open: boolean
+  auto_approve: boolean
+  terms_url: string | null
+  application_campaign_ids: string[]
+}
+
+/** A conversion as its partner sees it in the portal: no shopper data; `order_id` only where the campaign shows it. */
+export type PartnerConversion = {
+  id: string
+  created_at: Date
+  campaign_id: string
+  campaign_name: string | null
+  source: ConversionSource
+  status: "pending" | "approved" | "rejected" | "paid" | "reversed"
+  order_total: string
+  order_currency: string
+  commission_amount: string
+  commission_currency: string
+  order_id: string | null
+}
+
+/** What a partner stored as payout details, decrypted (only the module service opens them). */
+export type PayoutDetailsPlain = { method: "paypal" | "bank"; paypal_email?: string; iban?: string; account_name?: string }
+
+/** One affiliate's conversions in one currency over a digest's day. */
+export type DigestRow = { affiliate_id: string; commission_currency: string; conversions: number; commission: string }

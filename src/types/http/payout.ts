@@ -1,5 +1,6 @@
 import type { FindParams, OneOrMany, PaginatedResponse } from "./common"
 import type { ConversionSource } from "./conversion"
+import type { PayoutDetails } from "./partner"
 
 export type PayoutStatus = "open" | "paid"
 
@@ -67,7 +68,7 @@ export type AdminCreatePayouts = {
 export type AdminCreatePayoutsResponse = { payouts: AdminPayoutWithLines[] }
 
 /** `GET /admin/affiliate/payouts/:id` and `POST …/:id/paid` */
-export type AdminPayoutResponse = { payout: AdminPayoutWithLines }
+export type AdminPayoutResponse = { payout: AdminPayoutWithLines; payout_details?: PayoutDetails | null }
 
 /** `POST /admin/affiliate/payouts/:id/paid` body: the transfer's reference (1-255 characters). */
 export type AdminMarkPayoutPaid = { reference: string }

@@ -1,6 +1,8 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { guardPluginInput } from "../../input-guard"
 import { adminAffiliatesMiddlewares } from "./affiliates/middlewares"
+import { adminApplicationMiddlewares } from "./applications/middlewares"
+import { adminWebhookMiddlewares } from "./webhooks/middlewares"
 import { adminCampaignMiddlewares } from "./campaigns/middlewares"
 import { adminClickMiddlewares } from "./clicks/middlewares"
 import { adminConversionMiddlewares } from "./conversions/middlewares"
@@ -20,4 +22,6 @@ export const adminAffiliateMiddlewares: MiddlewareRoute[] = [
   ...adminDashboardMiddlewares,
   ...adminErasureMiddlewares,
   ...adminPayoutMiddlewares,
+  ...adminApplicationMiddlewares,
+  ...adminWebhookMiddlewares,
 ]

@@ -13,6 +13,9 @@ export const Affiliate = model
     name: model.text().searchable(),
     email: model.text().searchable(),
     status: model.enum(["active", "paused"]).default("active"),
+    // Partner emails about conversions: one per conversion, a daily digest, or none (also no
+    // payout mail). Affiliates made in the admin get none until they choose in the portal.
+    email_notifications: model.enum(["each", "daily", "off"]).default("off"),
     metadata: model.json().nullable(),
     clicks: model.hasMany((): typeof AffiliateClick => AffiliateClick, { mappedBy: "affiliate" }),
     conversions: model.hasMany((): typeof AffiliateConversion => AffiliateConversion, { mappedBy: "affiliate" }),

@@ -5,6 +5,7 @@ import { redactApiKeys } from "../utils/api-key"
 import { outboundKeyName, redactOutboundKey, RESPONSE_EXCERPT_LENGTH, retryDelayMs } from "../utils/outbound"
 import type { SecretBox } from "../utils/secret-box"
 import { sendToTarget, type TargetPolicy } from "../utils/target-guard"
+import { SIGNATURE_HEADER, signWebhook, WEBHOOK_DISABLE_AFTER, webhookRetryDelayMs } from "../utils/webhooks"
 
 const TIMEOUT_MS = 10_000
 /** How an attempt the target guard stopped reads in `error` (README, "Outbound S2S"). */
@@ -17,6 +18,8 @@ export type SentDelivery = { id: string; status: "delivered" | "pending" | "fail
 export type DeliveryWrites = {
   recordAttempt(deliveryId: string, attempt: Attempt, sharedContext: Context): Promise<void>
   updateDelivery(update: { id: string; status: string; attempt_count: number; delivered_at: Date | null; next_attempt_at: Date | null }, sharedContext: Context): Promise<void>
+  /** A webhook delivery's final outcome (delivered, or failed for good), for the webhook's count of failures in a row. */
+  recordWebhookOutcome(webhookId: string, delivered: boolean, reason: string, sharedContext: Context): Promise<void>
 }
 
 async function send(delivery: ClaimedDelivery, apiKey: string | null, policy: TargetPolicy): Promise<Attempt> {
@@ -36,6 +39,29 @@ async function send(delivery: ClaimedDelivery, apiKey: string | null, policy: Ta
   if (answer.outcome === "answered") return { ...base, http_status: answer.status, response_excerpt: kept(answer.body, apiKey, RESPONSE_EXCERPT_LENGTH) }
   if (answer.outcome === "refused") return { ...base, error: kept(REFUSED_PREFIX + answer.reason, apiKey, 500) }
   return { ...base, error: kept(answer.error, apiKey, 500) }
+}
+
+/**
+ * A webhook's delivery: the stored body, byte for byte, signed with the webhook's secret (opened
+ * here), through the same target guard as outbound S2S. A disabled or deleted webhook's delivery is
+ * not sent.
+ */
+async function sendWebhook(delivery: ClaimedDelivery, secrets: SecretBox, policy: TargetPolicy): Promise<Attempt> {
+  const base = { http_status: null, error: null, response_excerpt: null, duration_ms: 0 }
+  if (delivery.webhook_status !== "enabled" || !delivery.webhook_secret_ciphertext) return { ...base, error: "Not sent: the webhook is disabled or deleted" }
+  const secret = secrets.open(delivery.webhook_secret_ciphertext)?.plain
+  if (!secret) return { ...base, error: "The webhook's secret cannot be decrypted with the configured encryption keys: make a new webhook" }
+  const body = JSON.stringify(delivery.payload)
+  const headers = {
+    "Content-Type": "application/json",
+    "User-Agent": "medusa-plugin-affiliate-s2s webhooks",
+    [SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
+  }
+  const answer = await sendToTarget({ url: delivery.url, method: "POST", headers, body, timeoutMs: TIMEOUT_MS }, policy)
+  const timed = { ...base, duration_ms: answer.durationMs }
+  if (answer.outcome === "answered") return { ...timed, http_status: answer.status, response_excerpt: kept(answer.body, null, RESPONSE_EXCERPT_LENGTH) }
+  if (answer.outcome === "refused") return { ...timed, error: kept(REFUSED_PREFIX + answer.reason, null, 500) }
+  return { ...timed, error: kept(answer.error, null, 500) }
 }
 
 /**
@@ -63,25 +89,34 @@ export async function sendDeliveries(
 ): Promise<SentDelivery[]> {
   const results: SentDelivery[] = []
   for (const delivery of deliveries) {
-    const opened = delivery.outbound_api_key_ciphertext ? deps.secrets.open(delivery.outbound_api_key_ciphertext) : null
-    const answer: Attempt =
-      delivery.outbound_api_key_ciphertext && !opened
+    const webhook = delivery.webhook_id
+    const opened = !webhook && delivery.outbound_api_key_ciphertext ? deps.secrets.open(delivery.outbound_api_key_ciphertext) : null
+    const answer: Attempt = webhook
+      ? await sendWebhook(delivery, deps.secrets, deps.policy)
+      : delivery.outbound_api_key_ciphertext && !opened
         ? { http_status: null, response_excerpt: null, duration_ms: 0, error: "The outbound API key cannot be decrypted with the configured encryption keys: set it again on the campaign" }
         : await send(delivery, opened?.plain ?? null, deps.policy)
     await deps.writes.recordAttempt(delivery.id, answer, sharedContext)
     const attempts = delivery.attempt_count + 1
     const ok = answer.http_status !== null && answer.http_status >= 200 && answer.http_status < 300
-    const status = ok ? "delivered" : attempts >= delivery.max_attempts ? "failed" : "pending"
+    const unsendable = !!webhook && delivery.webhook_status !== "enabled"
+    const status = ok ? "delivered" : attempts >= delivery.max_attempts || unsendable ? "failed" : "pending"
+    const retryIn = webhook ? webhookRetryDelayMs(attempts) : retryDelayMs(attempts)
     await deps.writes.updateDelivery(
       {
         id: delivery.id,
         status,
         attempt_count: attempts,
         delivered_at: ok ? new Date() : null,
-        next_attempt_at: status === "pending" ? new Date(now.getTime() + retryDelayMs(attempts)) : null,
+        next_attempt_at: status === "pending" ? new Date(now.getTime() + retryIn) : null,
       },
       sharedContext
     )
+    if (webhook && !unsendable && status !== "pending") {
+      const why = answer.http_status !== null ? `HTTP ${answer.http_status}` : answer.error
+      const reason = `Disabled after ${WEBHOOK_DISABLE_AFTER} failed deliveries in a row; the last failed ${delivery.max_attempts} tries, the last with ${why}`
+      await deps.writes.recordWebhookOutcome(webhook, ok, reason, sharedContext)
+    }
     results.push({ id: delivery.id, status, http_status: answer.http_status })
   }
   return results

@@ -6,7 +6,7 @@ import type { ClaimedDelivery } from "../types"
 /** How long a claimed delivery stays invisible to other workers while it is being sent. */
 const LEASE_MS = 5 * 60 * 1000
 
-/** The outbox of outbound S2S deliveries: workers claim what is due. */
+/** The outbox of outbound S2S and webhook deliveries: workers claim what is due. */
 export class OutboxRepository extends SqlRepository {
   /**
    * Claims due pending deliveries (or the given ones) for this worker. SKIP LOCKED and the lease let
@@ -15,7 +15,7 @@ export class OutboxRepository extends SqlRepository {
   async claimDeliveries(now: Date, ids: string[] | null, limit = 50, sharedContext: Context = {}): Promise<ClaimedDelivery[]> {
     return runPrepared<ClaimedDelivery>(
       this.knex(sharedContext),
-      "affiliate_claim_outbound",
+      "affiliate_claim_outbox",
       `WITH due AS (
          SELECT id, next_attempt_at FROM affiliate_outbound_delivery
           WHERE status = 'pending' AND deleted_at IS NULL
@@ -23,11 +23,31 @@ export class OutboxRepository extends SqlRepository {
           ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED
        )
        UPDATE affiliate_outbound_delivery d SET next_attempt_at = $2, updated_at = now()
-         FROM due, affiliate_campaign c
-        WHERE d.id = due.id AND c.id = d.campaign_id
-       RETURNING d.id, d.url, d.method, d.payload, d.attempt_count, d.max_attempts, due.next_attempt_at,
-                 c.outbound_api_key_ciphertext, c.outbound_parameter_names`,
+         FROM due
+        WHERE d.id = due.id
+       RETURNING d.id, d.url, d.method, d.payload, d.attempt_count, d.max_attempts, due.next_attempt_at, d.webhook_id, d.event_type,
+                 (SELECT c.outbound_api_key_ciphertext FROM affiliate_campaign c WHERE c.id = d.campaign_id) AS outbound_api_key_ciphertext,
+                 (SELECT c.outbound_parameter_names FROM affiliate_campaign c WHERE c.id = d.campaign_id) AS outbound_parameter_names,
+                 (SELECT w.secret_ciphertext FROM affiliate_webhook w WHERE w.id = d.webhook_id AND w.deleted_at IS NULL) AS webhook_secret_ciphertext,
+                 (SELECT w.status FROM affiliate_webhook w WHERE w.id = d.webhook_id AND w.deleted_at IS NULL) AS webhook_status`,
       [now, new Date(now.getTime() + LEASE_MS), ids, limit]
+    )
+  }
+
+  /**
+   * A webhook delivery's final outcome: a success resets the webhook's count of deliveries that
+   * failed in a row; a failure adds one, and the `disableAfter`-th disables the webhook with the
+   * reason. One statement, so concurrent workers count right.
+   */
+  async recordWebhookOutcome(webhookId: string, delivered: boolean, reason: string, disableAfter: number, sharedContext: Context = {}): Promise<void> {
+    await this.knex(sharedContext).raw(
+      `UPDATE affiliate_webhook SET
+          consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures + 1 END,
+          status = CASE WHEN NOT ? AND consecutive_failures + 1 >= ? THEN 'disabled' ELSE status END,
+          disabled_reason = CASE WHEN NOT ? AND consecutive_failures + 1 >= ? AND status = 'enabled' THEN ? ELSE disabled_reason END,
+          updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL`,
+      [delivered, delivered, disableAfter, delivered, disableAfter, reason, webhookId]
     )
   }
 }

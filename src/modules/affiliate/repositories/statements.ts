@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { SqlRepository } from "../sql/sql-repository"
-import type { StatementAffiliate, StatementConversion, StatementPayout } from "../types"
+import type { DigestRow, PartnerConversion, StatementAffiliate, StatementConversion, StatementPayout } from "../types"
 import { entityId } from "../utils/entity-id"
 import { formatAmount } from "../utils/money"
 
@@ -98,4 +98,46 @@ export class StatementRepository extends SqlRepository {
       .limit(limit)
     return (rows as StatementPayout[]).map((r) => ({ ...r, amount: formatAmount(r.amount, r.currency_code) }))
   }
+
+  async partnerConversions(ids: string[], sharedContext: Context = {}): Promise<PartnerConversion[]> {
+  const knex = this.knex(sharedContext)
+  if (!ids.length) return []
+  const rows = await knex("affiliate_conversion as c")
+    .leftJoin("affiliate_campaign as cp", "cp.id", "c.campaign_id")
+    .whereIn("c.id", ids)
+    .select(
+      "c.id",
+      "c.created_at",
+      "c.campaign_id",
+      "cp.name as campaign_name",
+      "c.source",
+      "c.status",
+      knex.raw("c.order_total::text AS order_total"),
+      "c.order_currency",
+      knex.raw("c.commission_amount::text AS commission_amount"),
+      "c.commission_currency",
+      knex.raw("CASE WHEN cp.show_order_ids_on_statement THEN c.order_id END AS order_id")
+    )
+    .orderBy([{ column: "c.created_at", order: "desc" }, { column: "c.id", order: "desc" }])
+  return (rows as PartnerConversion[]).map((r) => ({
+    ...r,
+    order_total: formatAmount(r.order_total, r.order_currency),
+    commission_amount: formatAmount(r.commission_amount, r.commission_currency),
+  }))
+}
+
+/** Per affiliate and currency: live conversions recorded in [from, to) and their commission, for the daily digests. */
+  async digestFigures(affiliateIds: string[], from: Date, to: Date, sharedContext: Context = {}): Promise<DigestRow[]> {
+  const knex = this.knex(sharedContext)
+  if (!affiliateIds.length) return []
+  const rows = await knex("affiliate_conversion")
+    .whereIn("affiliate_id", affiliateIds)
+    .andWhere("created_at", ">=", from)
+    .andWhere("created_at", "<", to)
+    .andWhere("is_test", false)
+    .whereNull("deleted_at")
+    .groupBy("affiliate_id", "commission_currency")
+    .select("affiliate_id", "commission_currency", knex.raw("count(*)::int AS conversions"), knex.raw("sum(commission_amount)::text AS commission"))
+  return (rows as DigestRow[]).map((r) => ({ ...r, commission: formatAmount(r.commission, r.commission_currency) }))
+}
 }

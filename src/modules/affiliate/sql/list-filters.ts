@@ -16,7 +16,7 @@ const FILTERABLE: Record<ListTable, readonly string[]> = {
   affiliate_click: ["id", "campaign_id", "affiliate_id", "click_token", "device_type", "created_at"],
   affiliate_conversion: ["id", "campaign_id", "affiliate_id", "click_id", "status", "source", "is_test", "order_id", "created_at", "flagged"],
   affiliate_request_log: ["campaign_id", "outcome", "source", "order_id", "request_id", "click_token", "is_test", "created_at"],
-  affiliate_outbound_delivery: ["campaign_id", "conversion_id", "status", "is_test", "created_at"],
+  affiliate_outbound_delivery: ["campaign_id", "conversion_id", "webhook_id", "status", "is_test", "created_at"],
 }
 
 const OPERATORS: Record<string, string> = { $eq: "=", $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" }
@@ -37,6 +37,8 @@ export async function countMatches(knex: Knex, filtered: Knex.QueryBuilder): Pro
 /** The list's filters on `query`: the same checks and operators for a page and for an export. */
 export function where(query: Knex.QueryBuilder, table: ListTable, filters: Record<string, unknown>) {
   query.whereNull("deleted_at")
+  // The outbox holds webhook deliveries too: the outbound S2S list shows them only when asked by webhook.
+  if (table === "affiliate_outbound_delivery" && filters.webhook_id === undefined) query.whereNull("webhook_id")
   // A token is forgotten with its click's details (the unique index leaves those clicks out).
   if (table === "affiliate_click" && filters.click_token !== undefined) query.whereRaw(LIVE_CLICK(table))
   for (const [column, value] of Object.entries(filters)) {

@@ -9,6 +9,7 @@ export type CreateAffiliateInput = {
   email: string
   status?: "active" | "paused"
   metadata?: Record<string, unknown> | null
+  email_notifications?: "each" | "daily" | "off"
 }
 
 export const createAffiliateStepId = "create-affiliate"

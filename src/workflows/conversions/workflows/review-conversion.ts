@@ -1,4 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { changeConversionStatusStep } from "../steps/change-conversion-status"
 
 export type ReviewAction = "approve" | "reject"
@@ -17,5 +19,7 @@ export const reviewConversionWorkflow = createWorkflow("review-affiliate-convers
     reason: input.reason ?? null,
     from: ["pending" as const],
   }))
-  return new WorkflowResponse(changeConversionStatusStep(change))
+  const conversion = changeConversionStatusStep(change)
+  emitEventStep({ eventName: AffiliateEvents.CONVERSION_UPDATED, data: transform({ input }, ({ input }) => ({ id: input.id })) })
+  return new WorkflowResponse(conversion)
 })

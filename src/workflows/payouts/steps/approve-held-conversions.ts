@@ -23,7 +23,7 @@ export const approveHeldConversionsStep = createStep(
       approved.push(...ids)
       if (ids.length < BATCH) break
     }
-    return new StepResponse({ approved: approved.length }, approved)
+    return new StepResponse({ approved: approved.length, conversion_ids: approved }, approved)
   },
   async (ids, { container, context }) => {
     if (!ids?.length) return

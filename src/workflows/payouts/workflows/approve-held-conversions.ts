@@ -1,4 +1,7 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
+
 import { approveHeldConversionsStep } from "../steps/approve-held-conversions"
 
 /**
@@ -9,5 +12,12 @@ import { approveHeldConversionsStep } from "../steps/approve-held-conversions"
  */
 export const approveHeldConversionsWorkflow = createWorkflow(
   "approve-held-affiliate-conversions",
-  (input: { now?: Date | string }) => new WorkflowResponse(approveHeldConversionsStep(input))
+  (input: { now?: Date | string }) => {
+    const result = approveHeldConversionsStep(input)
+    emitEventStep({
+      eventName: AffiliateEvents.CONVERSION_UPDATED,
+      data: transform({ result }, ({ result }) => result.conversion_ids.map((id) => ({ id }))),
+    })
+    return new WorkflowResponse(transform({ result }, ({ result }) => ({ approved: result.approved })))
+  }
 )

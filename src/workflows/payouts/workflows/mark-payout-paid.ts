@@ -1,5 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { markPayoutPaidStep } from "../steps/mark-payout-paid"
 import { validatePaymentReferenceStep } from "../steps/validate-payment-reference"
 
@@ -15,5 +16,11 @@ export const markPayoutPaidWorkflow = createWorkflow("mark-affiliate-payout-paid
     name: "load-affiliate-payout",
   })
   const paid = validatePaymentReferenceStep(input)
-  return new WorkflowResponse(markPayoutPaidStep(paid))
+  const marked = markPayoutPaidStep(paid)
+  emitEventStep({ eventName: AffiliateEvents.PAYOUT_PAID, data: transform({ input }, ({ input }) => ({ id: input.id })) }).config({ name: "emit-affiliate-payout-paid" })
+  emitEventStep({
+    eventName: AffiliateEvents.CONVERSION_UPDATED,
+    data: transform({ marked }, ({ marked }) => marked.conversion_ids.map((id) => ({ id }))),
+  }).config({ name: "emit-affiliate-conversions-paid" })
+  return new WorkflowResponse(marked)
 })

@@ -1,4 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { enqueueOutboundStep } from "../steps/enqueue-outbound"
 import { loadOrderSaleStep } from "../steps/load-order-sale"
 import { recordOrderConversionsStep } from "../steps/record-order-conversions"
@@ -14,6 +16,10 @@ import { recordOrderConversionsStep } from "../steps/record-order-conversions"
 export const recordStoreConversionWorkflow = createWorkflow("record-store-affiliate-conversion", (input: { order_id: string }) => {
   const sale = loadOrderSaleStep(input)
   const { credits, recorded, outbound } = recordOrderConversionsStep(sale)
+  emitEventStep({
+    eventName: AffiliateEvents.CONVERSION_CREATED,
+    data: transform({ recorded }, ({ recorded }) => recorded.filter((r) => r.created).map((r) => ({ id: r.conversion_id }))),
+  })
   const queued = transform({ outbound }, ({ outbound }) => outbound)
   const delivery = when({ queued }, ({ queued }) => !!queued).then(() => enqueueOutboundStep(queued as any))
   return new WorkflowResponse({ credits, recorded, delivery })

@@ -1,6 +1,6 @@
 import { Button, createDataTableColumnHelper, Drawer, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import type { AdminPayoutLine } from "../../../../../types/http"
+import type { AdminPayoutLine, PayoutDetails } from "../../../../../types/http"
 import { PayoutStatusBadge } from "../../../../components/badges"
 import { ExportButton } from "../../../../components/export-button"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
@@ -55,6 +55,7 @@ export const PayoutDrawer = ({ id, onClose }: { id: string; onClose: () => void 
               <Text size="xsmall" className="text-ui-fg-subtle">
                 {p.lines.length} line(s); the amount is their sum.{p.paid_at ? ` Paid ${formatDate(p.paid_at)} with reference ${p.reference}.` : ""}
               </Text>
+              <PayoutDetailsBox details={payout.data?.payout_details ?? null} />
               <div className="-mx-6">
                 <StaticTable rows={p.lines} columns={columns} isLoading={false} empty={{ heading: "No lines", description: "" }} />
               </div>
@@ -85,3 +86,18 @@ export const PayoutDrawer = ({ id, onClose }: { id: string; onClose: () => void 
     </Drawer>
   )
 }
+
+/** Where the partner asked to be paid, from the partner portal (stored encrypted; shown whole here only). */
+const PayoutDetailsBox = ({ details }: { details: PayoutDetails | null }) => (
+  <div className="bg-ui-bg-subtle rounded-md border px-4 py-3" data-testid="payout-details">
+    <Text size="small" weight="plus">Pay to</Text>
+    {!details && <Text size="small" className="text-ui-fg-subtle">The partner has not given payout details in the partner portal.</Text>}
+    {details?.method === "paypal" && <Text size="small">PayPal: {details.paypal_email}</Text>}
+    {details?.method === "bank" && (
+      <Text size="small">
+        Bank transfer: <code className="font-mono">{details.iban}</code>, {details.account_name}
+      </Text>
+    )}
+    {details && <Text size="xsmall" className="text-ui-fg-subtle">Given {formatDate(details.updated_at)}</Text>}
+  </div>
+)
