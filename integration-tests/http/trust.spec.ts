@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { AxiosInstance } from "axios"
@@ -492,6 +492,75 @@ medusaIntegrationTestRunner({
         await trustAffiliateSignalWorkflow(container()).run({ input })
         await runFailingAfter(container(), revokeAffiliateTrustWorkflow as unknown as AnyWorkflow, revokeAffiliateTrustStepId, input)
         expect((await db()("affiliate_trust").where({ affiliate_id: ada.id }).first("revoked_at")).revoked_at).toBeNull()
+      })
+    })
+
+    describe("the partner program feeds self_referral_ip", () => {
+      /** The latest mail of a template to an address, as the Notification module kept it. */
+      const mail = async (to: string, template: string) =>
+        ((await container().resolve(Modules.NOTIFICATION).listNotifications({ to }, { order: { created_at: "ASC" } })) as any[]).filter((m) => m.template === template).pop()
+      const formPost = (path: string, fields: Record<string, string>) =>
+        api.post(path, new URLSearchParams(fields).toString(), {
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: (api as AxiosInstance).defaults.baseURL!.replace(/\/$/, "") },
+          maxRedirects: 0,
+          validateStatus: () => true,
+        })
+
+      it("the IP an affiliate applied from, then logged into the portal from, flags their own orders and S2S calls", async () => {
+        const c = await campaign()
+        expect((await post("/settings", { applications_open: true, application_campaign_ids: [c.id] })).status).toBe(200)
+        const email = "dee@dee-deals.com"
+        const applied = await api.post("/affiliate/apply", { name: "Dee", email, promotion_plan: "Deals blog", accept_terms: true }, { validateStatus: () => true })
+        expect(applied.status).toBe(201)
+        const confirmUrl = new URL((await mail(email, "affiliate-application-confirm")).data.confirm_url)
+        expect((await api.get(`${confirmUrl.pathname}${confirmUrl.search}`, { validateStatus: () => true })).status).toBe(200)
+        const application = (await get("/applications", { status: "pending" })).data.applications.find((a: any) => a.email === email)
+        const approved = await post(`/applications/${application.id}/approve`, { code: "dee" })
+        expect(approved.status).toBe(200)
+        const dee = approved.data.application.affiliate_id as string
+
+        // Approval kept the application's address (its keyed hash) as Dee's own.
+        const [fromApplication] = await db()("affiliate_known_ip").where({ affiliate_id: dee })
+        const [stored] = await db()("affiliate_application").where({ id: application.id }).select("ip_hash")
+        expect(fromApplication).toMatchObject({ ip_hash: stored.ip_hash, source: "application" })
+
+        // Dee orders through her own link from there: held for review.
+        const own = await storeOrder(c.handle, "dee", { before: (token) => age(token) })
+        expect((await conversion(own.conversionId)).signals).toEqual([
+          { code: "self_referral_ip", reason: "The conversion came from an IP address the affiliate applied from", evidence: { seen: "application" } },
+        ])
+
+        // Her portal login: the same address, now last seen at a login.
+        const token = new URL((await mail(email, "affiliate-approved")).data.set_password_url).searchParams.get("token")!
+        expect((await formPost("/affiliate/portal/set-password", { token, password: "dee-Passw0rd!", password_confirmation: "dee-Passw0rd!" })).status).toBe(303)
+        expect((await formPost("/affiliate/portal/login", { email, password: "dee-Passw0rd!" })).status).toBe(303)
+        const known = await db()("affiliate_known_ip").where({ affiliate_id: dee })
+        expect(known.map((k) => [k.ip_hash, k.source])).toEqual([[stored.ip_hash, "portal_login"]])
+
+        // An S2S call that passes the shopper's IP: flagged when it is Dee's, not otherwise.
+        const ip = ["127.0.0.1", "::ffff:127.0.0.1", "::1"].find((candidate) => service().hashVisitorIp(candidate) === stored.ip_hash)!
+        expect(ip).toBeDefined()
+        const clickOf = async () => {
+          const t = await visit(c.handle, "dee", { "User-Agent": `${CHROME} s2s/${Math.random()}` })
+          await age(t!)
+          return t
+        }
+        const s2sOwn = await s2s(c.apiKey, { click_token: await clickOf(), order_id: "DEE-S2S", order_total: "9.00", order_currency: "USD", ip })
+        expect((await conversion(s2sOwn.conversion_id)).signals).toEqual([
+          { code: "self_referral_ip", reason: "The conversion came from an IP address the affiliate logged into the partner portal from", evidence: { seen: "portal_login" } },
+        ])
+        const s2sOther = await s2s(c.apiKey, { click_token: await clickOf(), order_id: "DEE-S2S-2", order_total: "9.00", order_currency: "USD", ip: "198.51.100.99" })
+        expect(await codesOf(s2sOther.conversion_id)).toEqual([])
+
+        // The portal shows the held conversion as pending, never its signal; and both click counts.
+        const portalToken = (await api.post("/auth/affiliate/emailpass", { email, password: "dee-Passw0rd!" })).data.token
+        const bearer = { headers: { Authorization: `Bearer ${portalToken}` } }
+        const listed = await api.get("/affiliate/portal/conversions", bearer)
+        expect(listed.data.conversions.map((r: any) => r.status)).toEqual(["pending", "pending", "pending"])
+        expect(JSON.stringify(listed.data)).not.toMatch(/self_referral|signal|flagged/)
+        const stats = await api.get("/affiliate/portal/stats", { ...bearer, params: { days: 7 } })
+        expect(stats.data.totals).toMatchObject({ clicks: 3, unique_clicks: 3 })
+        expect(stats.data.month).toMatchObject({ unique_clicks: 3 })
       })
     })
 

@@ -702,9 +702,15 @@ class AffiliateModuleService extends AffiliateServiceBase {
     affiliateId: string,
     seen: { ip?: string | null; ip_hash?: string | null; source: "application" | "portal_login" },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
+  ): Promise<{ id: string; created: boolean } | null> {
     const ipHash = seen.ip_hash ?? hashIp(seen.ip, this.options_.encryptionKey)
-    if (ipHash) await this.trust_.rememberKnownIp(affiliateId, ipHash, seen.source, sharedContext)
+    return ipHash ? this.trust_.rememberKnownIp(affiliateId, ipHash, seen.source, sharedContext) : null
+  }
+
+  /** Takes back a `rememberAffiliateIp` that made its row (a compensation). */
+  @InjectManager()
+  async forgetAffiliateIp(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.trust_.forgetKnownIp(id, sharedContext)
   }
 
   /** One retention batch: forgets up to `batch` affiliates' IP hashes unseen for the longest attribution window plus the grace days. */

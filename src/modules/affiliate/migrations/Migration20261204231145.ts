@@ -74,6 +74,12 @@ export class Migration20261204231145 extends Migration {
     this.addSql(CLICK_STAT_FUNCTION);
     this.addSql(CONVERSION_STAT_FUNCTION);
     this.addSql(FOLD_FUNCTION);
+
+    // Approved applications' addresses are their affiliates' own (self_referral_ip).
+    this.addSql(`insert into affiliate_known_ip (id, affiliate_id, ip_hash, source, last_seen_at)
+      select 'akip_' || upper(replace(gen_random_uuid()::text, '-', '')), affiliate_id, ip_hash, 'application', coalesce(reviewed_at, created_at)
+        from affiliate_application where affiliate_id is not null and ip_hash is not null and deleted_at is null
+      on conflict do nothing;`);
   }
 
   override async down(): Promise<void> {

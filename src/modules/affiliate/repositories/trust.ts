@@ -51,13 +51,23 @@ export class TrustRepository extends SqlRepository {
       })
   }
 
-  /** Notes that the affiliate was seen at an IP hash (their application, a portal login). */
-  async rememberKnownIp(affiliateId: string, ipHash: string, source: string, sharedContext: Context = {}): Promise<void> {
-    await this.knex(sharedContext).raw(
+  /**
+   * Notes that the affiliate was seen at an IP hash (their application, a portal login); answers
+   * the row and whether this made it (a compensation deletes only a row it made).
+   */
+  async rememberKnownIp(affiliateId: string, ipHash: string, source: string, sharedContext: Context = {}): Promise<{ id: string; created: boolean }> {
+    const { rows } = await this.knex(sharedContext).raw(
       `INSERT INTO affiliate_known_ip (id, affiliate_id, ip_hash, source, last_seen_at) VALUES (?, ?, ?, ?, now())
-       ON CONFLICT (affiliate_id, ip_hash) WHERE deleted_at IS NULL DO UPDATE SET source = excluded.source, last_seen_at = now(), updated_at = now()`,
+       ON CONFLICT (affiliate_id, ip_hash) WHERE deleted_at IS NULL DO UPDATE SET source = excluded.source, last_seen_at = now(), updated_at = now()
+       RETURNING id, (xmax = 0) AS created`,
       [entityId("akip"), affiliateId, ipHash, source]
     )
+    return rows[0]
+  }
+
+  /** Deletes a known IP hash (the compensation of one `rememberKnownIp` made). */
+  async forgetKnownIp(id: string, sharedContext: Context = {}): Promise<void> {
+    await this.knex(sharedContext)("affiliate_known_ip").where({ id }).delete()
   }
 
   /**
