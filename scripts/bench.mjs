@@ -11,12 +11,14 @@ import { measureStoreOrders } from "./bench/store-orders.mjs"
 import { summarizeProfile } from "./bench/profile-summary.mjs"
 import { BROWSER_UA, CONNECTIONS, DURATION, measureLoad } from "./bench/load.mjs"
 import { medusa, waitFor } from "./lib/medusa.mjs"
-import { startPostgres } from "./lib/postgres.mjs"
+import { freePort, startPostgres } from "./lib/postgres.mjs"
 
 const OUT = ".bench"
 const PROFILE_DIR = `${OUT}/profile`
-const PORT = 9100
-const MINIMAL_PORT = 9101
+// Free ports, not fixed ones: a second benchmark on the machine (or a stray server) would
+// otherwise answer in this one's place.
+const PORT = await freePort()
+const MINIMAL_PORT = await freePort()
 const TOKENS = 200_000
 // Ten items adding up to the order total.
 const TEN_ITEMS = Array.from({ length: 10 }, (_, i) => ({ sku: `SKU-${i}`, item_value: i < 9 ? "13.00" : "12.99", category: i % 2 ? "apparel" : "home" }))
