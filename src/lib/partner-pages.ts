@@ -1,4 +1,4 @@
-import { escapeHtml } from "./html"
+import { escapeHtml, privatePage } from "./html"
 import { STYLE } from "./statement-page"
 
 /*
@@ -46,27 +46,18 @@ export function page(body: string, { title, nav, flash }: PageOptions): string {
         ([path, label]) => `<a href="${path}"${path === nav.current ? ' aria-current="page"' : ""}>${label}</a>`
       ).join("")}</nav><form method="post" action="/affiliate/portal/logout"><button class="link" type="submit">Log out</button></form></header>`
     : ""
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}${FORM_STYLE}</style>
-</head>
-<body>
-<a class="skip" href="#content">Skip to content</a>
+  return privatePage({
+    title,
+    style: `${STYLE}${FORM_STYLE}`,
+    body: `<a class="skip" href="#content">Skip to content</a>
 <main>
 ${navigation}
 <div id="content">
 ${flash ? `<p class="notice" role="status">${escapeHtml(flash)}</p>` : ""}
 ${body}
 </div>
-</main>
-</body>
-</html>`
+</main>`,
+  })
 }
 
 /** Field errors at the top of a form, announced to screen readers. */

@@ -7,7 +7,7 @@ import { formatAmount } from "../modules/affiliate/utils/money"
  * route's Content-Security-Policy allows none), readable on a phone. Every value is escaped.
  */
 
-import { escapeHtml } from "./html"
+import { escapeHtml, privatePage } from "./html"
 
 export const money = (amount: string, currency: string) => `${formatAmount(amount, currency)} ${currency.toUpperCase()}`
 export const moneyList = (amounts: { currency_code: string; amount: string }[]) =>
@@ -104,18 +104,10 @@ export function renderStatementPage(statement: AffiliateStatement, { now = new D
     p.reference ? `<code>${escapeHtml(p.reference)}</code>` : "—",
   ])
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>Statement · ${escapeHtml(statement.affiliate.name)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+  return privatePage({
+    title: `Statement · ${statement.affiliate.name}`,
+    style: STYLE,
+    body: `<main>
 <header>
 <p class="eyebrow">Affiliate statement</p>
 <h1>${escapeHtml(statement.affiliate.name)} <span class="code">${escapeHtml(statement.affiliate.code)}</span></h1>
@@ -136,9 +128,8 @@ ${chart(statement.series)}
 <section aria-labelledby="conversions"><h2 id="conversions">Latest conversions</h2>${table(`Your latest conversions of the last ${statement.days} days`, ["Day", "Campaign", "Via", "Status", "Commission", "Order"], conversions, "No conversions in this period.")}</section>
 <section aria-labelledby="payouts"><h2 id="payouts">Payouts</h2>${table("Your payouts, newest first", ["Created", "Amount", "Status", "Paid", "Reference"], payouts, "No payouts yet.")}</section>
 <footer>Days are UTC days. Figures as of ${escapeHtml(now.toISOString().slice(0, 16).replace("T", " "))} UTC. This page is private: anyone with its link can read it.</footer>
-</main>
-</body>
-</html>`
+</main>`,
+  })
 }
 
 /** The answer to an unknown, rotated or revoked link: nothing about whose it was. */

@@ -1,9 +1,10 @@
-import type { Context, Logger } from "@medusajs/framework/types"
+import type { Context, IEventBusModuleService, Logger } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
   MathBN,
+  Modules,
   MedusaService,
   type MedusaServiceReturnType,
   type ModelConfigurationsToConfigTemplate,
@@ -65,6 +66,7 @@ import type { StatementRepository } from "./repositories/statements"
 import type { LiveClick, TrackingRepository } from "./repositories/tracking"
 import type { TrustOutcome, TrustRecord, TrustRepository } from "./repositories/trust"
 import type { S2sAnswer } from "./utils/s2s-answers"
+import { AffiliateEvents } from "./events"
 import type { StatusPlan, StatusRequest } from "./utils/conversion-status"
 import type { SignalCode } from "./utils/fraud-signals"
 import type {
@@ -188,6 +190,8 @@ class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly options_: ResolvedAffiliateOptions
   protected readonly rateLimit_: RateLimit
   protected readonly logger_: Logger
+  /** Medusa's event bus, which it registers in every module's container. */
+  protected readonly eventBus_: IEventBusModuleService | undefined
   protected readonly secrets_: SecretBox
   protected readonly ledger_: ConversionLedgerRepository
   protected readonly payouts_: PayoutRepository
@@ -205,6 +209,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
     this.options_ = resolveOptions(options)
     this.secrets_ = new SecretBox(this.options_.encryptionKey, this.options_.decryptionKeys)
     this.logger_ = registered<Logger>(container, "logger") ?? (console as unknown as Logger)
+    this.eventBus_ = registered<IEventBusModuleService>(container, Modules.EVENT_BUS)
     this.ledger_ = container.conversionLedgerRepository as ConversionLedgerRepository
     this.payouts_ = container.payoutRepository as PayoutRepository
     this.orderRevisions_ = container.orderRevisionRepository as OrderRevisionRepository
@@ -355,7 +360,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
    * with its items, and the request-log entry every call gets.
    */
   async recordS2sConversion(call: S2sCall, @MedusaContext() sharedContext: Context = {}): Promise<S2sAnswer> {
-    return recordS2sCall(
+    const answer = await recordS2sCall(
       {
         tracking: this.tracking_,
         reporting: this.reporting_,
@@ -366,6 +371,12 @@ class AffiliateModuleService extends AffiliateServiceBase {
       call,
       sharedContext
     )
+    // Only a conversion this call created is news (a repeat answers "duplicate"). Medusa gives
+    // every module the event bus; the event goes out once the answer is decided.
+    if (answer.body.status === "success" && answer.body.conversion_id) {
+      await this.eventBus_?.emit([{ name: AffiliateEvents.CONVERSION_CREATED, data: { id: answer.body.conversion_id } }])
+    }
+    return answer
   }
 
   /**

@@ -1,5 +1,4 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { AffiliateEvents, emitAffiliateEvent } from "../../../modules/affiliate/events"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import * as answer from "../../../modules/affiliate/utils/s2s-answers"
 import { presentedKey, refusedEntry } from "../answer-call"
@@ -22,10 +21,5 @@ export async function convert(req: MedusaRequest, service: AffiliateModuleServic
   }
   const input = await readS2sParams(req)
   if (!("params" in input)) return refused(answer.failed(input.http, input.message, input.errors), input.reason)
-  const result = await service.recordS2sConversion({ request_id: requestId, method: req.method, api_key: presentedKey(req, input.params.api_key), params: input.params })
-  // Only a conversion this call created is news (a duplicate answers "duplicate").
-  if (result.body.status === "success" && result.body.conversion_id) {
-    await emitAffiliateEvent(req.scope, AffiliateEvents.CONVERSION_CREATED, [result.body.conversion_id])
-  }
-  return result
+  return service.recordS2sConversion({ request_id: requestId, method: req.method, api_key: presentedKey(req, input.params.api_key), params: input.params })
 }
