@@ -64,6 +64,11 @@ async function conversionOf(orderId) {
   return rows
 }
 
+/** "Later": the click made earlier than the campaign's unique-click window, so the same browser's next visit is a new click. */
+async function olderThanTheUniqueClickWindow(token) {
+  await db.query("UPDATE affiliate_click SET created_at = created_at - interval '2 hours' WHERE click_token = $1", [token])
+}
+
 async function assertConvertedWith(orderId, token) {
   const decision = await storeDecision(orderId)
   assert(decision.outcome === "success", `order ${orderId}: ${decision.outcome} (${decision.reason})`)
@@ -73,9 +78,13 @@ async function assertConvertedWith(orderId, token) {
   assert(rows[0].source === "store" && rows[0].status === "pending", `conversion ${JSON.stringify(rows[0])}`)
 }
 
-/** One shopper: a browser context of their own (own cookies), a browser's user agent. */
+/**
+ * One shopper: a browser context of their own (own cookies), a browser's user agent of their own:
+ * shoppers on one IP with one agent would be one visitor, whose repeat visits reuse a click.
+ */
+let shopperCount = 0
 async function shopper() {
-  const context = await browser.newContext({ userAgent: BROWSER_UA, viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({ userAgent: `${BROWSER_UA} shopper/${++shopperCount}`, viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
   page.setDefaultTimeout(T)
   page.on("pageerror", (e) => console.log(`[browser] ${String(e).slice(0, 300)}`))
@@ -147,6 +156,7 @@ test("first visit on a country URL (the cache-id branch): the token is kept, the
 test("returning visitor on a country URL (next()): the newer token replaces the older one and converts", async () => {
   const { context, page } = await shopper()
   const first = await clickAffiliateLink(page, world, "/us")
+  await olderThanTheUniqueClickWindow(first.token)
   await page.goto(`${storefront.url}/us/store`)
   const { token, hops } = await clickAffiliateLink(page, world, "/us/store")
   assert(token !== first.token, "the two clicks gave the same token")
@@ -169,6 +179,7 @@ test("a returning shopper with a cart and an answered banner, back through a new
   assert(rows[0]?.click_token === older.token && rows[0].consent === "granted", `the cart's attribution: ${JSON.stringify(rows)}`)
   // Days later: a newer affiliate link, then the cart and "Place order" at once. Nothing is added
   // and the banner, answered before, does not ask again: only the checkout can tell the cart.
+  await olderThanTheUniqueClickWindow(older.token)
   const { token } = await clickAffiliateLink(page, world, "/us")
   assert(token !== older.token, "the two clicks gave the same token")
   assert((await keptToken(context)) === token, `kept ${await keptToken(context)}, the newer link gave ${token}`)

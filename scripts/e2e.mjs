@@ -30,11 +30,15 @@ const shot = async (name) => shots.set(name, await page.screenshot({ fullPage: t
 // Screenshots taken in other browser contexts (the statement page, JavaScript off).
 const SHOT_PAGES = shots
 
+/** Each call another shopper's browser: one browser through one link within an hour reuses its click (unique clicks). */
+let shoppers = 0
+const shopperAgent = () => `${BROWSER_UA} shopper/${++shoppers}`
+
 /** A click through the demo affiliate link as a shopper's browser makes it; returns its click_token. */
 async function shopperClick() {
   const res = await fetch(url(`/affiliate/click/${app.demo.handle}?aff=${app.demo.affiliate_code}`), {
     redirect: "manual",
-    headers: { "User-Agent": BROWSER_UA },
+    headers: { "User-Agent": shopperAgent() },
   })
   const token = new URL(res.headers.get("location")).searchParams.get("click_token")
   assert(token, `the affiliate link gave no click_token (HTTP ${res.status})`)
@@ -647,7 +651,7 @@ test("statement link: revoking it from the affiliate page makes the page answer 
 
 /** A click through the demo affiliate's link in another campaign (by its handle); returns its click_token. */
 async function clickIn(handle) {
-  const res = await fetch(url(`/affiliate/click/${handle}?aff=${app.demo.affiliate_code}`), { redirect: "manual", headers: { "User-Agent": BROWSER_UA } })
+  const res = await fetch(url(`/affiliate/click/${handle}?aff=${app.demo.affiliate_code}`), { redirect: "manual", headers: { "User-Agent": shopperAgent() } })
   const token = new URL(res.headers.get("location")).searchParams.get("click_token")
   assert(token, `the ${handle} link gave no click_token (HTTP ${res.status})`)
   return token
@@ -933,6 +937,83 @@ test("validate from CSV: refusals in the API's words, the dry run's preview, the
   await shot("37-validate-csv-applied")
   await drawer.getByRole("button", { name: "Close" }).first().click()
   await conversionRow(orders.reject).getByText("Returned in store").waitFor({ timeout: T })
+})
+
+/** Follows the demo link as a browser whose agent is `ua`, with `headers` (a CDN's country, a referrer). */
+async function visitFrom(ua, headers = {}) {
+  const res = await fetch(url(`/affiliate/click/${app.demo.handle}?aff=${app.demo.affiliate_code}`), { redirect: "manual", headers: { "User-Agent": ua, ...headers } })
+  return new URL(res.headers.get("location")).searchParams.get("click_token")
+}
+
+test("review queue: held conversions with their signals; approve one, reject one with a reason, trust the affiliate for a signal", async () => {
+  // Reported right after their clicks: each raises fast_conversion and waits in the queue.
+  const stamp = Date.now()
+  const orders = { approve: `E2E-HELD-A-${stamp}`, reject: `E2E-HELD-R-${stamp}`, trust: `E2E-HELD-T-${stamp}` }
+  for (const [i, order] of Object.values(orders).entries()) {
+    await reportSale(order, { order_total: "40.00" }, { token: await visitFrom(`${BROWSER_UA} held/${stamp}/${i}`) })
+  }
+  await page.goto(url("/app/affiliate/conversions/review"))
+  const card = (order) => page.locator(`[data-queued="${order}"]`)
+  for (const order of Object.values(orders)) await card(order).waitFor({ timeout: T })
+  await card(orders.trust).locator('[data-signal="fast_conversion"]').getByText(/Converted \d+ s after the click/).waitFor({ timeout: T })
+  const tab = await page.getByRole("navigation", { name: "Conversions" }).getByRole("link", { name: /Review queue/ }).textContent()
+  assert(/\d/.test(tab), `the Review queue tab shows no count: ${tab}`)
+  await shot("38-review-queue")
+
+  // The drawer shows the signals.
+  await card(orders.approve).getByRole("button", { name: /Order/ }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("heading", { name: "Fraud signals" }).waitFor({ timeout: T })
+  await drawer.getByText("Held for review: the hold period will not approve it.").waitFor({ timeout: T })
+  await shot("39-conversion-drawer-signals")
+  await page.keyboard.press("Escape")
+
+  await card(orders.approve).getByRole("button", { name: "Approve", exact: true }).click()
+  await card(orders.approve).waitFor({ state: "detached", timeout: T })
+  await card(orders.reject).getByRole("button", { name: "Reject", exact: true }).click()
+  await page.getByLabel("Reason").fill("Ordered by the partner's own staff")
+  await page.getByRole("button", { name: "Reject conversion" }).click()
+  await card(orders.reject).waitFor({ state: "detached", timeout: T })
+
+  await card(orders.trust).getByRole("button", { name: "Trust this affiliate for this signal" }).click()
+  await page.getByRole("button", { name: "Trust", exact: true }).click()
+  await card(orders.trust).waitFor({ state: "detached", timeout: T })
+  await shot("40-review-queue-after")
+
+  const rows = Object.fromEntries((await query("SELECT order_id, status, status_reason, flagged FROM affiliate_conversion WHERE order_id = ANY($1)", [Object.values(orders)])).map((r) => [r.order_id, r]))
+  assert(rows[orders.approve].status === "approved", `approve: ${JSON.stringify(rows[orders.approve])}`)
+  assert(rows[orders.reject].status === "rejected" && rows[orders.reject].status_reason === "Ordered by the partner's own staff", `reject: ${JSON.stringify(rows[orders.reject])}`)
+  assert(rows[orders.trust].status === "pending" && rows[orders.trust].flagged === false, `trust: ${JSON.stringify(rows[orders.trust])}`)
+
+  // The affiliate's page lists the trust; stop trusting, so later scenarios see the signal again.
+  const [affiliate] = await query("SELECT id FROM affiliate WHERE code = $1", [app.demo.affiliate_code])
+  await page.goto(url(`/app/affiliate/affiliates/${affiliate.id}`))
+  await page.getByRole("heading", { name: "Trusted for" }).waitFor({ timeout: T })
+  await page.getByRole("cell", { name: "Fast conversion" }).waitFor({ timeout: T })
+  await page.getByRole("button", { name: "Stop trusting" }).click()
+  await page.getByText("Revoked", { exact: false }).first().waitFor({ timeout: T })
+})
+
+test("where traffic comes from: the campaign page charts clicks by country, device and referring site", async () => {
+  const stamp = Date.now()
+  const visits = [
+    ["DE", "https://blog.example.org/review"],
+    ["DE", "https://blog.example.org/review"],
+    ["US", "https://news.example.net/"],
+    ["FR", null],
+  ]
+  for (const [i, [country, referrer]] of visits.entries()) {
+    await visitFrom(`${BROWSER_UA} traffic/${stamp}/${i}`, { "CF-IPCountry": country, ...(referrer ? { Referer: referrer } : {}) })
+  }
+  await page.goto(url(`/app/affiliate/campaigns/${app.demo.campaign_id}`))
+  const section = page.locator('[aria-label="Where traffic comes from"]')
+  await section.locator('[data-bar="DE"]').waitFor({ timeout: T })
+  await section.locator('[data-bar="US"]').waitFor({ timeout: T })
+  await section.scrollIntoViewIfNeeded()
+  await shot("41-traffic-by-country")
+  await section.getByRole("tab", { name: "Referring site" }).click()
+  await section.locator('[data-bar="blog.example.org"]').waitFor({ timeout: T })
+  await shot("42-traffic-by-referrer")
 })
 
 partnerTests(test, {

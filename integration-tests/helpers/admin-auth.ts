@@ -1,8 +1,22 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import type { AxiosInstance } from "axios"
+import type { AxiosInstance, AxiosRequestConfig } from "axios"
 
 export type AdminAuth = { token: string; headers: { headers: { Authorization: string } } }
+
+/**
+ * Calls under `base` as the admin `auth()` logs in, answering whatever status the route gives
+ * (tests check it). `auth` is read on each call: suites log in in their `beforeAll`.
+ */
+export function adminCalls(api: AxiosInstance, auth: () => AdminAuth, base = "/admin/affiliate") {
+  const opts = (extra: AxiosRequestConfig = {}): AxiosRequestConfig => ({ ...auth().headers, validateStatus: () => true, ...extra })
+  return {
+    opts,
+    get: (path: string, params?: Record<string, unknown>) => api.get(`${base}${path}`, opts({ params })),
+    post: (path: string, body: unknown = {}) => api.post(`${base}${path}`, body, opts()),
+    del: (path: string) => api.delete(`${base}${path}`, opts()),
+  }
+}
 
 /**
  * Creates an admin the way the dashboard's invite flow does (an emailpass identity, then the user

@@ -40,11 +40,19 @@ export async function createAffiliate(container: MedusaContainer, overrides: Rec
   } as any)
 }
 
-/** Follows an affiliate link without following its redirect; returns the response. */
+let visitor = 0
+
+/**
+ * Follows an affiliate link without following its redirect; returns the response. Each call is
+ * another visitor (its own browser build in the user agent): the same visitor through the same
+ * link within the campaign's window would reuse the click (README, "Trust"). Pass a `User-Agent`
+ * to be one visitor across calls.
+ */
 export async function clickLink(api: AxiosInstance, campaign: string, query: Record<string, string>, headers: Record<string, string> = {}) {
+  visitor += 1
   return api.get(`/affiliate/click/${encodeURIComponent(campaign)}`, {
     params: query,
-    headers: { "User-Agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36", ...headers },
+    headers: { "User-Agent": `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0.${visitor} Safari/537.36`, ...headers },
     maxRedirects: 0,
     validateStatus: () => true,
   })

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { AxiosInstance, AxiosRequestConfig } from "axios"
+import type { AxiosInstance } from "axios"
 import { hashStatementToken } from "../../src/modules/affiliate/utils/statement-token"
 import { approveHeldConversionsWorkflow } from "../../src/workflows/payouts/workflows/approve-held-conversions"
 import { createPayoutsStepId } from "../../src/workflows/payouts/steps/create-payouts"
@@ -14,7 +14,7 @@ import { linkAffiliatePromotionWorkflow } from "../../src/workflows/promotions/w
 import { unlinkAffiliatePromotionWorkflow } from "../../src/workflows/promotions/workflows/unlink-affiliate-promotion"
 import { revokeStatementLinkWorkflow } from "../../src/workflows/statement/workflows/revoke-statement-link"
 import { rotateStatementLinkWorkflow } from "../../src/workflows/statement/workflows/rotate-statement-link"
-import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
+import { AdminAuth, adminCalls, createAdminAndLogin } from "../helpers/admin-auth"
 import { subscribersDone } from "../helpers/events"
 import { affiliateService, clickToken, createAffiliate } from "../helpers/fixtures"
 import { expectDocumented } from "../helpers/openapi"
@@ -75,16 +75,14 @@ medusaIntegrationTestRunner({
     const container = () => getContainer() as unknown as MedusaContainer
     const db = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
     const service = () => affiliateService(getContainer())
-    const opts = (extra: AxiosRequestConfig = {}): AxiosRequestConfig => ({ ...auth.headers, validateStatus: () => true, ...extra })
-    const get = (path: string, params?: Record<string, unknown>) => api.get(`${BASE}${path}`, opts({ params }))
-    const post = (path: string, body: unknown = {}) => api.post(`${BASE}${path}`, body, opts())
-    const del = (path: string) => api.delete(`${BASE}${path}`, opts())
+    const { opts, get, post, del } = adminCalls(api as AxiosInstance, () => auth, BASE)
     const text = (path: string, params?: Record<string, unknown>) => api.get(`${BASE}${path}`, opts({ params, responseType: "text", transformResponse: (d) => d }))
 
     beforeAll(async () => {
       auth = await createAdminAndLogin(api as AxiosInstance, container())
       setup = await setupStore(container())
-      const res = await post("/campaigns", { name: "Spring", target_url: "https://shop.example.com/", commission_value: "10" })
+      // These tests convert right after each click: the hold period is what they are about, not the fraud signals.
+      const res = await post("/campaigns", { name: "Spring", target_url: "https://shop.example.com/", commission_value: "10", fraud_rules: { disabled: ["fast_conversion"] } })
       campaign = res.data.campaign
       apiKey = (await get(`/campaigns/${campaign.id}/s2s`)).data.api_key
       anna = await createAffiliate(container(), { code: "anna", name: "Anna Zoë" })

@@ -5,6 +5,7 @@ import { cancelOrderWorkflow, capturePaymentWorkflow, refundPaymentWorkflow } fr
 import type { AxiosInstance } from "axios"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { foldDailyStatsWorkflow } from "../../src/workflows/reporting/workflows/fold-daily-stats"
+import { STAT_COLUMNS } from "../../src/modules/affiliate/sql/rollups"
 import { AdminAuth, createAdminAndLogin } from "../helpers/admin-auth"
 import { affiliateService, clickToken, createAffiliate, createCampaign } from "../helpers/fixtures"
 import { placeOrder, setupStore, storeHeaders, StoreSetup } from "../helpers/store"
@@ -69,7 +70,7 @@ medusaIntegrationTestRunner({
     }
 
     /** The rollups as reports read them: folded rows plus the deltas not folded yet, summed. */
-    async function rollups(table = "(select * from affiliate_stat_daily union all select * from affiliate_stat_delta)") {
+    async function rollups(table = `(select ${STAT_COLUMNS} from affiliate_stat_daily union all select ${STAT_COLUMNS} from affiliate_stat_delta)`) {
       const { rows } = await db().raw(`
         select campaign_id, affiliate_id, to_char(day, 'YYYY-MM-DD') as day, currency_code, status,
                sum(clicks)::int as clicks, sum(conversions)::int as conversions, sum(commission)::text as commission

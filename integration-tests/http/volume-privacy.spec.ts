@@ -38,8 +38,10 @@ medusaIntegrationTestRunner({
       setup = await setupStore(getContainer())
     })
 
+    // Each a shopper of their own (one browser through one link within an hour reuses its click).
+    let shoppers = 0
     async function shopperClick(handle: string, code: string, query: Record<string, string> = {}, referrer = REFERRER) {
-      const res = await clickLink(api, handle, { aff: code, ...query }, { "User-Agent": SHOPPER_UA, Referer: referrer })
+      const res = await clickLink(api, handle, { aff: code, ...query }, { "User-Agent": `${SHOPPER_UA} shopper/${++shoppers}`, Referer: referrer })
       return new URL(res.headers.location).searchParams.get("click_token")!
     }
 

@@ -71,6 +71,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
           commission_rule_id: null,
           items: [],
         },
+        signals: [],
       }
     }
 

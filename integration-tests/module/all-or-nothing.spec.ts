@@ -62,6 +62,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         order_total: "100",
         occurred_at: new Date(),
         cart_id: cartId,
+        email: null,
         customer_type: null,
         items: [
           { sku: "A", product_id: "prod_a", category: [], collection: null, quantity: 1, item_value: "60", metadata: null },

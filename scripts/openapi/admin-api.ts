@@ -5,6 +5,7 @@ import {
   AdminGetAffiliateParams,
   AdminGetAffiliatesParams,
   AdminLinkAffiliatePromotion,
+  AdminTrustAffiliate,
   AdminUpdateAffiliate,
 } from "../../src/api/admin/affiliate/affiliates/validators"
 import { campaignFields } from "../../src/api/admin/affiliate/campaigns/query-config"
@@ -33,7 +34,8 @@ import { AdminCreateErasure, AdminGetErasuresParams } from "../../src/api/admin/
 import { requestLogFields } from "../../src/api/admin/affiliate/requests/query-config"
 import { RETENTION_RUN_FIELDS } from "../../src/api/admin/affiliate/retention/route"
 import { AdminGetRequestsParams } from "../../src/api/admin/affiliate/requests/validators"
-import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "../../src/api/admin/affiliate/stats/validators"
+import { AdminGetBreakdownParams, AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "../../src/api/admin/affiliate/stats/validators"
+import { SIGNAL_CODES } from "../../src/modules/affiliate/utils/fraud-signals"
 import { payoutFields } from "../../src/api/admin/affiliate/payouts/query-config"
 import {
   AdminCreatePayouts,
@@ -115,6 +117,34 @@ const payoutLine = z.object({
   reason: z.string().nullable(),
 })
 const payoutWithLines = entity(payoutFields).extend({ lines: z.array(payoutLine) })
+const trust = z.object({
+  id: z.string(),
+  affiliate_id: z.string(),
+  code: z.enum(SIGNAL_CODES),
+  created_by: z.string().nullable().describe("`user:<id>` of the admin who decided."),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+  revoked_by: z.string().nullable(),
+})
+const breakdown = z.object({
+  by: z.enum(["country", "device", "referrer"]),
+  days: z.number().int(),
+  rows: z
+    .array(
+      z.object({
+        key: z.string().describe("An ISO 3166 country code, a device type or a referring host; `unknown` when not known, `direct` without a referrer."),
+        clicks: z.number().int().describe("Every visit, repeat visits included."),
+        unique_clicks: z.number().int().describe("One per visitor and link within the campaign's unique-click window."),
+        conversions: z.number().int().describe("Live conversions, any status."),
+        commission: z.array(money).describe("Pending, approved and paid, per currency."),
+      })
+    )
+    .describe("The most clicked first."),
+})
+const breakdownDescriptions = {
+  by: "`country` (from the CDN's header), `device` or `referrer` (the referring host).",
+  days: "The last 1 to 365 UTC days (default 30).",
+}
 /** A CSV download: `text/csv; charset=utf-8`, RFC 4180, formulas neutralised. */
 const csv = (description: string) => ({
   description: `${description} RFC 4180, UTF-8, a header row; a cell a spreadsheet would run as a formula starts with \`'\`. Streamed.`,
@@ -277,6 +307,18 @@ const operations: AdminOperation[] = [
       description: "A point per UTC day and the all-time totals; `filtered_clicks` counts crawlers' visits, which earn no click.",
       body: z.object({ days: z.number().int(), series: z.array(z.looseObject({})), totals: z.looseObject({}) }),
     },
+  },
+  {
+    method: "get",
+    path: `${CAMPAIGNS}/{id}/breakdown`,
+    operationId: "getCampaignBreakdown",
+    summary: "Where a campaign's traffic came from",
+    description: "Clicks (raw and unique), live conversions and commission per country, device or referring host, from the rollups.",
+    tag: "Stats",
+    pathParams: campaignId,
+    query: AdminGetBreakdownParams,
+    descriptions: breakdownDescriptions,
+    answer: { description: "A row per key.", body: breakdown },
   },
   {
     method: "get",
@@ -527,6 +569,53 @@ const operations: AdminOperation[] = [
       description: "The affiliate's figures.",
       body: z.object({ days: z.number().int(), totals: z.looseObject({}), series: z.array(z.looseObject({})), balance: z.array(money) }),
     },
+  },
+  {
+    method: "get",
+    path: `${AFFILIATES}/{id}/breakdown`,
+    operationId: "getAffiliateBreakdown",
+    summary: "Where an affiliate's traffic came from",
+    description: "Clicks (raw and unique), live conversions and commission per country, device or referring host, from the rollups.",
+    tag: "Stats",
+    pathParams: affiliateId,
+    query: AdminGetBreakdownParams,
+    descriptions: breakdownDescriptions,
+    answer: { description: "A row per key.", body: breakdown },
+  },
+  {
+    method: "get",
+    path: `${AFFILIATES}/{id}/trust`,
+    operationId: "listAffiliateTrust",
+    summary: "The signals an affiliate is trusted for",
+    description: "Every decision, the newest first; revoked ones stay with who revoked them and when.",
+    tag: "Trust",
+    pathParams: affiliateId,
+    answer: { description: "The decisions.", body: z.object({ trust: z.array(trust) }) },
+  },
+  {
+    method: "post",
+    path: `${AFFILIATES}/{id}/trust`,
+    operationId: "trustAffiliate",
+    summary: "Trust an affiliate for a fraud signal",
+    description:
+      "The signal is no longer raised on the affiliate's conversions; their pending conversions lose it, each with a history row, and those it alone held leave the review queue. Trusting again changes nothing.",
+    tag: "Trust",
+    pathParams: affiliateId,
+    body: { schema: AdminTrustAffiliate },
+    answer: {
+      description: "The trust, and how many pending conversions the signal no longer holds.",
+      body: z.object({ trust, conversions_updated: z.number().int() }),
+    },
+  },
+  {
+    method: "delete",
+    path: `${AFFILIATES}/{id}/trust/{code}`,
+    operationId: "revokeAffiliateTrust",
+    summary: "Stop trusting an affiliate for a signal",
+    description: "Later conversions raise it again; those already recorded stay as they are.",
+    tag: "Trust",
+    pathParams: { ...affiliateId, code: "The signal's code." },
+    answer: { description: "The trust as revoked.", body: z.object({ trust }) },
   },
   {
     method: "get",
@@ -888,6 +977,7 @@ const spec: DocumentSpec = {
     { name: "Payouts", description: "Balances, payouts of approved conversions and adjustments, and marking them paid." },
     { name: "Exports", description: "CSV downloads, streamed from the database." },
     { name: "Affiliate statement", description: "The private, revocable link to an affiliate's own statement." },
+    { name: "Trust", description: "Fraud signals: trusting an affiliate for a signal (the review queue is `GET /admin/affiliate/conversions?flagged=true`)." },
     { name: "Partner program", description: "Applications, the queue and the program's settings." },
     { name: "Webhooks", description: "Signed webhooks that tell the merchant's systems of the plugin's events." },
   ],

@@ -41,13 +41,18 @@ const me = z.object({
   payout_details: payoutDetails.nullable(),
 })
 const link = z.object({ campaign_id: z.string(), campaign_name: z.string(), target_url: z.string(), url: z.string() })
-const point = z.looseObject({ date: z.string(), clicks: z.number(), conversions: z.number(), commission: z.record(z.string(), z.string()) })
+const point = z.looseObject({ date: z.string(), clicks: z.number(), unique_clicks: z.number(), conversions: z.number(), commission: z.record(z.string(), z.string()) })
 const stats = z.object({
   days: z.number(),
-  totals: z.looseObject({ clicks: z.number(), conversions: z.number(), commission: z.array(money) }),
+  totals: z.looseObject({
+    clicks: z.number().describe("Every visit through the partner's links, repeat visits included."),
+    unique_clicks: z.number().describe("One per visitor and link within the campaign's unique-click window."),
+    conversions: z.number(),
+    commission: z.array(money),
+  }),
   series: z.array(point),
   balance: z.array(money),
-  month: z.object({ clicks: z.number(), conversions: z.number(), commission: z.array(money) }).describe("This calendar month (UTC)."),
+  month: z.object({ clicks: z.number(), unique_clicks: z.number(), conversions: z.number(), commission: z.array(money) }).describe("This calendar month (UTC)."),
 })
 const conversion = z.object({
   id: z.string(),

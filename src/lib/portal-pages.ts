@@ -12,10 +12,10 @@ type Me = { name: string; code: string; email: string; email_notifications: "eac
 type Money = { currency_code: string; amount: string }
 type Stats = {
   days: number
-  totals: { clicks: number; conversions: number; commission: Money[] }
+  totals: { clicks: number; unique_clicks: number; conversions: number; commission: Money[] }
   series: AffiliateStatement["series"]
   balance: Money[]
-  month: { clicks: number; conversions: number; commission: Money[] }
+  month: { clicks: number; unique_clicks: number; conversions: number; commission: Money[] }
 }
 
 const opts = (current: string, title: string, flash?: string | null) => ({ title: `${title} · Partner portal`, nav: { current }, flash })
@@ -29,13 +29,13 @@ export function renderPortalHome(me: Me, stats: Stats): string {
 <section aria-labelledby="month"><h2 id="month">This month</h2>
 <div class="cards">
 ${card("Balance", moneyList(stats.balance), "approved, not yet paid out")}
-${card("Clicks", count(stats.month.clicks))}
+${card("Clicks", count(stats.month.clicks), `${count(stats.month.unique_clicks)} unique`)}
 ${card("Conversions", count(stats.month.conversions))}
 ${card("Commission", moneyList(stats.month.commission), "pending, approved and paid")}
 </div></section>
 <section aria-labelledby="chart"><h2 id="chart">Last ${stats.days} days</h2>
 <nav aria-label="Period">${periods}</nav>
-<p class="alltime">Clicks per day, with conversions in the darker part. All time: ${escapeHtml(count(stats.totals.clicks))} clicks, ${escapeHtml(count(stats.totals.conversions))} conversions, ${escapeHtml(moneyList(stats.totals.commission))} commission.</p>
+<p class="alltime">Clicks per day, with conversions in the darker part. All time: ${escapeHtml(count(stats.totals.clicks))} clicks (${escapeHtml(count(stats.totals.unique_clicks))} unique), ${escapeHtml(count(stats.totals.conversions))} conversions, ${escapeHtml(moneyList(stats.totals.commission))} commission.</p>
 ${chart(stats.series)}
 </section>
 <p><a href="/affiliate/portal/links">Get your links</a> · <a href="/affiliate/portal/conversions">See your conversions</a></p>`,

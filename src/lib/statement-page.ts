@@ -29,15 +29,17 @@ export const SOURCE_LABEL: Record<string, string> = { store: "Link", s2s: "Link 
 export function periodTotals(series: AffiliateStatement["series"]) {
   const commission = new Map<string, string>()
   let clicks = 0
+  let uniqueClicks = 0
   let conversions = 0
   for (const point of series) {
     clicks += point.clicks
+    uniqueClicks += point.unique_clicks
     conversions += point.conversions
     for (const [currency, amount] of Object.entries(point.commission)) {
       commission.set(currency, MathBN.add(commission.get(currency) ?? 0, amount).toFixed())
     }
   }
-  return { clicks, conversions, commission: [...commission].map(([currency_code, amount]) => ({ currency_code, amount })) }
+  return { clicks, unique_clicks: uniqueClicks, conversions, commission: [...commission].map(([currency_code, amount]) => ({ currency_code, amount })) }
 }
 
 export function card(label: string, value: string, note?: string) {
@@ -113,12 +115,12 @@ export function renderStatementPage(statement: AffiliateStatement, { now = new D
 </header>
 <section aria-labelledby="summary"><h2 id="summary">Last ${statement.days} days</h2>
 <div class="cards">
-${card("Clicks", count(period.clicks))}
+${card("Clicks", count(period.clicks), `${count(period.unique_clicks)} unique`)}
 ${card("Conversions", count(period.conversions))}
 ${card("Commission", moneyList(period.commission), "pending, approved and paid")}
 ${card("Balance", moneyList(statement.balance), "approved, not yet paid out")}
 </div>
-<p class="alltime">All time: ${escapeHtml(count(statement.totals.clicks))} clicks, ${escapeHtml(count(statement.totals.conversions))} conversions, ${escapeHtml(moneyList(statement.totals.commission))} commission.</p>
+<p class="alltime">All time: ${escapeHtml(count(statement.totals.clicks))} clicks (${escapeHtml(count(statement.totals.unique_clicks))} unique), ${escapeHtml(count(statement.totals.conversions))} conversions, ${escapeHtml(moneyList(statement.totals.commission))} commission.</p>
 ${chart(statement.series)}
 </section>
 <section aria-labelledby="links"><h2 id="links">Your tracking links</h2>${links}</section>

@@ -3,7 +3,8 @@ import { Button, Container, Heading, Input, Label, Select, Switch, Tabs, Text, t
 import { Field, invalidProps } from "./field"
 import { useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
-import type { AdminCampaign, AdminCreateCampaign, CampaignType } from "../../types/http"
+import type { AdminCampaign, AdminCreateCampaign, AdminFraudRules, CampaignType } from "../../types/http"
+import { DEFAULT_FRAUD_RULES, FraudRulesFields } from "./fraud-rules-fields"
 import { useS2sSetup, useSaveCampaign } from "../hooks/api/campaigns"
 import { TestConversionResult, useSendTestConversion } from "../hooks/api/test-conversion"
 import { fromRuleDrafts, RuleDraft, toRuleDrafts } from "../lib/commission-rules"
@@ -30,8 +31,9 @@ type CampaignFormValues = Required<
     | "attribution_precedence"
     | "orders_per_click"
     | "show_order_ids_on_statement"
+    | "unique_click_window_minutes"
   >
-> & { commission_value: string; currency_code: string | null }
+> & { commission_value: string; currency_code: string | null; fraud_rules: AdminFraudRules }
 
 const TYPES: CampaignType[] = ["banner", "text", "link", "video"]
 const TABS = ["general", "rules", "integration"]
@@ -52,6 +54,8 @@ function initialValues(campaign: AdminCampaign | undefined, type: string | null)
       attribution_precedence: campaign.attribution_precedence,
       orders_per_click: campaign.orders_per_click,
       show_order_ids_on_statement: campaign.show_order_ids_on_statement,
+      unique_click_window_minutes: campaign.unique_click_window_minutes ?? 60,
+      fraud_rules: { ...DEFAULT_FRAUD_RULES, ...campaign.fraud_rules },
     }
   }
   return {
@@ -68,6 +72,8 @@ function initialValues(campaign: AdminCampaign | undefined, type: string | null)
     attribution_precedence: "coupon",
     orders_per_click: "every",
     show_order_ids_on_statement: false,
+    unique_click_window_minutes: 60,
+    fraud_rules: DEFAULT_FRAUD_RULES,
   }
 }
 
@@ -117,6 +123,7 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
       commission_rules: fromRuleDrafts(rules),
       attribution_window_days: Number(values.attribution_window_days),
       hold_days: Number(values.hold_days),
+      unique_click_window_minutes: Number(values.unique_click_window_minutes),
     }
     try {
       const { campaign: saved } = await save.mutateAsync({ id: campaign?.id, body })
@@ -338,6 +345,13 @@ export const CampaignForm = ({ campaign }: { campaign?: AdminCampaign }) => {
                 </Text>
               </div>
             </div>
+            <FraudRulesFields
+              windowMinutes={values.unique_click_window_minutes}
+              onWindowChange={(v) => set("unique_click_window_minutes", v)}
+              rules={values.fraud_rules}
+              onChange={(rules) => set("fraud_rules", rules)}
+              error={error}
+            />
             <Field label="Status" id="campaign-status">
               <Select value={values.status} onValueChange={(v) => set("status", v as CampaignFormValues["status"])}>
                 <Select.Trigger id="campaign-status">

@@ -1,4 +1,5 @@
 import { useState } from "react"
+import { ChartLegend } from "./chart-legend"
 
 export type ChartSeries = { name: string; color: string; values: number[] }
 
@@ -33,14 +34,7 @@ export const LineChart = ({
   return (
     <figure className="flex flex-col gap-y-2">
       <figcaption className="flex flex-wrap items-center gap-x-4">
-        <span className="txt-compact-small-plus">{title}</span>
-        {series.map((s) => (
-          <span key={s.name} className="txt-compact-xsmall text-ui-fg-subtle flex items-center gap-x-1">
-            <span className="inline-block h-2 w-2 rounded-full" style={{ background: s.color }} />
-            {s.name}
-            {hover !== null && `: ${format(s.values[hover] ?? 0)}`}
-          </span>
-        ))}
+        <ChartLegend title={title} series={series} suffix={(i) => (hover !== null ? `: ${format(series[i].values[hover] ?? 0)}` : "")} />
         {hover !== null && <span className="txt-compact-xsmall text-ui-fg-muted">{labels[hover]}</span>}
       </figcaption>
       <svg

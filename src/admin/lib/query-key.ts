@@ -45,6 +45,10 @@ export const affiliatePromotionQueryKeys = queryKeysFactory("affiliate_promotion
 export const statementLinkQueryKeys = queryKeysFactory("affiliate_statement_link")
 /** An affiliate's figures: `detail(affiliateId, { days })`. */
 export const affiliateStatsQueryKeys = queryKeysFactory("affiliate_stats")
+/** Where traffic came from: `detail("campaigns/<id>" | "affiliates/<id>", { by, days })`. */
+export const breakdownQueryKeys = queryKeysFactory("affiliate_breakdown")
+/** An affiliate's trust decisions: `detail(affiliateId)`. */
+export const trustQueryKeys = queryKeysFactory("affiliate_trust")
 /** Partner applications: `list(query)`. */
 export const applicationQueryKeys = queryKeysFactory("affiliate_application")
 /** The partner program's settings: `detail("settings")`. */

@@ -5,11 +5,11 @@ const statement = (overrides: Partial<AffiliateStatement> = {}): AffiliateStatem
   affiliate: { name: "Anna <b>Zoë</b>", code: "anna" },
   days: 7,
   links: [{ campaign_id: "acmp_1", campaign_name: "Spring & Summer", url: "https://api.example.com/affiliate/click/spring?aff=anna" }],
-  totals: { clicks: 120, conversions: 4, commission: [{ currency_code: "usd", amount: "40.5" }] },
+  totals: { clicks: 120, unique_clicks: 90, filtered_clicks: 0, conversions: 4, commission: [{ currency_code: "usd", amount: "40.5" }] },
   series: [
-    { date: "2026-01-01", clicks: 10, conversions: 1, conversion_rate: 10, commission: { usd: "9", eur: "1.1" } },
-    { date: "2026-01-02", clicks: 0, conversions: 0, conversion_rate: 0, commission: {} },
-    { date: "2026-01-03", clicks: 5, conversions: 2, conversion_rate: 40, commission: { usd: "0.2" } },
+    { date: "2026-01-01", clicks: 10, unique_clicks: 8, filtered_clicks: 0, conversions: 1, conversion_rate: 10, commission: { usd: "9", eur: "1.1" } },
+    { date: "2026-01-02", clicks: 0, unique_clicks: 0, filtered_clicks: 0, conversions: 0, conversion_rate: 0, commission: {} },
+    { date: "2026-01-03", clicks: 5, unique_clicks: 5, filtered_clicks: 0, conversions: 2, conversion_rate: 40, commission: { usd: "0.2" } },
   ],
   balance: [{ currency_code: "usd", amount: "12.00" }],
   payouts: [{ id: "apay_1", amount: "28.50", currency_code: "usd", status: "paid", reference: "TRF-1", paid_at: "2026-01-04T10:00:00.000Z", created_at: "2026-01-01T10:00:00.000Z" }],
@@ -24,6 +24,7 @@ describe("the statement page", () => {
   it("adds up the period from its days, exactly, per currency", () => {
     expect(periodTotals(statement().series)).toEqual({
       clicks: 15,
+      unique_clicks: 13,
       conversions: 3,
       commission: [
         { currency_code: "usd", amount: "9.2" },
@@ -41,6 +42,8 @@ describe("the statement page", () => {
     expect(html).toContain("9.20 USD · 1.10 EUR")
     expect(html).toContain("12.00 USD")
     expect(html).toContain("TRF-1")
+    expect(html).toContain("13 unique")
+    expect(html).toContain("120 clicks (90 unique)")
     expect(html).toContain("order_123")
     expect(html).toContain('href="?days=7" aria-current="page"')
     // The daily table lists the days with activity; the quiet one is only in the chart.

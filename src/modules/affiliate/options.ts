@@ -41,6 +41,12 @@ export type AffiliatePluginOptions = {
    * Off by default, so an admin account cannot make the server call its own network (SSRF).
    */
   allowPrivateTargets?: boolean
+  /**
+   * The request header the host's CDN puts the visitor's country in (AFFILIATE_COUNTRY_HEADER),
+   * e.g. `x-country`. Set, only this header is read; unset, `CF-IPCountry`,
+   * `CloudFront-Viewer-Country` and `X-Vercel-IP-Country` are (README, "Trust").
+   */
+  countryHeader?: string
 }
 
 export type ResolvedAffiliateOptions = {
@@ -60,6 +66,8 @@ export type ResolvedAffiliateOptions = {
   requestLogRetentionDays: number
   clickDetailsGraceDays: number
   allowPrivateTargets: boolean
+  /** Lower-case header name, or null: the well-known CDN headers are read. */
+  countryHeader: string | null
 }
 
 /** What the module service tells callers: the settings, never the encryption keys. */
@@ -124,5 +132,6 @@ export function resolveOptions(options: AffiliatePluginOptions = {}): ResolvedAf
     requestLogRetentionDays: wholeNumber(options.requestLogRetentionDays, "AFFILIATE_REQUEST_LOG_RETENTION_DAYS", DEFAULT_REQUEST_LOG_RETENTION_DAYS),
     clickDetailsGraceDays: wholeNumber(options.clickDetailsGraceDays, "AFFILIATE_CLICK_DETAILS_GRACE_DAYS", DEFAULT_CLICK_DETAILS_GRACE_DAYS),
     allowPrivateTargets: flag(options.allowPrivateTargets, "AFFILIATE_ALLOW_PRIVATE_TARGETS"),
+    countryHeader: (options.countryHeader || process.env.AFFILIATE_COUNTRY_HEADER || "").trim().toLowerCase() || null,
   }
 }

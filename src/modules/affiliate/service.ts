@@ -11,7 +11,8 @@ import {
 } from "@medusajs/framework/utils"
 import { generateClickToken } from "./utils/click-token"
 import { detectDevice } from "./utils/device"
-import { hashIp } from "./utils/ip-hash"
+import { hashIp, hashVisitor } from "./utils/ip-hash"
+import { isLinkPreview, referrerHost, UNKNOWN } from "./utils/visit"
 import { chooseDestination } from "./utils/redirect"
 import { clickExpiry, DAY_MS } from "./utils/time"
 import { Affiliate } from "./models/affiliate"
@@ -32,6 +33,8 @@ import { AffiliatePromotion } from "./models/promotion"
 import { AffiliateRequestLog } from "./models/request-log"
 import { AffiliateRetentionRun } from "./models/retention-run"
 import { AffiliateStatementLink } from "./models/statement-link"
+import { AffiliateTrust } from "./models/trust"
+import { AffiliateKnownIp } from "./models/known-ip"
 import { AffiliateApplication } from "./models/application"
 import { AffiliateEnrollment } from "./models/enrollment"
 import { AffiliatePayoutDetails } from "./models/payout-details"
@@ -60,15 +63,19 @@ import type { PrivacyRepository } from "./repositories/privacy"
 import type { ReportingRepository } from "./repositories/reporting"
 import type { StatementRepository } from "./repositories/statements"
 import type { LiveClick, TrackingRepository } from "./repositories/tracking"
+import type { TrustOutcome, TrustRecord, TrustRepository } from "./repositories/trust"
 import type { S2sAnswer } from "./utils/s2s-answers"
 import { AffiliateEvents } from "./events"
 import type { StatusPlan, StatusRequest } from "./utils/conversion-status"
+import type { SignalCode } from "./utils/fraud-signals"
 import type {
   DigestRow,
   PartnerConversion,
   PayoutDetailsPlain,
   ProgramSettings,
   AffiliateFigures,
+  BreakdownDimension,
+  BreakdownRow,
   Balance,
   BalanceFilter,
   CampaignTotals,
@@ -125,6 +132,8 @@ export type AffiliateModels = {
   AffiliatePayout: typeof AffiliatePayout
   AffiliatePayoutLine: typeof AffiliatePayoutLine
   AffiliateStatementLink: typeof AffiliateStatementLink
+  AffiliateTrust: typeof AffiliateTrust
+  AffiliateKnownIp: typeof AffiliateKnownIp
   AffiliateProgramSettings: typeof AffiliateProgramSettings
   AffiliateApplication: typeof AffiliateApplication
   AffiliateEnrollment: typeof AffiliateEnrollment
@@ -150,6 +159,8 @@ const MODELS: AffiliateModels = {
   AffiliatePayout,
   AffiliatePayoutLine,
   AffiliateStatementLink,
+  AffiliateTrust,
+  AffiliateKnownIp,
   AffiliateProgramSettings,
   AffiliateApplication,
   AffiliateEnrollment,
@@ -189,6 +200,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly statements_: StatementRepository
   protected readonly privacy_: PrivacyRepository
   protected readonly outbox_: OutboxRepository
+  protected readonly trust_: TrustRepository
 
   constructor(container: Record<string, unknown>, options: AffiliatePluginOptions) {
     // eslint-disable-next-line prefer-rest-params
@@ -205,6 +217,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
     this.statements_ = container.statementRepository as StatementRepository
     this.privacy_ = container.privacyRepository as PrivacyRepository
     this.outbox_ = container.outboxRepository as OutboxRepository
+    this.trust_ = container.trustRepository as TrustRepository
     // Chosen by the module's loader at boot (Redis or this process); a container without it (a
     // test that builds the service alone) keeps the limit in memory.
     this.rateLimit_ = registered<RateLimit>(container, RATE_LIMIT_REGISTRATION) ?? createRateLimit(this.options_, undefined, console as unknown as Logger)
@@ -372,13 +385,14 @@ class AffiliateModuleService extends AffiliateServiceBase {
    */
   @InjectTransactionManager()
   async recordOrderConversions(sale: OrderSale, @MedusaContext() sharedContext: Context = {}): Promise<RecordedOrder> {
-    return recordOrderSale({ reads: this, tracking: this.tracking_, reporting: this.reporting_ }, sale, sharedContext)
+    return recordOrderSale({ reads: this, tracking: this.tracking_, reporting: this.reporting_, trust: this.trust_ }, sale, sharedContext)
   }
 
   /** Takes back `recordOrderConversions` (a compensation): what it recorded or counted, and its log entries. */
   @InjectTransactionManager()
   async undoOrderConversions(undo: RecordedOrder["undo"], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     for (const recorded of undo.recorded) await this.tracking_.undoRecordedConversion(recorded, sharedContext)
+    for (const use of undo.coupon_uses ?? []) await this.trust_.countCouponUse(use.promotion_id, use.without_click, -1, sharedContext)
     if (undo.request_log_ids.length) await this.deleteAffiliateRequestLogs(undo.request_log_ids, sharedContext)
   }
 
@@ -474,7 +488,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
   /** An S2S key's campaign and the token's click, or null for a missing, expired or deleted key (the key is hashed here). */
   @InjectManager()
   async findS2sContext(apiKey: string, clickToken: string, @MedusaContext() sharedContext: Context = {}): Promise<S2sContext | null> {
-    return this.tracking_.findS2sContext(hashApiKey(apiKey), clickToken, sharedContext)
+    return this.tracking_.findS2sContext(hashApiKey(apiKey), clickToken, null, sharedContext)
   }
 
   /** Records a conversion once per campaign and order, with its request-log entry (one statement). */
@@ -516,17 +530,28 @@ class AffiliateModuleService extends AffiliateServiceBase {
    * no click and no token.
    */
   async recordClick(click: ClickRequest, @MedusaContext() sharedContext: Context = {}): Promise<ClickOutcome> {
-    const target = await this.tracking_.findClickTarget(click.campaign, click.affiliate_code, sharedContext)
+    const visitorHash = click.reuse_repeat_visits ? hashVisitor(click.ip, click.user_agent, this.options_.encryptionKey) : null
+    // One statement: the campaign, the affiliate and the visitor's click inside the unique-click window.
+    const target = await this.tracking_.findClickTarget(click.campaign, click.affiliate_code, visitorHash, sharedContext)
     if (!target.campaign_id) return { result: "unknown_campaign", message: "Unknown campaign" }
     if (!target.affiliate_id) return { result: "unknown_affiliate", message: "Unknown affiliate" }
 
     const destination = chooseDestination(target.target_url!, click.deep_link ?? undefined, target.allowed_redirect_hosts ?? [])
-    const deviceType = detectDevice(click.user_agent)
     if (target.campaign_status !== "active" || target.affiliate_status !== "active") return { result: "not_billable", destination }
-    if (deviceType === "bot") {
-      // No click and no token, but the admin sees how much of the link's traffic was crawlers.
+    // A HEAD or a browser's prefetch is no visit: the redirect, nothing recorded.
+    if (click.prefetch) return { result: "not_billable", destination }
+    const deviceType = detectDevice(click.user_agent)
+    if (deviceType === "bot" || isLinkPreview(click.user_agent)) {
+      // No click and no token, but the admin sees how much of the link's traffic was crawlers and link previews.
       await this.tracking_.countFilteredClick(target.campaign_id, target.affiliate_id, sharedContext)
       return { result: "not_billable", destination }
+    }
+    const source = { country: click.country ?? UNKNOWN, device: deviceType, referrer: referrerHost(click.referrer) }
+    if (target.repeat_token && target.repeat_expires_at) {
+      // The same visitor again through the same link: the earlier click and its token; one raw click more, no unique one.
+      await this.tracking_.countRepeatClick(target.campaign_id, target.affiliate_id, source, sharedContext)
+      const expiresAt = new Date(target.repeat_expires_at)
+      return { result: "recorded", destination, click_token: target.repeat_token, expires_at: expiresAt, window_ms: expiresAt.getTime() - Date.now(), repeat: true }
     }
     const clickToken = generateClickToken()
     const expiresAt = clickExpiry(new Date(), target.attribution_window_days!)
@@ -540,10 +565,14 @@ class AffiliateModuleService extends AffiliateServiceBase {
       user_agent: click.user_agent ?? null,
       device_type: deviceType,
       ip_hash: hashIp(click.ip, this.options_.encryptionKey),
+      visitor_hash: visitorHash,
+      country: source.country,
+      referrer_host: source.referrer,
+      paid_search_param: click.paid_search_param ?? null,
       expires_at: expiresAt,
     }, sharedContext)
     const windowMs = target.attribution_window_days! * DAY_MS
-    return { result: "recorded", destination, click_token: clickToken, expires_at: expiresAt, window_ms: windowMs }
+    return { result: "recorded", destination, click_token: clickToken, expires_at: expiresAt, window_ms: windowMs, repeat: false }
   }
 
   /** Claims due outbound deliveries (or the given ones) for this worker, with a lease. */
@@ -617,10 +646,90 @@ class AffiliateModuleService extends AffiliateServiceBase {
     ])
     return {
       days,
-      totals: byAffiliate.get(affiliateId) ?? { clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] },
+      totals: byAffiliate.get(affiliateId) ?? { clicks: 0, unique_clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] },
       series: points,
       balance: owed.map(({ currency_code, amount }) => ({ currency_code, amount })),
     }
+  }
+
+  /**
+   * Clicks (raw and unique), conversions and commission per country, device or referring host over
+   * the last `days` days, for a campaign or an affiliate; from the breakdowns' rollups.
+   */
+  @InjectManager()
+  async trafficBreakdown(
+    scope: { campaign_id?: string; affiliate_id?: string },
+    by: BreakdownDimension,
+    days: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BreakdownRow[]> {
+    return this.reporting_.breakdown(
+      { campaign_ids: scope.campaign_id ? [scope.campaign_id] : undefined, affiliate_ids: scope.affiliate_id ? [scope.affiliate_id] : undefined },
+      by,
+      days,
+      sharedContext
+    )
+  }
+
+  /**
+   * Trusts an affiliate for a fraud signal (README, "Trust"): it is no longer raised on their
+   * conversions, and their pending conversions lose it, each with a history row; those it alone
+   * held leave the review queue. One transaction; answers the trust and what a compensation needs.
+   */
+  @InjectTransactionManager()
+  async trustAffiliateSignal(affiliateId: string, code: SignalCode, actor: string, @MedusaContext() sharedContext: Context = {}): Promise<TrustOutcome> {
+    return this.trust_.trust(affiliateId, code, actor, sharedContext)
+  }
+
+  /** Takes back `trustAffiliateSignal` (a compensation). */
+  @InjectTransactionManager()
+  async undoTrustAffiliateSignal(undo: TrustOutcome["undo"], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.trust_.undoTrust(undo, sharedContext)
+  }
+
+  /** Ends an affiliate's trust for a signal; its later conversions raise it again. Null when none was live. */
+  @InjectTransactionManager()
+  async revokeAffiliateTrust(affiliateId: string, code: string, actor: string, @MedusaContext() sharedContext: Context = {}): Promise<TrustRecord | null> {
+    return this.trust_.revoke(affiliateId, code, actor, sharedContext)
+  }
+
+  /** Takes back `revokeAffiliateTrust` (a compensation). */
+  @InjectTransactionManager()
+  async restoreAffiliateTrust(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.trust_.unrevoke(id, sharedContext)
+  }
+
+  /** An affiliate's trust decisions, the newest first, revoked ones included. */
+  @InjectManager()
+  async listAffiliateTrust(affiliateId: string, @MedusaContext() sharedContext: Context = {}): Promise<TrustRecord[]> {
+    return this.trust_.listTrust(affiliateId, sharedContext)
+  }
+
+  /**
+   * Notes that an affiliate was seen at an IP (their application, a partner-portal login): a later
+   * order from it raises `self_referral_ip`. Only the keyed hash is kept. `ip_hash` when the caller
+   * already holds the hash (an application stores one).
+   */
+  @InjectManager()
+  async rememberAffiliateIp(
+    affiliateId: string,
+    seen: { ip?: string | null; ip_hash?: string | null; source: "application" | "portal_login" },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; created: boolean } | null> {
+    const ipHash = seen.ip_hash ?? hashIp(seen.ip, this.options_.encryptionKey)
+    return ipHash ? this.trust_.rememberKnownIp(affiliateId, ipHash, seen.source, sharedContext) : null
+  }
+
+  /** Takes back a `rememberAffiliateIp` that made its row (a compensation). */
+  @InjectManager()
+  async forgetAffiliateIp(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.trust_.forgetKnownIp(id, sharedContext)
+  }
+
+  /** One retention batch: forgets up to `batch` affiliates' IP hashes unseen for the longest attribution window plus the grace days. */
+  @InjectManager()
+  async forgetStaleAffiliateIps(now: Date, graceDays: number, batch: number, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return this.trust_.deleteStaleKnownIps(now, graceDays, batch, sharedContext)
   }
 
   /** Approved conversions and adjustments not yet in a payout, per affiliate and currency (non-zero only). */

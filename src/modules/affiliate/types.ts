@@ -4,6 +4,7 @@ import type { AffiliateAttribution } from "./models/attribution"
 import type { AffiliateCampaign } from "./models/campaign"
 import type { AffiliatePromotion } from "./models/promotion"
 import type { CommissionRule, ConversionCommission, CustomerType, SoldItem } from "./utils/commission"
+import type { Signal } from "./utils/fraud-signals"
 
 /*
  * What the affiliate module's own methods (beyond the generated CRUD) take and give back. Callers
@@ -29,6 +30,16 @@ export type S2sContext = {
   affiliate_status: "active" | "paused" | null
   clicked_at: Date | null
   click_expires_at: Date | null
+  /** The campaign's `fraud_rules` as stored (utils/fraud-signals.ts fills the defaults). */
+  fraud_rules: unknown
+  /** The click's paid-search click id name, if it came from a search ad. */
+  paid_search_param: string | null
+  /** The signals the merchant trusts the click's affiliate for. */
+  trusted_signals: string[]
+  /** Where the affiliate was seen at the call's IP hash, or null. */
+  known_ip: string | null
+  /** The affiliate's live conversions from the call's IP hash in the last hour (before this one), or null without an IP. */
+  ip_conversions_last_hour: number | null
 }
 
 export type RequestLogOutcome = "success" | "duplicate" | "skipped" | "error"
@@ -78,6 +89,8 @@ export type ConversionInsert = {
   customer_type: CustomerType | null
   /** The amounts, the rate they were computed with, and the priced items. */
   commission: ConversionCommission
+  /** Fraud signals raised (utils/fraud-signals.ts); any holds the conversion for review. */
+  signals: Signal[]
 }
 
 /** The request-log entry `recordConversion` writes with the conversion; `reason` defaults to `recorded`. */
@@ -95,13 +108,24 @@ export type ClickRequest = {
   user_agent?: string | null
   referrer?: string | null
   ip?: string | null
+  /**
+   * Whether a repeat visit by the same visitor (IP and user agent) may reuse its click: the link's
+   * own requests, where the IP is the shopper's; not a storefront server calling on their behalf.
+   */
+  reuse_repeat_visits?: boolean
+  /** A HEAD or a browser's prefetch: the redirect, and nothing recorded. */
+  prefetch?: boolean
+  /** The country the host's CDN named ("unknown" when none did). */
+  country?: string
+  /** The paid-search click id name the link came with (gclid, msclkid, …), if any. */
+  paid_search_param?: string | null
 }
 
 export type ClickOutcome =
   | { result: "unknown_campaign"; message: string }
   | { result: "unknown_affiliate"; message: string }
   | { result: "not_billable"; destination: URL }
-  | { result: "recorded"; destination: URL; click_token: string; expires_at: Date; window_ms: number }
+  | { result: "recorded"; destination: URL; click_token: string; expires_at: Date; window_ms: number; repeat: boolean }
 
 /** An outbound delivery claimed by this worker, with what sending it needs. */
 export type ClaimedDelivery = {
@@ -123,7 +147,10 @@ export type ClaimedDelivery = {
 
 /** Live figures: test conversions never count; commission is what is owed or paid, per currency. */
 export type ReportTotals = {
+  /** Every visit through a link (repeat visits that reused a click included). */
   clicks: number
+  /** Clicks less repeat visits: one per visitor and link within the campaign's unique-click window. */
+  unique_clicks: number
   /** Visits by crawlers: no click, no token (README, "Bots and in-app browsers"). */
   filtered_clicks: number
   conversions: number
@@ -138,6 +165,7 @@ export type SeriesPoint = {
   /** `YYYY-MM-DD` */
   date: string
   clicks: number
+  unique_clicks: number
   filtered_clicks: number
   conversions: number
   /** In %, two decimals. */
@@ -145,6 +173,12 @@ export type SeriesPoint = {
   /** Currency code to decimal string. */
   commission: Record<string, string>
 }
+
+/** Where traffic came from (README, "Trust"). */
+export type BreakdownDimension = "country" | "device" | "referrer"
+
+/** One key of a breakdown: a country code, a device type or a referring host ("unknown", "direct"). */
+export type BreakdownRow = { key: string } & Omit<ReportTotals, "filtered_clicks">
 
 /** The tables that grow with traffic; their admin lists page by index and cursor. */
 export type ListTable = "affiliate_click" | "affiliate_conversion" | "affiliate_request_log" | "affiliate_outbound_delivery"

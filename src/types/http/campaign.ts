@@ -1,5 +1,6 @@
 import type { CommissionRule, ConversionCommission } from "../../modules/affiliate/utils/commission"
 import type { DeleteResponse, FindParams, OneOrMany, PaginatedResponse } from "./common"
+import type { AdminFraudRules } from "./trust"
 
 export type CampaignType = "banner" | "text" | "link" | "video"
 export type CampaignToolType = "sale" | "lead"
@@ -39,6 +40,10 @@ export type AdminCampaign = {
   orders_per_click: OrdersPerClick
   /** Whether affiliates see their conversions' order ids on their statement. */
   show_order_ids_on_statement: boolean
+  /** A repeat visit by the same visitor through the same link within this many minutes reuses the click (0: never). */
+  unique_click_window_minutes: number
+  /** The fraud signals' thresholds and the signals this campaign does not raise. */
+  fraud_rules: AdminFraudRules
   status: CampaignStatus
   metadata: Record<string, unknown> | null
   outbound_url: string | null
@@ -83,6 +88,9 @@ export type AdminCreateCampaign = {
   attribution_precedence?: AttributionPrecedence // "coupon"
   orders_per_click?: OrdersPerClick // "every"
   show_order_ids_on_statement?: boolean // false
+  unique_click_window_minutes?: number // 60, from 0 to 10080
+  /** Any key may be left out: it keeps its stored value (its default on a new campaign). */
+  fraud_rules?: Partial<AdminFraudRules>
   status?: CampaignStatus // "active"
   metadata?: Record<string, unknown> | null
   outbound_url?: string | null

@@ -2,6 +2,7 @@ import type { EntryResult } from "../../modules/affiliate/repositories/conversio
 import type { ShopConversionItem } from "../../modules/affiliate/types"
 import type { CursorFindParams, CursorPaginatedResponse, DateRangeParams, OneOrMany } from "./common"
 import type { DeviceType } from "./click"
+import type { AdminSignal } from "./trust"
 
 export type ConversionStatus = "pending" | "approved" | "rejected" | "paid" | "reversed"
 export type ConversionSource = "s2s" | "store" | "coupon"
@@ -39,6 +40,10 @@ export type AdminConversion = {
   customer_type: "new" | "returning" | null
   /** The commission rule that set a flat amount, or the rate of a conversion without items; null for the campaign's own. */
   commission_rule_id: string | null
+  /** Fraud signals it raised and the merchant has not trusted (contract, section 11); empty when none. */
+  signals: AdminSignal[]
+  /** Held for review: it has a signal. The hold-period job never approves it. */
+  flagged: boolean
   created_at: string
   updated_at: string
 }
@@ -54,6 +59,8 @@ export type AdminConversionListParams = CursorFindParams & {
   is_test?: boolean
   order_id?: string
   created_at?: DateRangeParams
+  /** true: the review queue (flagged and still pending); false: every other conversion. */
+  flagged?: boolean
 }
 export type AdminConversionListResponse = CursorPaginatedResponse<"conversions", AdminConversion>
 

@@ -1,13 +1,8 @@
+import type { ReportTotals } from "../../modules/affiliate/types"
 import type { AdminCampaignSeriesPoint, StatsPeriod } from "./stats"
 
 /** Totals as the reports count them: test conversions never; commission pending, approved and paid, per currency. */
-export type AffiliateTotals = {
-  clicks: number
-  /** Crawlers' visits through the affiliate's links, which earn no click. */
-  filtered_clicks: number
-  conversions: number
-  commission: { currency_code: string; amount: string }[]
-}
+export type AffiliateTotals = ReportTotals
 
 /** `GET /admin/affiliate/affiliates/:id/stats?days=7|30|90`: the figures the affiliate's statement shows too. */
 export type AdminAffiliateStatsParams = { days?: StatsPeriod }

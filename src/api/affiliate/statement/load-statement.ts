@@ -26,6 +26,7 @@ export async function loadStatement(req: MedusaRequest, affiliate: StatementAffi
     links: links.tracking_links,
     totals: {
       clicks: figures.totals.clicks,
+      unique_clicks: figures.totals.unique_clicks,
       filtered_clicks: figures.totals.filtered_clicks,
       conversions: figures.totals.conversions,
       commission: figures.totals.commission,

@@ -25,12 +25,21 @@ export const StatementAnswer = z.object({
   affiliate: z.object({ name: z.string(), code: z.string() }),
   days: z.union([z.literal(7), z.literal(30), z.literal(90)]),
   links: z.array(z.object({ campaign_id: z.string(), campaign_name: z.string(), url: z.string() })).describe("A tracking link per campaign that is not archived."),
-  totals: z.object({ clicks: z.number().int(), filtered_clicks: z.number().int(), conversions: z.number().int(), commission: z.array(money) }).describe("All time; commission pending, approved and paid."),
+  totals: z
+    .object({
+      clicks: z.number().int().describe("Every visit through the affiliate's links, repeat visits included."),
+      unique_clicks: z.number().int().describe("One per visitor and link within the campaign's unique-click window."),
+      filtered_clicks: z.number().int(),
+      conversions: z.number().int(),
+      commission: z.array(money),
+    })
+    .describe("All time; commission pending, approved and paid."),
   series: z
     .array(
       z.object({
         date: z.string(),
         clicks: z.number().int(),
+        unique_clicks: z.number().int(),
         filtered_clicks: z.number().int().describe("Crawlers' visits through the affiliate's links, which earn no click."),
         conversions: z.number().int(),
         conversion_rate: z.number(),

@@ -2,10 +2,12 @@ import type { Context } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import type { ReportingRepository } from "../repositories/reporting"
 import type { TrackingRepository } from "../repositories/tracking"
+import type { TrustRepository } from "../repositories/trust"
 import type { ConversionInsert, RecordedConversion, RecordedLogInput } from "../types"
 import type { CampaignCommission, CommissionRule, CustomerType, SoldItem } from "../utils/commission"
 import { type CouponFacts, decideOrderCredits, type OrderCredit } from "../utils/conversion-decision"
 import { entityId } from "../utils/entity-id"
+import { detectSignals, type FraudRules, fraudRules, type Signal } from "../utils/fraud-signals"
 import { priceSale } from "./price-sale"
 
 /** A Medusa order as the store path hands it to the module: what Medusa knows, none of the plugin's data. */
@@ -16,6 +18,8 @@ export type OrderSale = {
   order_total: string
   occurred_at: Date
   cart_id: string | null
+  /** The order's email, for the fraud signals (never stored by the plugin). */
+  email: string | null
   customer_type: CustomerType | null
   items: SoldItem[]
   /** The promotions the order applied, with their codes. */
@@ -30,8 +34,14 @@ type Campaign = CampaignCommission & {
   outbound_url: string | null
   outbound_method: "POST" | "GET"
   outbound_parameter_names: Record<string, string> | null
+  fraud_rules: FraudRules
 }
-type OrderCoupon = CouponFacts & { campaign_row: Campaign }
+type OrderCoupon = CouponFacts & {
+  campaign_row: Campaign
+  /** The code's row: its counts feed `leaked_code`. */
+  promotion: { id: string; conversions: number; conversions_without_click: number }
+  affiliate_email: string | null
+}
 
 /** What the module's generated methods give this path (the service itself). */
 export type OrderReads = {
@@ -58,7 +68,7 @@ export type RecordedOrder = {
   recorded: RecordedOrderConversion[]
   outbound: OrderOutbound | null
   /** What a compensation takes back: the conversions recorded (or repeats counted), and the skips' log entries. */
-  undo: { recorded: RecordedConversion[]; request_log_ids: string[] }
+  undo: { recorded: RecordedConversion[]; request_log_ids: string[]; coupon_uses: { promotion_id: string; without_click: boolean }[] }
 }
 
 const campaignOf = (row: any): Campaign => ({
@@ -74,6 +84,7 @@ const campaignOf = (row: any): Campaign => ({
   outbound_url: row.outbound_url,
   outbound_method: row.outbound_method,
   outbound_parameter_names: row.outbound_parameter_names,
+  fraud_rules: fraudRules(row.fraud_rules),
 })
 
 /**
@@ -84,7 +95,7 @@ const campaignOf = (row: any): Campaign => ({
  * on (order, campaign) turns a second delivery of the event into `duplicate`.
  */
 export async function recordOrderSale(
-  deps: { reads: OrderReads; tracking: TrackingRepository; reporting: ReportingRepository },
+  deps: { reads: OrderReads; tracking: TrackingRepository; reporting: ReportingRepository; trust: TrustRepository },
   sale: OrderSale,
   sharedContext: Context
 ): Promise<RecordedOrder> {
@@ -107,6 +118,8 @@ export async function recordOrderSale(
       campaign: { status: p.campaign.status, attribution_precedence: p.campaign.attribution_precedence },
       affiliate: { status: p.affiliate.status },
       campaign_row: campaignOf(p.campaign),
+      promotion: { id: p.id, conversions: p.conversions ?? 0, conversions_without_click: p.conversions_without_click ?? 0 },
+      affiliate_email: p.affiliate.email ?? null,
     }))
   const clickCampaign = click?.campaign ? campaignOf(click.campaign) : null
   // Only a campaign that credits the first order of a click pays for this lookup.
@@ -134,7 +147,7 @@ export async function recordOrderSale(
     click_token: token,
     is_test: false,
   })
-  const result: RecordedOrder = { credits, recorded: [], outbound: null, undo: { recorded: [], request_log_ids: [] } }
+  const result: RecordedOrder = { credits, recorded: [], outbound: null, undo: { recorded: [], request_log_ids: [], coupon_uses: [] } }
   for (const credit of credits) {
     if (!credit.record) {
       const id = await deps.tracking.insertRequestLog(
@@ -148,6 +161,14 @@ export async function recordOrderSale(
     const campaign = byClick ? clickCampaign! : credit.coupon.campaign_row
     const affiliateId: string = byClick ? click.affiliate_id : credit.coupon.affiliate_id
     const commission = await priceSale(deps.reporting, { ...campaign, campaign_id: campaign.id }, affiliateId, saleOf(sale), sale.customer_type, sharedContext)
+    // The shopper came through one of this affiliate's links (any campaign's): a code they used then was not leaked.
+    const withoutClick = !byClick && click?.affiliate_id !== affiliateId
+    const signals = await orderSignals(deps.trust, sale, campaign.fraud_rules, {
+      affiliate_id: affiliateId,
+      affiliate_email: byClick ? click.affiliate?.email ?? null : credit.coupon.affiliate_email,
+      click: byClick ? click : null,
+      coupon: byClick ? null : { code: credit.coupon.code, ...credit.coupon.promotion, without_click: withoutClick },
+    }, sharedContext)
     const row: ConversionInsert = {
       campaign_id: campaign.id,
       affiliate_id: affiliateId,
@@ -159,19 +180,25 @@ export async function recordOrderSale(
       promotion_code: byClick ? null : credit.coupon.code,
       is_test: false,
       limited_data_use: false,
-      // The store path carries no shopper context: the click has it.
+      // The store path carries no shopper context: the click has it. Its IP hash is the shopper's
+      // browser's (the fraud signals count by it); retention clears it with the click's details.
       user_agent: null,
-      ip_hash: null,
+      ip_hash: byClick ? click.ip_hash ?? null : null,
       device_type: null,
       context: null,
       metadata: null,
       occurred_at: new Date(sale.occurred_at),
       customer_type: sale.customer_type,
       commission,
+      signals,
     }
     const recorded = await deps.tracking.recordConversion(row, { ...log(credit.campaign_id, byClick ? clickToken : null), reason: credit.reason }, sharedContext)
     result.undo.recorded.push(recorded)
     result.recorded.push({ conversion_id: recorded.conversion_id, created: recorded.created, campaign_id: credit.campaign_id, via: credit.via })
+    if (!byClick && recorded.created) {
+      await deps.trust.countCouponUse(credit.coupon.promotion.id, withoutClick, 1, sharedContext)
+      result.undo.coupon_uses.push({ promotion_id: credit.coupon.promotion.id, without_click: withoutClick })
+    }
     if (byClick && recorded.created && campaign.outbound_url) {
       result.outbound = {
         conversion_id: recorded.conversion_id,
@@ -188,3 +215,46 @@ export async function recordOrderSale(
 }
 
 const saleOf = (sale: OrderSale) => ({ order_total: sale.order_total, order_currency: sale.currency_code.toLowerCase(), items: sale.items, occurred_at: new Date(sale.occurred_at) })
+
+/**
+ * The fraud signals of one credit of the order (utils/fraud-signals.ts): its email against the
+ * affiliate's, its click's time, IP hash and paid-search id, and for a code its counts with this
+ * order in them. One read of the affiliate's trusted signals and IP facts.
+ */
+async function orderSignals(
+  trust: TrustRepository,
+  sale: OrderSale,
+  rules: FraudRules,
+  credit: {
+    affiliate_id: string
+    affiliate_email: string | null
+    click: { created_at: Date; ip_hash: string | null; paid_search_param: string | null } | null
+    coupon: { code: string; conversions: number; conversions_without_click: number; without_click: boolean } | null
+  },
+  sharedContext: Context
+): Promise<Signal[]> {
+  const ipHash = credit.click?.ip_hash ?? null
+  const context = await trust.signalContext(credit.affiliate_id, ipHash, sharedContext)
+  const coupon = credit.coupon
+  return detectSignals(
+    {
+      order_email: sale.email,
+      affiliate_email: credit.affiliate_email,
+      clicked_at: credit.click ? new Date(credit.click.created_at) : null,
+      occurred_at: new Date(sale.occurred_at),
+      known_ip: context.known_ip,
+      ip_conversions_last_hour: context.ip_conversions_last_hour === null ? null : context.ip_conversions_last_hour + 1,
+      coupon: coupon
+        ? {
+            code: coupon.code,
+            conversions: coupon.conversions + 1,
+            without_click: coupon.conversions_without_click + (coupon.without_click ? 1 : 0),
+            this_without_click: coupon.without_click,
+          }
+        : null,
+      paid_search_parameter: credit.click?.paid_search_param ?? null,
+    },
+    rules,
+    context.trusted_signals
+  )
+}

@@ -7,6 +7,7 @@ import type { RequestLogInput } from "../types"
 import { asTestCommission, type SoldItem } from "../utils/commission"
 import { decideConversion } from "../utils/conversion-decision"
 import { detectDevice } from "../utils/device"
+import { detectSignals, fraudRules } from "../utils/fraud-signals"
 import { hashIp } from "../utils/ip-hash"
 import { sumAmounts } from "../utils/money"
 import { MAX_CLICK_TOKEN_LENGTH } from "../utils/click-token"
@@ -60,7 +61,9 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
   // token's click; a token that is not a string matches no click, so a call refused for its
   // fields is still logged with its campaign.
   const token = typeof params.click_token === "string" && params.click_token.length <= MAX_CLICK_TOKEN_LENGTH ? params.click_token : ""
-  const ctx = await deps.tracking.findS2sContext(keyHash, token, sharedContext)
+  // The fraud signals' reads on the call's IP hash ride in the same statement (checked as a field below).
+  const ipHash = typeof params.ip === "string" && params.ip.length <= 64 ? hashIp(params.ip, deps.ipHashKey) : null
+  const ctx = await deps.tracking.findS2sContext(keyHash, token, ipHash, sharedContext)
   if (!ctx) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
   fields.campaign_id = ctx.campaign_id
 
@@ -109,6 +112,24 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
   // Test conversions are never commissionable: they prove the integration, not a sale.
   const commission = data.test ? asTestCommission(priced) : priced
   const limited = data.limited_data_use === true
+  // Never refuses nor changes the answer: a signal holds the conversion for review. Test conversions
+  // earn nothing to review; a limited-data call's IP is not used.
+  const signals = fields.is_test
+    ? []
+    : detectSignals(
+        {
+          order_email: null,
+          affiliate_email: null,
+          clicked_at: ctx.clicked_at,
+          occurred_at: occurredAt,
+          known_ip: limited ? null : ctx.known_ip,
+          ip_conversions_last_hour: limited || ctx.ip_conversions_last_hour === null ? null : ctx.ip_conversions_last_hour + 1,
+          coupon: null,
+          paid_search_parameter: ctx.paid_search_param,
+        },
+        fraudRules(ctx.fraud_rules),
+        ctx.trusted_signals
+      )
   const result = await deps.tracking.recordConversion(
     {
       campaign_id: ctx.campaign_id,
@@ -121,13 +142,14 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
       is_test: fields.is_test,
       limited_data_use: limited,
       user_agent: limited ? null : data.user_agent ?? null,
-      ip_hash: limited ? null : hashIp(data.ip, deps.ipHashKey),
+      ip_hash: limited || !data.ip ? null : ipHash,
       device_type: limited ? null : data.device_type ?? (data.user_agent ? detectDevice(data.user_agent) : null),
       context: limited ? null : data.context ?? null,
       occurred_at: occurredAt,
       metadata: limited ? null : data.metadata ?? null,
       customer_type: data.customer_type ?? null,
       commission,
+      signals,
     },
     { ...fields, request_id: call.request_id, source: "s2s", method: call.method, http_status: 200 },
     sharedContext

@@ -3,6 +3,7 @@ import { AffiliateApiKey } from "./api-key"
 import { AffiliateClick } from "./click"
 import { AffiliateConversion } from "./conversion"
 import { AffiliatePromotion } from "./promotion"
+import { DEFAULT_FRAUD_RULES } from "../utils/fraud-signals"
 
 /** What affiliates promote: where its links land and how its conversions are paid. */
 export const AffiliateCampaign = model
@@ -34,6 +35,11 @@ export const AffiliateCampaign = model
     // Which orders through one click earn a conversion: every order inside the attribution window
     // (as the networks do), or only the first; a later one is logged as `click_already_converted`.
     orders_per_click: model.enum(["every", "first"]).default("every"),
+    // A repeat visit by the same visitor through the same link within this many minutes reuses the
+    // first click and its token (0: every visit is a new click).
+    unique_click_window_minutes: model.number().default(60),
+    // Thresholds of the fraud signals and which ones this campaign raises (utils/fraud-signals.ts).
+    fraud_rules: model.json().default({ ...DEFAULT_FRAUD_RULES } as unknown as Record<string, unknown>),
     // Whether affiliates see the order ids of their conversions on their statement page.
     show_order_ids_on_statement: model.boolean().default(false),
     // Forwarding to an external network's S2S endpoint (optional). Parameter names default to

@@ -21,6 +21,15 @@ export const AffiliateClick = model
     device_type: model.enum(["desktop", "mobile", "tablet", "bot", "other"]).default("other"),
     // Keyed hash of the IP: lets admins spot repeats without ever storing the address.
     ip_hash: model.text().nullable(),
+    // Keyed hash of IP and user agent: a repeat visit through the same link inside the campaign's
+    // unique-click window reuses this click (README, "Trust"). Cleared with the visitor details.
+    visitor_hash: model.text().nullable(),
+    // Report dimensions, kept like device_type when the visitor details are cleared: the country the
+    // CDN named ("unknown" without one), the referring host ("direct" without a referrer).
+    country: model.text().nullable(),
+    referrer_host: model.text().nullable(),
+    // The paid-search click id's name (gclid, msclkid, …) the link came with; never its value.
+    paid_search_param: model.text().nullable(),
     // Fixed at click time from the campaign's attribution window, as affiliates were promised.
     expires_at: model.dateTime(),
     // When retention or an erasure cleared the visitor details (user agent, referrer, IP hash, landing URL).
@@ -40,4 +49,6 @@ export const AffiliateClick = model
     { on: ["created_at"] },
     // Retention finds the clicks whose details are due to be cleared; cleared clicks leave this index.
     { on: ["expires_at"], where: "details_cleared_at IS NULL" },
+    // The link's repeat-visit lookup: this visitor's latest clicks. Cleared hashes leave the index.
+    { on: ["visitor_hash", "created_at"], where: "visitor_hash IS NOT NULL" },
   ])

@@ -43,6 +43,10 @@ export const AffiliateConversion = model
     // What the commission was computed on, for recomputing after a partial refund.
     refunded_total: model.bigNumber().default(0),
     metadata: model.json().nullable(),
+    // Fraud signals raised when it was recorded: [{ code, reason, evidence }] (utils/fraud-signals.ts).
+    signals: model.json().default([] as unknown as Record<string, unknown>),
+    // Held for review: it has a signal the merchant has not trusted. The hold-period job skips it.
+    flagged: model.boolean().default(false),
     campaign: model.belongsTo((): typeof AffiliateCampaign => AffiliateCampaign, { mappedBy: "conversions" }),
     affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "conversions" }),
     // Null for a coupon conversion: the code, not a click, earned it.
@@ -61,4 +65,9 @@ export const AffiliateConversion = model
     { on: ["created_at"] },
     // Automatic approval after the hold period walks the pending ones, the oldest first.
     { on: ["status", "created_at"] },
+    // The review queue: flagged conversions still pending, newest first.
+    { name: "IDX_affiliate_conversion_review_queue", on: ["created_at"], where: "flagged = true AND status = 'pending'" },
+    // ip_velocity: an affiliate's conversions from one IP hash in the last hour (one range of this
+    // index, however many conversions the affiliate has from other addresses).
+    { on: ["affiliate_id", "ip_hash", "created_at"], where: "ip_hash IS NOT NULL" },
   ])

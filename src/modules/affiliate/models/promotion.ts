@@ -11,6 +11,10 @@ export const AffiliatePromotion = model
   .define("affiliate_promotion", {
     id: model.id({ prefix: "apro" }).primaryKey(),
     promotion_id: model.text(),
+    // leaked_code: coupon conversions credited by this code since it was counted, and how many of
+    // them came without a click from the affiliate.
+    conversions: model.number().default(0),
+    conversions_without_click: model.number().default(0),
     affiliate: model.belongsTo((): typeof Affiliate => Affiliate, { mappedBy: "promotions" }),
     campaign: model.belongsTo((): typeof AffiliateCampaign => AffiliateCampaign, { mappedBy: "promotions" }),
   })

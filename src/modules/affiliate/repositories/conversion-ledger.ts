@@ -185,6 +185,8 @@ export class ConversionLedgerRepository extends SqlRepository {
   /**
    * Approves up to `batch` live pending conversions recorded at least their campaign's
    * `hold_days` before `now`, the oldest first, each with its history row; answers their ids.
+   * A flagged conversion (a fraud signal not trusted) is never approved here: it waits in the
+   * review queue for an admin's decision (README, "Trust").
    * Rows another transaction holds are skipped (a review under way, another worker), and the
    * lock re-reads the status, so a conversion reviewed meanwhile is never approved over it. The
    * scan walks the (status, created_at) index no further than the shortest hold of any campaign.
@@ -195,7 +197,7 @@ export class ConversionLedgerRepository extends SqlRepository {
          SELECT c.id
            FROM affiliate_conversion c
            JOIN affiliate_campaign cp ON cp.id = c.campaign_id
-          WHERE c.status = 'pending' AND NOT c.is_test AND c.deleted_at IS NULL
+          WHERE c.status = 'pending' AND NOT c.is_test AND NOT c.flagged AND c.deleted_at IS NULL
             AND c.created_at <= ?::timestamptz - make_interval(days => (SELECT coalesce(min(hold_days), 0) FROM affiliate_campaign))
             AND c.created_at <= ?::timestamptz - make_interval(days => cp.hold_days)
           ORDER BY c.created_at
@@ -203,7 +205,7 @@ export class ConversionLedgerRepository extends SqlRepository {
           FOR UPDATE OF c SKIP LOCKED
        ), approved AS (
          UPDATE affiliate_conversion c SET status = 'approved', status_reason = ?, updated_at = now()
-           FROM due WHERE c.id = due.id AND c.status = 'pending'
+           FROM due WHERE c.id = due.id AND c.status = 'pending' AND NOT c.flagged
          RETURNING c.id
        ), logged AS (
          INSERT INTO affiliate_conversion_change (id, conversion_id, actor, field, from_value, to_value, reason, created_at)

@@ -38,14 +38,25 @@ export class PrivacyRepository extends SqlRepository {
    */
   async clearClickDetailsExpiredBefore(expiredBefore: Date, batch: number, sharedContext: Context = {}): Promise<number> {
     const knex = this.knex(sharedContext)
-    const result = await knex.raw(
-      `update affiliate_click set user_agent = null, referrer = null, ip_hash = null, landing_url = null, details_cleared_at = now()
-        where id in (select id from affiliate_click
-                      where details_cleared_at is null and expires_at < ? and deleted_at is null
-                      order by expires_at limit ?)`,
+    // The visitor hash goes with them, and so does the copy of the IP hash a store conversion
+    // took from its click for the fraud signals (README, "Trust"): on the same schedule.
+    const { rows } = await knex.raw(
+      `with cleared as (
+         update affiliate_click set user_agent = null, referrer = null, ip_hash = null, landing_url = null, visitor_hash = null,
+                details_cleared_at = now()
+          where id in (select id from affiliate_click
+                        where details_cleared_at is null and expires_at < ? and deleted_at is null
+                        order by expires_at limit ?)
+         returning id
+       ), conversions as (
+         update affiliate_conversion c set ip_hash = null from cleared
+          where c.click_id = cleared.id and c.source = 'store' and c.ip_hash is not null and c.deleted_at is null
+         returning c.id
+       )
+       select count(*)::int as n from cleared`,
       [expiredBefore, batch]
     )
-    return result.rowCount ?? 0
+    return rows[0].n
   }
 
   async eraseShopperData(orderIds: string[], cartIds: string[], sharedContext: Context = {}): Promise<ErasureCounts> {
@@ -66,7 +77,8 @@ export class PrivacyRepository extends SqlRepository {
       ? await knex("affiliate_click")
           .whereIn("id", clickIds)
           .update({
-            user_agent: null, referrer: null, ip_hash: null, landing_url: null, sub1: null, sub2: null, sub3: null, sub4: null, sub5: null,
+            user_agent: null, referrer: null, ip_hash: null, landing_url: null, visitor_hash: null,
+            sub1: null, sub2: null, sub3: null, sub4: null, sub5: null,
             // The token singles out the shopper's browser: it is replaced, and can never convert again.
             click_token: knex.raw(`'erased_' || id`),
             details_cleared_at: knex.fn.now(),

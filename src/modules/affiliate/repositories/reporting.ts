@@ -1,9 +1,9 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Context } from "@medusajs/framework/types"
 import { decodeCursor, encodeCursor, countMatches, CREATED_AT_TEXT, where } from "../sql/list-filters"
-import { ROLLUPS } from "../sql/rollups"
+import { ROLLUPS, SOURCE_ROLLUPS } from "../sql/rollups"
 import { SqlRepository } from "../sql/sql-repository"
-import type { ExportBatch, ExportRequest, ListPage, ListPageRequest, ListTable, ReportTotals, SeriesPoint, ShopConversion } from "../types"
+import type { BreakdownDimension, BreakdownRow, ExportBatch, ExportRequest, ListPage, ListPageRequest, ListTable, ReportTotals, SeriesPoint, ShopConversion } from "../types"
 import { formatAmount } from "../utils/money"
 import { DAY_MS } from "../utils/time"
 
@@ -19,7 +19,7 @@ import { DAY_MS } from "../utils/time"
 const COUNTED = ["pending", "approved", "paid"]
 
 /** Sums as Postgres answers them (bigint and numeric arrive as strings). */
-type Counts = { clicks: string; filtered_clicks: string; conversions: string; commission: string }
+type Counts = { clicks: string; unique_clicks: string; filtered_clicks: string; conversions: string; commission: string }
 
 export type ReportScope = { campaign_ids?: string[]; affiliate_ids?: string[] }
 
@@ -41,14 +41,15 @@ export class ReportingRepository extends SqlRepository {
     const knex = this.knex(sharedContext)
     const rows = (await scoped(knex, scope)
       .select(`${by} as id`, "currency_code")
-      .sum({ clicks: "clicks", conversions: "conversions", filtered_clicks: "filtered_clicks" })
+      .sum({ clicks: "clicks", unique_clicks: "unique_clicks", conversions: "conversions", filtered_clicks: "filtered_clicks" })
       .select(knex.raw(`coalesce(sum(commission) filter (where status = any(?)), 0)::text as commission`, [COUNTED]))
       .groupBy(by, "currency_code")) as unknown as ({ id: string; currency_code: string } & Counts)[]
     const byId = new Map<string, ReportTotals>()
     for (const row of rows) {
-      const entry = byId.get(row.id) ?? { clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] }
+      const entry = byId.get(row.id) ?? { clicks: 0, unique_clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] }
       byId.set(row.id, entry)
       entry.clicks += Number(row.clicks)
+      entry.unique_clicks += Number(row.unique_clicks)
       entry.filtered_clicks += Number(row.filtered_clicks)
       entry.conversions += Number(row.conversions)
       // A currency only sales were in (a flat commission paid in another) earns no commission entry.
@@ -65,18 +66,19 @@ export class ReportingRepository extends SqlRepository {
     const rows = (await scoped(knex, scope)
       .where("day", ">=", since.toISOString().slice(0, 10))
       .select(knex.raw(`to_char(day, 'YYYY-MM-DD') as day`), "currency_code")
-      .sum({ clicks: "clicks", conversions: "conversions", filtered_clicks: "filtered_clicks" })
+      .sum({ clicks: "clicks", unique_clicks: "unique_clicks", conversions: "conversions", filtered_clicks: "filtered_clicks" })
       .select(knex.raw(`coalesce(sum(commission) filter (where status = any(?)), 0)::text as commission`, [COUNTED]))
       .groupBy("day", "currency_code")) as unknown as ({ day: string; currency_code: string } & Counts)[]
     const points = new Map<string, SeriesPoint>()
     for (let i = 0; i < days; i++) {
       const date = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10)
-      points.set(date, { date, clicks: 0, filtered_clicks: 0, conversions: 0, conversion_rate: 0, commission: {} })
+      points.set(date, { date, clicks: 0, unique_clicks: 0, filtered_clicks: 0, conversions: 0, conversion_rate: 0, commission: {} })
     }
     for (const row of rows) {
       const p = points.get(row.day)
       if (!p) continue
       p.clicks += Number(row.clicks)
+      p.unique_clicks += Number(row.unique_clicks)
       p.filtered_clicks += Number(row.filtered_clicks)
       p.conversions += Number(row.conversions)
       if (row.currency_code && Number(row.conversions) !== 0) p.commission[row.currency_code] = row.commission
@@ -85,6 +87,37 @@ export class ReportingRepository extends SqlRepository {
       p.conversion_rate = p.clicks ? Math.round((p.conversions / p.clicks) * 10_000) / 100 : 0
     }
     return [...points.values()]
+  }
+
+  /**
+   * Clicks (raw and unique), live conversions and commission per key of one dimension (country,
+   * device, referring host) over the last `days` UTC days, the most clicked first; from the
+   * breakdowns' rollups and the deltas not folded yet, never from raw rows.
+   */
+  async breakdown(scope: ReportScope, by: BreakdownDimension, days: number, sharedContext: Context = {}): Promise<BreakdownRow[]> {
+    const knex = this.knex(sharedContext)
+    const since = new Date(Date.now() - (days - 1) * DAY_MS).toISOString().slice(0, 10)
+    const query = knex.from(knex.raw(`${SOURCE_ROLLUPS} as src`)).where("dimension", by).where("day", ">=", since)
+    if (scope.campaign_ids) query.whereIn("campaign_id", scope.campaign_ids)
+    if (scope.affiliate_ids) query.whereIn("affiliate_id", scope.affiliate_ids)
+    const rows = (await query
+      .select("key", "currency_code")
+      .sum({ clicks: "clicks", unique_clicks: "unique_clicks", conversions: "conversions" })
+      .select(knex.raw(`coalesce(sum(commission) filter (where status = any(?)), 0)::text as commission`, [COUNTED]))
+      .groupBy("key", "currency_code")) as unknown as ({ key: string; currency_code: string } & Omit<Counts, "filtered_clicks">)[]
+    const byKey = new Map<string, BreakdownRow>()
+    for (const row of rows) {
+      const entry = byKey.get(row.key) ?? { key: row.key, clicks: 0, unique_clicks: 0, conversions: 0, commission: [] }
+      byKey.set(row.key, entry)
+      entry.clicks += Number(row.clicks)
+      entry.unique_clicks += Number(row.unique_clicks)
+      entry.conversions += Number(row.conversions)
+      if (row.currency_code && Number(row.conversions) !== 0) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
+    }
+    return [...byKey.values()]
+      .filter((r) => r.clicks || r.unique_clicks || r.conversions)
+      .map((r) => ({ ...r, commission: r.commission.sort((a, b) => a.currency_code.localeCompare(b.currency_code)) }))
+      .sort((a, b) => b.clicks - a.clicks || b.conversions - a.conversions || a.key.localeCompare(b.key))
   }
 
   /** Moves the deltas appended since the last fold into the rollups; answers how many it moved. */

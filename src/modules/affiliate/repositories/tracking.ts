@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { LIVE_CLICK } from "../sql/live-click"
+import { IP_CONVERSIONS_LAST_HOUR, KNOWN_IP, TRUSTED_SIGNALS } from "../sql/signal-facts"
 import { runPrepared } from "../sql/prepared"
 import { SqlRepository } from "../sql/sql-repository"
 import type { ConversionInsert, RecordedConversion, RecordedLogInput, RequestLogInput, S2sContext } from "../types"
@@ -21,7 +22,13 @@ export type ClickTarget = {
   attribution_window_days: number | null
   affiliate_id: string | null
   affiliate_status: "active" | "paused" | null
+  /** The visitor's live click through this link inside the campaign's unique-click window, if any. */
+  repeat_token: string | null
+  repeat_expires_at: Date | null
 }
+
+/** Where a visit came from: the rollups' dimensions (README, "Trust"). */
+export type VisitSource = { country: string; device: string; referrer: string }
 
 export type ClickInsert = {
   click_token: string
@@ -33,6 +40,10 @@ export type ClickInsert = {
   user_agent: string | null
   device_type: string
   ip_hash: string | null
+  visitor_hash: string | null
+  country: string
+  referrer_host: string
+  paid_search_param: string | null
   expires_at: Date
 }
 
@@ -50,15 +61,26 @@ const ITEM_RECORD = `id text, sku text, product_id text, category text[], collec
 const rawOrNull = (value: string | null) => (value === null ? null : rawBigNumber(value))
 
 export class TrackingRepository extends SqlRepository {
-  /** The campaign (by id or handle) and the affiliate (by code); either may be missing. */
-  async findClickTarget(campaign: string, affiliateCode: string, sharedContext: Context = {}): Promise<ClickTarget> {
+  /**
+   * The campaign (by id or handle) and the affiliate (by code), either may be missing; and, for a
+   * visitor hash, the visitor's latest live click through this link inside the campaign's
+   * unique-click window: one probe of the (visitor_hash, created_at) index, in the same statement.
+   */
+  async findClickTarget(campaign: string, affiliateCode: string, visitorHash: string | null, sharedContext: Context = {}): Promise<ClickTarget> {
     const rows = await runPrepared<ClickTarget>(this.knex(sharedContext), "affiliate_click_target", `SELECT c.id AS campaign_id, c.status AS campaign_status, c.target_url, c.allowed_redirect_hosts,
-              c.attribution_window_days, a.id AS affiliate_id, a.status AS affiliate_status
+              c.attribution_window_days, a.id AS affiliate_id, a.status AS affiliate_status,
+              r.click_token AS repeat_token, r.expires_at AS repeat_expires_at
          FROM (SELECT 1) one
          LEFT JOIN affiliate_campaign c ON (c.id = $1 OR c.handle = $2) AND c.deleted_at IS NULL
          LEFT JOIN affiliate a ON a.code = $3 AND a.deleted_at IS NULL
+         LEFT JOIN LATERAL (
+           SELECT k.click_token, k.expires_at FROM affiliate_click k
+            WHERE k.visitor_hash = $4 AND k.campaign_id = c.id AND k.affiliate_id = a.id AND ${LIVE_CLICK("k")}
+              AND k.created_at > now() - make_interval(mins => c.unique_click_window_minutes) AND k.expires_at > now()
+            ORDER BY k.created_at DESC LIMIT 1
+         ) r ON $4::text IS NOT NULL
         LIMIT 1`,
-      [campaign, campaign, affiliateCode]
+      [campaign, campaign, affiliateCode, visitorHash]
     )
     return rows[0]
   }
@@ -66,11 +88,12 @@ export class TrackingRepository extends SqlRepository {
   async insertClick(click: ClickInsert, sharedContext: Context = {}): Promise<string> {
     const id = entityId("aclk")
     await runPrepared(this.knex(sharedContext), "affiliate_insert_click", `INSERT INTO affiliate_click (id, click_token, campaign_id, affiliate_id, sub1, sub2, sub3, sub4, sub5,
-         landing_url, referrer, user_agent, device_type, ip_hash, expires_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+         landing_url, referrer, user_agent, device_type, ip_hash, expires_at, visitor_hash, country, referrer_host, paid_search_param)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
       [
         id, click.click_token, click.campaign_id, click.affiliate_id, ...[0, 1, 2, 3, 4].map((i) => click.subs[i] ?? null),
         click.landing_url, click.referrer, click.user_agent, click.device_type, click.ip_hash, click.expires_at,
+        click.visitor_hash, click.country, click.referrer_host, click.paid_search_param,
       ]
     )
     return id
@@ -87,6 +110,17 @@ export class TrackingRepository extends SqlRepository {
     )
   }
 
+  /**
+   * Counts a repeat visit that reused the visitor's click (README, "Trust"): no click row, a delta
+   * on the day's rollup with one raw click and no unique one, where the visit came from.
+   */
+  async countRepeatClick(campaignId: string, affiliateId: string, source: VisitSource, sharedContext: Context = {}): Promise<void> {
+    await runPrepared(this.knex(sharedContext), "affiliate_count_repeat_click", `INSERT INTO affiliate_stat_delta (campaign_id, affiliate_id, day, clicks, country, device, referrer)
+       VALUES ($1, $2, (now() at time zone 'UTC')::date, 1, $3, $4, $5)`,
+      [campaignId, affiliateId, source.country, source.device, source.referrer]
+    )
+  }
+
   /** The live click of a token, matched byte for byte, or null (the cart capture's lookup). */
   async findLiveClick(clickToken: string, sharedContext: Context = {}): Promise<LiveClick | null> {
     const rows = await runPrepared<LiveClick>(this.knex(sharedContext), "affiliate_live_click",
@@ -99,19 +133,23 @@ export class TrackingRepository extends SqlRepository {
   /**
    * The live key's campaign and, if the token names a live click anywhere, that click, in one
    * prepared read. Null for a bad key: the one definition of a live key (not expired, campaign not
-   * deleted).
+   * deleted). With the facts the fraud signals need (sql/signal-facts.ts): the subqueries on the
+   * call's IP hash run only when it has one.
    */
-  async findS2sContext(keyHash: string, clickToken: string, sharedContext: Context = {}): Promise<S2sContext | null> {
+  async findS2sContext(keyHash: string, clickToken: string, ipHash: string | null, sharedContext: Context = {}): Promise<S2sContext | null> {
     const rows = await runPrepared<S2sContext>(this.knex(sharedContext), "affiliate_s2s_context", `SELECT k.campaign_id, k.key_prefix, c.status AS campaign_status, c.commission_type,
               c.commission_value::text AS commission_value, c.currency_code, c.commission_rules, c.tool_type, c.orders_per_click,
-              clk.id AS click_id, clk.campaign_id AS click_campaign_id, clk.affiliate_id,
-              a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at
+              c.fraud_rules, clk.id AS click_id, clk.campaign_id AS click_campaign_id, clk.affiliate_id,
+              a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at,
+              clk.paid_search_param, ${TRUSTED_SIGNALS("clk.affiliate_id")} AS trusted_signals,
+              ${KNOWN_IP("clk.affiliate_id", "$3::text")} AS known_ip,
+              ${IP_CONVERSIONS_LAST_HOUR("clk.affiliate_id", "$3::text")} AS ip_conversions_last_hour
          FROM affiliate_api_key k
          JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
          LEFT JOIN affiliate_click clk ON clk.click_token = $1 AND ${LIVE_CLICK("clk")}
          LEFT JOIN affiliate a ON a.id = clk.affiliate_id AND a.deleted_at IS NULL
         WHERE k.key_hash = $2 AND k.deleted_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
-      [clickToken, keyHash]
+      [clickToken, keyHash, ipHash]
     )
     return rows[0] ?? null
   }
@@ -177,8 +215,8 @@ export class TrackingRepository extends SqlRepository {
          INSERT INTO affiliate_conversion (id, campaign_id, affiliate_id, click_id, order_id, order_total,
            raw_order_total, order_currency, commission_amount, raw_commission_amount, commission_currency,
            source, is_test, limited_data_use, user_agent, ip_hash, device_type, context, occurred_at, metadata, promotion_code,
-           commission_type, commission_rate, raw_commission_rate, commission_rule_id, customer_type)
-         VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10::jsonb,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::jsonb,$32,$33,$34,$35::jsonb,$36,$37)
+           commission_type, commission_rate, raw_commission_rate, commission_rule_id, customer_type, signals, flagged)
+         VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10::jsonb,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::jsonb,$32,$33,$34,$35::jsonb,$36,$37,$39::jsonb,$40)
          ON CONFLICT (campaign_id, order_id, is_test) WHERE deleted_at IS NULL
          DO UPDATE SET duplicate_count = affiliate_conversion.duplicate_count + 1
          RETURNING id
@@ -207,7 +245,7 @@ export class TrackingRepository extends SqlRepository {
         log.campaign_id, log.key_prefix, log.order_id, log.click_token, log.is_test, log.http_status,
         log.reason ?? "recorded", row.promotion_code ?? null,
         commission.commission_type, commission.commission_rate, rawOrNull(commission.commission_rate), commission.commission_rule_id,
-        row.customer_type, JSON.stringify(items),
+        row.customer_type, JSON.stringify(items), JSON.stringify(row.signals), row.signals.length > 0,
       ]
     )
     const conversionId: string = rows[0].id

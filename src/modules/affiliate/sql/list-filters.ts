@@ -14,7 +14,7 @@ export const EXACT_COUNT_LIMIT = 10_000
 /** The columns each list may filter on (the routes' validators decide what reaches here). */
 const FILTERABLE: Record<ListTable, readonly string[]> = {
   affiliate_click: ["id", "campaign_id", "affiliate_id", "click_token", "device_type", "created_at"],
-  affiliate_conversion: ["id", "campaign_id", "affiliate_id", "click_id", "status", "source", "is_test", "order_id", "created_at"],
+  affiliate_conversion: ["id", "campaign_id", "affiliate_id", "click_id", "status", "source", "is_test", "order_id", "created_at", "flagged"],
   affiliate_request_log: ["campaign_id", "outcome", "source", "order_id", "request_id", "click_token", "is_test", "created_at"],
   affiliate_outbound_delivery: ["campaign_id", "conversion_id", "webhook_id", "status", "is_test", "created_at"],
 }
@@ -43,6 +43,12 @@ export function where(query: Knex.QueryBuilder, table: ListTable, filters: Recor
   if (table === "affiliate_click" && filters.click_token !== undefined) query.whereRaw(LIVE_CLICK(table))
   for (const [column, value] of Object.entries(filters)) {
     if (value === undefined) continue
+    if (table === "affiliate_conversion" && column === "flagged") {
+      // The review queue (README, "Trust"): flagged and still pending, on its own partial index; false is everything else.
+      if (value === true) query.where("flagged", true).andWhere("status", "pending")
+      else query.whereNot((q) => q.where("flagged", true).andWhere("status", "pending"))
+      continue
+    }
     if (!FILTERABLE[table].includes(column)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${table} cannot be filtered by ${column}`)
     }

@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { FraudRules } from "../../../modules/affiliate/utils/fraud-signals"
 import { sealOutboundKey } from "../../../modules/affiliate/utils/outbound"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
@@ -23,6 +24,9 @@ export type CreateCampaignInput = {
   attribution_precedence?: "coupon" | "click"
   orders_per_click?: "every" | "first"
   show_order_ids_on_statement?: boolean
+  unique_click_window_minutes?: number
+  /** Keys left out keep their stored values (their defaults on a new campaign): the validation step merges them. */
+  fraud_rules?: Partial<FraudRules>
   status?: "active" | "paused" | "archived"
   metadata?: Record<string, unknown> | null
   outbound_url?: string | null
@@ -33,7 +37,7 @@ export type CreateCampaignInput = {
 }
 
 /** How the generated methods type what the campaign stores as a decimal string and a JSON array. */
-export type StoredShapes = { commission_value: number; commission_rules?: Record<string, unknown> }
+export type StoredShapes = { commission_value: number; commission_rules?: Record<string, unknown>; fraud_rules?: Record<string, unknown> }
 
 export const createCampaignStepId = "create-affiliate-campaign"
 
@@ -44,7 +48,7 @@ export const createCampaignStep = createStep(
     const data = sealOutboundKey(input, (plain) => service.encryptSecret(plain))
     // bigNumber columns take decimal strings, and json columns arrays, at run time; the generated
     // types only say number and object.
-    const campaign = await service.createAffiliateCampaigns(data as Omit<typeof data, "commission_rules"> & StoredShapes, context)
+    const campaign = await service.createAffiliateCampaigns(data as Omit<typeof data, "commission_rules" | "fraud_rules"> & StoredShapes, context)
     return new StepResponse<CampaignRecord, string>(campaign, campaign.id)
   },
   async (id, { container, context }) => {

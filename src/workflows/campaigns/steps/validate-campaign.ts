@@ -6,6 +6,7 @@ import type { CommissionRule } from "../../../modules/affiliate/utils/commission
 import { commissionRuleIssues, commissionRulesIssues, withRuleIds } from "../../../modules/affiliate/utils/commission-rules"
 import { firstFreeHandle, HANDLE_MAX, HANDLE_PATTERN, handleFromName } from "../../../modules/affiliate/utils/link-identifiers"
 import { targetProblem } from "../../../modules/affiliate/utils/target-guard"
+import { fraudRules } from "../../../modules/affiliate/utils/fraud-signals"
 import type { CreateCampaignInput } from "./create-campaign"
 
 /** The stored campaign an update is merged with (absent when creating). */
@@ -17,6 +18,7 @@ export type StoredCampaign = {
   currency_code: string | null
   tool_type?: "sale" | "lead"
   commission_rules?: CommissionRule[] | null
+  fraud_rules?: unknown
 }
 
 /** The fields being written; `id` only when updating. */
@@ -32,7 +34,8 @@ export const validateCampaignStepId = "validate-affiliate-campaign"
  * formed and free; without one, a free handle is derived from the name. Rules get their ids here:
  * one sent back with an id the campaign has keeps it, so items recorded under it still name it.
  * An outbound target must be a public http(s) URL unless the store owner allows private targets
- * (README, "Outbound S2S"): the admin API answers 400 naming `outbound_url`. Answers the fields to
+ * (README, "Outbound S2S"): the admin API answers 400 naming `outbound_url`. Fraud rules are
+ * merged with the stored ones and completed with the defaults. Answers the fields to
  * write, with `currency_code` cleared for a percentage commission (paid in
  * the order's currency). Reads only: nothing to compensate.
  */
@@ -59,6 +62,8 @@ export const validateCampaignStep = createStep(
     }
     const data: CampaignWrite = { ...input, currency_code: rule.commission_type === "flat" ? rule.currency_code : null }
     if (input.commission_rules) data.commission_rules = withRuleIds(input.commission_rules, storedRules)
+    // Stored whole: what the update leaves out keeps its stored value, or the default.
+    if (input.fraud_rules || !stored) data.fraud_rules = fraudRules({ ...fraudRules(stored?.fraud_rules), ...input.fraud_rules })
     if (input.handle !== undefined) {
       if (input.handle.length > HANDLE_MAX || !HANDLE_PATTERN.test(input.handle)) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "handle must be lower-case letters, digits and single dashes, e.g. summer-sale")

@@ -12,7 +12,7 @@ import { StoredCampaign, validateCampaignStep } from "../steps/validate-campaign
 export const updateCampaignWorkflow = createWorkflow("update-affiliate-campaign", (input: UpdateCampaignInput) => {
   const { data: campaigns } = useQueryGraphStep({
     entity: "affiliate_campaign",
-    fields: ["id", "tool_type", "commission_type", "commission_value", "raw_commission_value", "currency_code", "commission_rules"],
+    fields: ["id", "tool_type", "commission_type", "commission_value", "raw_commission_value", "currency_code", "commission_rules", "fraud_rules"],
     filters: { id: input.id },
     options: { throwIfKeyNotFound: true },
   })

@@ -11,6 +11,7 @@ import { ensurePartnerIdentityStep, PARTNER_ACTOR } from "../steps/ensure-partne
 import { issuePasswordLinkStep } from "../steps/issue-password-link"
 import { loadProgramSettingsStep } from "../steps/load-program-settings"
 import { sendPartnerMailsStep } from "../steps/send-partner-mails"
+import { rememberAffiliateIpStep } from "../../trust/steps/remember-affiliate-ip"
 
 export type ApproveApplicationInput = { id: string; code?: string | null; reviewed_by?: string | null; public_url: string | null }
 
@@ -18,7 +19,8 @@ export type ApproveApplicationInput = { id: string; code?: string | null; review
  * Approves an application in the queue: the affiliate is made (with the admin's code or one from
  * the name), joins the program's application campaigns, gets a login on Medusa's auth module
  * (actor type `affiliate`, emailpass, no password yet) and a mail with a link to set the password
- * (valid 7 days). Emits `affiliate.affiliate.approved`.
+ * (valid 7 days). The IP hash the application came from is remembered as the affiliate's
+ * (`self_referral_ip`, README "Trust"). Emits `affiliate.affiliate.approved`.
  */
 export const approveAffiliateApplicationWorkflow = createWorkflow("approve-affiliate-application", (input: ApproveApplicationInput) => {
   const application = validateApplicationReviewStep({ id: input.id })
@@ -32,6 +34,10 @@ export const approveAffiliateApplicationWorkflow = createWorkflow("approve-affil
       status: "active" as const,
       email_notifications: "each" as const,
     }))
+  )
+  // The address the application came from is the affiliate's own: an order from it is self_referral_ip.
+  rememberAffiliateIpStep(
+    transform({ application, affiliate }, ({ application, affiliate }) => ({ affiliate_id: affiliate.id, ip_hash: application.ip_hash, source: "application" as const }))
   )
   enrollAffiliateStep(transform({ affiliate, settings }, ({ affiliate, settings }) => ({ affiliate_id: affiliate.id, campaign_ids: settings.application_campaign_ids })))
   const identity = ensurePartnerIdentityStep({ email: application.email })

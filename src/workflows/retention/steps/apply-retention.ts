@@ -31,7 +31,8 @@ export const applyRetentionStepId = "apply-affiliate-retention"
 
 /**
  * Deletes request-log rows older than the retention and clears the visitor details of clicks
- * past their attribution window and the grace period (the clicks still count in reports), in
+ * past their attribution window and the grace period (the clicks still count in reports), and
+ * forgets the IP hashes affiliates were seen at once unseen that long, in
  * small batches, then records the counts on the run. Deleting cannot be undone, so there is no
  * compensation: a failure part-way leaves the batches already done done, and the next run goes on.
  */
@@ -49,6 +50,8 @@ export const applyRetentionStep = createStep(
       ? await inBatches(() => service.deleteRequestLogsBefore(logBefore, input.batch_size, context), input, deadline)
       : 0
     const clicksCleared = await inBatches(() => service.clearClickDetailsExpiredBefore(expiredBefore, input.batch_size, context), input, deadline)
+    // The IP hashes affiliates were seen at, on the same schedule as a click's visitor details.
+    await inBatches(() => service.forgetStaleAffiliateIps(new Date(input.now), clickDetailsGraceDays, input.batch_size, context), input, deadline)
     const run = await service.updateAffiliateRetentionRuns(
       { id: input.run_id, status: "finished", finished_at: new Date(), request_logs_deleted: requestLogsDeleted, clicks_cleared: clicksCleared },
       context

@@ -21,7 +21,7 @@ export const loadOrderSaleStep = createStep(loadOrderSaleStepId, async ({ order_
   const { data: [order] } = await query.graph({
     entity: "order",
     fields: [
-      "id", "currency_code", "item_total", "item_tax_total", "created_at", "customer_id", "cart.id", "promotions.id", "promotions.code",
+      "id", "email", "currency_code", "item_total", "item_tax_total", "created_at", "customer_id", "cart.id", "promotions.id", "promotions.code",
       "items.quantity", "items.variant_sku", "items.variant_id", "items.product_id", "items.total", "items.tax_total",
     ],
     filters: { id: order_id },
@@ -55,6 +55,7 @@ export const loadOrderSaleStep = createStep(loadOrderSaleStepId, async ({ order_
     order_total: items.length ? sumAmounts(items.map((i) => i.item_value)) : MathBN.sub(order?.item_total ?? 0, order?.item_tax_total ?? 0).toFixed(),
     occurred_at: new Date(createdAt),
     cart_id: order?.cart?.id ?? null,
+    email: order?.email ?? null,
     customer_type: earlier === null ? null : earlier.length ? "returning" : "new",
     items,
     promotions: ((order?.promotions ?? []).filter((p: { id?: string } | null) => p?.id) as { id: string; code: string | null }[]).map((p) => ({

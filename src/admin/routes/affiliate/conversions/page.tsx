@@ -9,6 +9,7 @@ import { errorMessage } from "../../../lib/format"
 import { BulkReviewDrawer } from "./components/bulk-review-drawer"
 import { ConversionDrawer } from "./components/conversion-drawer"
 import { ConversionsTable } from "./components/conversions-table/conversions-table"
+import { ConversionsTabs } from "./components/conversions-tabs"
 import { RejectConversionDrawer } from "./components/reject-conversion-drawer"
 import { ValidateCsvDrawer } from "./components/validate-csv-drawer"
 
@@ -69,6 +70,7 @@ const ConversionsPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <AffiliateNav />
+      <ConversionsTabs />
       <Container className="overflow-hidden p-0">
         <ConversionsTable
           onApprove={approve}

@@ -6,6 +6,7 @@ import {
   AdminLinkAffiliatePromotion,
   AdminGetAffiliateParams,
   AdminGetAffiliatesParams,
+  AdminTrustAffiliate,
   AdminUpdateAffiliate,
 } from "./validators"
 
@@ -40,6 +41,11 @@ export const adminAffiliatesMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/affiliate/affiliates/:id/promotions",
     middlewares: [validateAndTransformBody(AdminLinkAffiliatePromotion)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/affiliate/affiliates/:id/trust",
+    middlewares: [validateAndTransformBody(AdminTrustAffiliate)],
   },
   {
     methods: ["GET"],

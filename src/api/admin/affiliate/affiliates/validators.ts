@@ -3,6 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { AFFILIATE_CODE_PATTERN } from "../../../../modules/affiliate/utils/link-identifiers"
 import { DECIMAL, isKnownCurrency } from "../../../../modules/affiliate/utils/money"
 import { booleanFilter, enumFilter, idFilter, listParams, searchFilter } from "../validators"
+import { SIGNAL_CODES } from "../../../../modules/affiliate/utils/fraud-signals"
 
 const AFFILIATE_STATUSES = ["active", "paused"] as const
 
@@ -28,6 +29,12 @@ export const AdminUpdateAffiliate = z.object(affiliateFields).partial()
 export type AdminUpdateAffiliateType = z.infer<typeof AdminUpdateAffiliate>
 
 export const AdminGetAffiliateParams = createFindParams()
+
+/** `POST /admin/affiliate/affiliates/:id/trust`: the signal the affiliate is trusted for. */
+export const AdminTrustAffiliate = z.strictObject({
+  code: z.enum(SIGNAL_CODES, { error: `code must be one of ${SIGNAL_CODES.join(", ")}` }),
+})
+export type AdminTrustAffiliateType = z.infer<typeof AdminTrustAffiliate>
 export const AdminGetAffiliatesParams = listParams(
   {
     q: searchFilter.optional(),

@@ -16,6 +16,8 @@ export const campaignFields = [
   "attribution_precedence",
   "orders_per_click",
   "show_order_ids_on_statement",
+  "unique_click_window_minutes",
+  "fraud_rules",
   "status",
   "metadata",
   "outbound_url",

@@ -4,6 +4,7 @@ import { commissionRuleIssues, commissionRulesIssues, MAX_COMMISSION_RULES } fro
 import { HANDLE_MAX, HANDLE_PATTERN } from "../../../../modules/affiliate/utils/link-identifiers"
 import { DECIMAL, isKnownCurrency } from "../../../../modules/affiliate/utils/money"
 import { DEFAULT_OUTBOUND_NAMES, OutboundName } from "../../../../modules/affiliate/utils/outbound"
+import { SIGNAL_CODES } from "../../../../modules/affiliate/utils/fraud-signals"
 import { enumFilter, idFilter, listParams, searchFilter } from "../validators"
 
 export const CAMPAIGN_TYPES = ["banner", "text", "link", "video"] as const
@@ -83,6 +84,20 @@ const campaignFields = {
   // Every order through a click inside its window earns a conversion, or only the first one.
   orders_per_click: z.enum(["every", "first"]),
   show_order_ids_on_statement: z.boolean(),
+  // Minutes a repeat visit by the same visitor through the same link reuses the click; 0: never (a week at most).
+  unique_click_window_minutes: z
+    .number({ error: "unique_click_window_minutes must be a whole number of minutes from 0 to 10080" })
+    .int("unique_click_window_minutes must be a whole number of minutes from 0 to 10080")
+    .min(0, "unique_click_window_minutes must be a whole number of minutes from 0 to 10080")
+    .max(10_080, "unique_click_window_minutes must be a whole number of minutes from 0 to 10080"),
+  // The fraud signals' settings (README, "Trust"); a key left out keeps its stored value or default.
+  fraud_rules: z.strictObject({
+    fast_conversion_seconds: z.number().int().min(0).max(86_400).optional(),
+    ip_velocity_per_hour: z.number().int().min(1).max(100_000).optional(),
+    forbid_paid_search: z.boolean().optional(),
+    leaked_code_share: z.number().min(0).max(1).optional(),
+    disabled: z.array(z.enum(SIGNAL_CODES)).max(SIGNAL_CODES.length * 2).optional(),
+  }),
   status: z.enum(CAMPAIGN_STATUSES),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   // Forwarding to an external network's S2S endpoint; null turns it off.
@@ -120,6 +135,8 @@ export const AdminCreateCampaign = z
     attribution_precedence: campaignFields.attribution_precedence.default("coupon"),
     orders_per_click: campaignFields.orders_per_click.default("every"),
     show_order_ids_on_statement: campaignFields.show_order_ids_on_statement.default(false),
+    unique_click_window_minutes: campaignFields.unique_click_window_minutes.default(60),
+    fraud_rules: campaignFields.fraud_rules.optional(),
     status: campaignFields.status.default("active"),
     metadata: campaignFields.metadata.optional(),
     outbound_url: campaignFields.outbound_url.optional(),

@@ -23,6 +23,8 @@ export const conversionFields = [
   "metadata",
   "customer_type",
   "commission_rule_id",
+  "signals",
+  "flagged",
   "created_at",
   "updated_at",
 ]

@@ -17,6 +17,8 @@ const conversionFilters = {
     is_test: booleanFilter("is_test").optional(),
     order_id: z.string().min(1).max(255).optional(),
     created_at: dateRangeFilter("created_at").optional(),
+    // true: the review queue (flagged and still pending); false: every other conversion.
+    flagged: booleanFilter("flagged").optional(),
 }
 
 export const AdminGetConversionParams = createFindParams()

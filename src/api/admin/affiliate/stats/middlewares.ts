@@ -1,7 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "./validators"
+import { AdminGetBreakdownParams, AdminGetCampaignSeriesParams, AdminGetCampaignTotalsParams, AdminTestClick } from "./validators"
 
-/** The dashboard's own endpoints: campaign totals and series, and the test click. */
+/** The dashboard's own endpoints: campaign totals and series, breakdowns by where traffic came from, and the test click. */
 export const adminDashboardMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
@@ -12,6 +12,16 @@ export const adminDashboardMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/admin/affiliate/campaigns/:id/stats",
     middlewares: [validateAndTransformQuery(AdminGetCampaignSeriesParams, {})],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/affiliate/campaigns/:id/breakdown",
+    middlewares: [validateAndTransformQuery(AdminGetBreakdownParams, {})],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/affiliate/affiliates/:id/breakdown",
+    middlewares: [validateAndTransformQuery(AdminGetBreakdownParams, {})],
   },
   {
     methods: ["POST"],

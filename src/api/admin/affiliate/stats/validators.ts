@@ -16,3 +16,13 @@ export const AdminGetCampaignSeriesParams = z.object({
     .default(30),
 })
 export type AdminGetCampaignSeriesParamsType = z.infer<typeof AdminGetCampaignSeriesParams>
+
+/** `…/campaigns/:id/breakdown` and `…/affiliates/:id/breakdown`: by which dimension, over how many UTC days (1-365, default 30). */
+export const AdminGetBreakdownParams = z.object({
+  by: z.enum(["country", "device", "referrer"], { error: "by must be country, device or referrer" }),
+  days: z
+    .preprocess((v) => (typeof v === "string" && v !== "" ? Number(v) : v), z.number({ error: "days must be a whole number from 1 to 365" }))
+    .refine((v) => Number.isInteger(v) && v >= 1 && v <= 365, { message: "days must be a whole number from 1 to 365" })
+    .default(30),
+})
+export type AdminGetBreakdownParamsType = z.infer<typeof AdminGetBreakdownParams>

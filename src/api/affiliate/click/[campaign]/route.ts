@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CLICK_COOKIE } from "../../../../modules/affiliate/utils/click-token"
 import { withClickToken } from "../../../../modules/affiliate/utils/redirect"
+import { countryFrom, isPrefetch, paidSearchParameter } from "../../../../modules/affiliate/utils/visit"
 import { stripUnstorableText } from "../../../../lib/unstorable-text"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
@@ -14,6 +15,10 @@ const text = (value: unknown, max: number) => (typeof value === "string" && valu
  * it `click_expires_at` (Unix seconds): the storefront helper keeps the token as long. A shopper
  * is never shown an error for a bad sub value: it is cut to 255 characters and loses the characters
  * PostgreSQL cannot store (README, "Input the plugin refuses").
+ *
+ * Unique clicks (README, "Trust"): the same visitor (IP and user agent) through the same link
+ * within the campaign's window gets the earlier click's token back; a HEAD or a browser's prefetch
+ * gets the redirect and no click (Express answers a HEAD with this GET handler).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   res.set("Cache-Control", "no-store")
@@ -24,7 +29,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     return
   }
   const { aff, sub1, sub2, sub3, sub4, sub5, url } = query.data
-  const outcome = await req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).recordClick({
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const outcome = await service.recordClick({
     campaign: stripUnstorableText(req.params.campaign),
     affiliate_code: aff,
     subs: [sub1, sub2, sub3, sub4, sub5],
@@ -32,6 +38,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     user_agent: text(req.headers["user-agent"], 1024),
     referrer: text(req.headers.referer, 2048),
     ip: req.ip,
+    reuse_repeat_visits: true,
+    prefetch: req.method === "HEAD" || isPrefetch(req.headers),
+    country: countryFrom(req.headers, service.getOptions().countryHeader),
+    paid_search_param: paidSearchParameter(req.query as Record<string, unknown>, url),
   })
   if (outcome.result === "unknown_campaign" || outcome.result === "unknown_affiliate") {
     res.status(404).json({ message: outcome.message })

@@ -5,6 +5,7 @@ import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { isForm } from "../partner"
 import { startPartnerSession } from "../session"
+import { rememberAffiliateIpWorkflow } from "../../../../workflows/trust/workflows/remember-affiliate-ip"
 
 const FLASH: Record<string, string> = { password: "Your password is saved: log in with it.", out: "You are logged out." }
 
@@ -18,7 +19,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * POST /affiliate/portal/login `{ email, password }`: the form's login, checked by Medusa's auth
  * module (emailpass, actor type `affiliate`), into Medusa's session. API clients use Medusa's own
  * `POST /auth/affiliate/emailpass` for a bearer token. The same answer for an unknown email and a
- * wrong password.
+ * wrong password. The IP it came from is remembered (keyed hash only) for the fraud signals.
  */
 export const POST = async (req: MedusaRequest<{ email?: string; password?: string }>, res: MedusaResponse) => {
   const email = typeof req.body?.email === "string" ? req.body.email.trim().toLowerCase() : ""
@@ -40,6 +41,8 @@ export const POST = async (req: MedusaRequest<{ email?: string; password?: strin
     if (!isForm(req)) return void res.status(401).json({ type: "unauthorized", message })
     return void res.status(401).type("html").send(renderLoginPage(email, [message]))
   }
+  // Where the partner logs in from is theirs: an order from there raises self_referral_ip (README, "Trust").
+  await rememberAffiliateIpWorkflow(req.scope).run({ input: { affiliate_id: affiliate.id, ip: req.ip, source: "portal_login" } })
   await startPartnerSession(req, {
     actor_id: affiliate.id,
     actor_type: "affiliate",

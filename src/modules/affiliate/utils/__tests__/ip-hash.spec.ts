@@ -1,4 +1,4 @@
-import { hashIp } from "../ip-hash"
+import { hashIp, hashVisitor } from "../ip-hash"
 
 const SECRET = Buffer.alloc(32, 7)
 
@@ -24,5 +24,20 @@ describe("hashIp", () => {
 
   it.each(["", null, undefined])("returns null when there is no IP (%p)", (ip) => {
     expect(hashIp(ip, SECRET)).toBeNull()
+  })
+})
+
+describe("hashVisitor", () => {
+  const UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0"
+  it("is the same for the same IP and user agent, and differs when either differs", () => {
+    expect(hashVisitor("203.0.113.7", UA, SECRET)).toBe(hashVisitor("203.0.113.7", UA, Buffer.alloc(32, 7)))
+    expect(hashVisitor("203.0.113.7", UA, SECRET)).not.toBe(hashVisitor("203.0.113.8", UA, SECRET))
+    expect(hashVisitor("203.0.113.7", UA, SECRET)).not.toBe(hashVisitor("203.0.113.7", UA + " Edge", SECRET))
+    expect(hashVisitor("203.0.113.7", UA, SECRET)).not.toBe(hashIp("203.0.113.7", SECRET))
+  })
+  it("is keyed, holds neither value, and is null without an IP", () => {
+    expect(hashVisitor("203.0.113.7", UA, SECRET)).not.toBe(hashVisitor("203.0.113.7", UA, Buffer.alloc(32, 8)))
+    expect(hashVisitor("203.0.113.7", UA, SECRET)).toMatch(/^[0-9a-f]{32}$/)
+    expect(hashVisitor(null, UA, SECRET)).toBeNull()
   })
 })

@@ -11,8 +11,9 @@ import { TrackingLinks } from "../components/tracking-links"
 import { AffiliateFigures } from "./components/affiliate-figures"
 import { PromotionCodes } from "./components/promotion-codes"
 import { StatementLink } from "./components/statement-link"
+import { TrustedSignals } from "./components/trusted-signals"
 
-/** One affiliate: figures, promotion codes, the statement link and the tracking links. */
+/** One affiliate: figures and where their traffic came from, promotion codes, the statement link, the signals they are trusted for and the tracking links. */
 const AffiliatePage = () => {
   const { id = "" } = useParams()
   const affiliate = useAffiliate(id)
@@ -41,6 +42,7 @@ const AffiliatePage = () => {
       <AffiliateFigures affiliateId={a.id} />
       <PromotionCodes affiliateId={a.id} />
       <StatementLink affiliateId={a.id} />
+      <TrustedSignals affiliateId={a.id} />
       <Container className="flex flex-col gap-y-2">
         <Heading level="h2">Tracking links</Heading>
         <TrackingLinks links={a.tracking_links} />

@@ -12,6 +12,7 @@ import { S2sSetupModal } from "../../../../components/s2s-setup-modal"
 import { PeriodTabs, Stat } from "../../../../components/stats"
 import { useCampaign, useCampaignSeries } from "../../../../hooks/api/campaigns"
 import { CommissionPreview } from "./components/commission-preview"
+import { TrafficBreakdown } from "../../../../components/traffic-breakdown"
 import { CAMPAIGN_TYPE_LABELS, formatCommissionRule, formatMoney, TOOL_TYPE_LABELS } from "../../../../lib/format"
 import type { StatsPeriod } from "../../../../../types/http"
 
@@ -36,6 +37,7 @@ const CampaignDetailPage = () => {
   const currency = currencies[0] ?? c.currency_code ?? "usd"
   const sum = (f: (p: (typeof series)[number]) => number) => series.reduce((a, p) => a + f(p), 0)
   const clicks = sum((p) => p.clicks)
+  const uniqueClicks = sum((p) => p.unique_clicks ?? 0)
   const filtered = sum((p) => p.filtered_clicks ?? 0)
   const conversions = sum((p) => p.conversions)
   const commission = sum((p) => Number(p.commission[currency] ?? 0))
@@ -55,7 +57,8 @@ const CampaignDetailPage = () => {
               {c.commission_rules.length ? ` (${c.commission_rules.length} rule${c.commission_rules.length > 1 ? "s" : ""})` : ""} ·{" "}
               {c.attribution_window_days}-day attribution window · {c.hold_days}-day hold ·{" "}
               {c.attribution_precedence === "coupon" ? "codes win over clicks" : "clicks win over codes"} ·{" "}
-              {c.orders_per_click === "first" ? "first order per click" : "every order in the window"}
+              {c.orders_per_click === "first" ? "first order per click" : "every order in the window"} ·{" "}
+              {c.unique_click_window_minutes ? `a visitor's repeat visits within ${c.unique_click_window_minutes} min count once` : "every visit is a click"}
             </Text>
             <Text size="small" className="text-ui-fg-subtle break-all">
               Target URL: {c.target_url}
@@ -95,8 +98,9 @@ const CampaignDetailPage = () => {
           <ErrorState error={stats.error} onRetry={() => stats.refetch()} />
         ) : (
           <>
-            <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+            <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
               <Stat label={`Clicks (${days} days)`} value={String(clicks)} />
+              <Stat label="Unique clicks" value={String(uniqueClicks)} />
               <Stat label="Filtered (crawlers, no token)" value={String(filtered)} />
               <Stat label={`Conversions (${days} days)`} value={String(conversions)} />
               <Stat label="Conversion rate" value={`${clicks ? ((conversions / clicks) * 100).toFixed(1) : "0.0"}%`} />
@@ -112,6 +116,7 @@ const CampaignDetailPage = () => {
               labels={labels}
               series={[
                 { name: "Clicks", color: "#3b82f6", values: series.map((p) => p.clicks) },
+                { name: "Unique clicks", color: "#06b6d4", values: series.map((p) => p.unique_clicks ?? 0) },
                 { name: "Conversions", color: "#10b981", values: series.map((p) => p.conversions) },
               ]}
             />
@@ -132,6 +137,7 @@ const CampaignDetailPage = () => {
           </>
         )}
       </Container>
+      <TrafficBreakdown owner="campaigns" id={c.id} days={days} />
       <CommissionPreview campaign={c} />
       <S2sSetupModal campaign={modalOpen ? c : null} onClose={() => setModalOpen(false)} />
     </div>

@@ -1,5 +1,5 @@
-import { Badge, Button, createDataTableColumnHelper, Drawer, Heading, Text } from "@medusajs/ui"
-import type { AdminConversionChange } from "../../../../../types/http"
+import { Badge, Button, createDataTableColumnHelper, Drawer, Heading, Text, toast } from "@medusajs/ui"
+import type { AdminConversionChange, AdminSignalCode } from "../../../../../types/http"
 import { ConversionStatusBadge } from "../../../../components/badges"
 import { ConversionItems } from "../../../../components/conversion-items"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
@@ -8,8 +8,11 @@ import { Stat } from "../../../../components/stats"
 import { useCampaign } from "../../../../hooks/api/campaigns"
 import { useConversion, useConversionHistory } from "../../../../hooks/api/conversions"
 import { useAffiliateNames } from "../../../../hooks/use-names"
+import { SignalList } from "../../../../components/signal-list"
+import { useTrustAffiliate } from "../../../../hooks/api/trust"
+import { SIGNAL_LABELS } from "../../../../lib/signals"
 import { ruleName } from "../../../../lib/commission-rules"
-import { formatDate, formatMoney } from "../../../../lib/format"
+import { errorMessage, formatDate, formatMoney } from "../../../../lib/format"
 
 type ChangeRow = AdminConversionChange & { id: string }
 const column = createDataTableColumnHelper<ChangeRow>()
@@ -20,6 +23,7 @@ const FIELDS: Record<string, string> = {
   commission_amount: "Commission",
   order_total: "Order total",
   payout: "Payout",
+  signals: "Fraud signals",
   adjustment: "Adjustment",
 }
 const actor = (a: string) => ACTORS[a] ?? (a.startsWith("user:") ? "Admin" : a)
@@ -40,6 +44,16 @@ export const ConversionDrawer = ({ id, onClose }: { id: string; onClose: () => v
   const affiliateName = useAffiliateNames()
   const rules = campaign.data?.campaign.commission_rules
   const items = c?.items ?? []
+  const trust = useTrustAffiliate()
+  // A pending conversion's signals can be lifted here too: "trust this affiliate for this signal".
+  const onTrust =
+    c && c.status === "pending"
+      ? (code: AdminSignalCode) =>
+          trust.mutate(
+            { affiliateId: c.affiliate_id, code },
+            { onSuccess: () => toast.success(`Affiliate trusted for "${SIGNAL_LABELS[code]}"`), onError: (e) => toast.error(errorMessage(e)) }
+          )
+      : undefined
   const columns = [
     column.accessor("created_at", { header: "When", size: 150, cell: ({ getValue }) => formatDate(getValue()) }),
     column.accessor("actor", { header: "By", size: 120, cell: ({ getValue }) => <span title={getValue()}>{actor(getValue())}</span> }),
@@ -99,6 +113,15 @@ export const ConversionDrawer = ({ id, onClose }: { id: string; onClose: () => v
                   Commission rule: {ruleName(rules, c.commission_rule_id)}
                 </Text>
               )}
+              <section className="flex flex-col gap-y-2" aria-label="Signals">
+                <Heading level="h3">Fraud signals</Heading>
+                {c.flagged && c.status === "pending" && (
+                  <Text size="small" className="text-ui-fg-subtle">
+                    Held for review: the hold period will not approve it.
+                  </Text>
+                )}
+                <SignalList signals={c.signals ?? []} onTrust={onTrust} trusting={trust.isPending} />
+              </section>
               <section className="flex flex-col gap-y-2" aria-label="Items">
                 <Heading level="h3">Items</Heading>
                 {items.length ? (

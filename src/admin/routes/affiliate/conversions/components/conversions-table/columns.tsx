@@ -149,6 +149,11 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
         cell: ({ row }) => (
           <div className="flex flex-col items-start py-2">
             <ConversionStatusBadge status={row.original.status} />
+            {row.original.flagged && row.original.status === "pending" && (
+              <Badge size="2xsmall" color="orange" className="mt-1" title="A fraud signal holds it: see the Review queue">
+                Held for review
+              </Badge>
+            )}
             {row.original.status_reason && (
               <span className="txt-compact-xsmall text-ui-fg-subtle whitespace-normal break-words">{row.original.status_reason}</span>
             )}

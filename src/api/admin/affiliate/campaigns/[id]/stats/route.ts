@@ -20,5 +20,5 @@ export const GET = async (
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const [series, [totals]] = await Promise.all([service.campaignSeries(id, days), service.campaignTotals([id])])
   // The validator let through 7, 30 or 90 only.
-  res.json({ days: days as StatsPeriod, series, totals: totals ?? { campaign_id: id, clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] } })
+  res.json({ days: days as StatsPeriod, series, totals: totals ?? { campaign_id: id, clicks: 0, unique_clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] } })
 }
