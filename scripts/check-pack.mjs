@@ -8,12 +8,13 @@ import { readFileSync } from "node:fs"
 import path from "node:path"
 
 /*
- * The budget: 0.1.0 measured 329 kB packed and 1.69 MB unpacked (README, "Development"); about a
- * quarter more leaves room for the code still to come, while each regression this is here for is
- * larger than that: inline source maps again (+0.5 MB unpacked), the module service's or the
- * models' inferred types again (+1 MB each), test files or dependencies shipped.
+ * The budget: 538 kB packed and 2.33 MB unpacked measured with items and rules, validation by API,
+ * partners and trust (0.1.0 was 329 kB and 1.69 MB; README, "Development"); about a fifth more
+ * leaves room for the code still to come, while each regression this is here for is larger: inline
+ * source maps again (+0.5 MB unpacked), the module service's or the models' inferred types again
+ * (+1 MB each), test files or dependencies shipped.
  */
-const BUDGET = { packed: 420_000, unpacked: 2_100_000 }
+const BUDGET = { packed: 640_000, unpacked: 2_800_000 }
 
 const FORBIDDEN = [
   [/(^|\/)medusa-config\.[cm]?[jt]s$|(^|\/)medusa-config\.d\.ts$/, "the repository's own demo configuration"],
