@@ -241,6 +241,38 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
       })
     })
 
+    describe("what an event's subscribers check before running a workflow", () => {
+      it("hasWebhooksFor: only an enabled, not deleted webhook that asked for the event", async () => {
+        const type = "affiliate.conversion.created"
+        expect(await service.hasWebhooksFor(type)).toBe(false)
+        const other = await service.createAffiliateWebhooks({ url: "https://hooks.example/a", events: ["affiliate.payout.paid"], secret_ciphertext: "x" })
+        expect(await service.hasWebhooksFor(type)).toBe(false)
+        const listening = await service.createAffiliateWebhooks({ url: "https://hooks.example/b", events: ["affiliate.payout.paid", type], secret_ciphertext: "x" })
+        expect(await service.hasWebhooksFor(type)).toBe(true)
+        await service.updateAffiliateWebhooks({ id: listening.id, status: "disabled" })
+        expect(await service.hasWebhooksFor(type)).toBe(false)
+        await service.updateAffiliateWebhooks({ id: listening.id, status: "enabled" })
+        await service.softDeleteAffiliateWebhooks([listening.id])
+        expect(await service.hasWebhooksFor(type)).toBe(false)
+        expect(await service.hasWebhooksFor("affiliate.payout.paid")).toBe(true)
+        await service.deleteAffiliateWebhooks([other.id, listening.id])
+      })
+
+      it("wantsConversionMail: a live conversion whose partner wants a mail per conversion", async () => {
+        const { campaign, affiliate } = await world({ affiliate: { email_notifications: "each" } })
+        const c = await click(campaign, affiliate)
+        const [stored] = await service.listAffiliateClicks({ click_token: c.click_token })
+        const ids = { campaign_id: campaign.id, affiliate_id: affiliate.id, click_id: stored.id }
+        const live = await service.recordConversion(conversion(ids, "MAIL-1"), logFields(campaign.id, "MAIL-1"))
+        const test = await service.recordConversion({ ...conversion(ids, "MAIL-2"), is_test: true }, logFields(campaign.id, "MAIL-2"))
+        expect(await service.wantsConversionMail(live.conversion_id)).toBe(true)
+        expect(await service.wantsConversionMail(test.conversion_id)).toBe(false)
+        expect(await service.wantsConversionMail("aconv_unknown")).toBe(false)
+        await service.updateAffiliates({ id: affiliate.id, email_notifications: "daily" })
+        expect(await service.wantsConversionMail(live.conversion_id)).toBe(false)
+      })
+    })
+
     describe("claimOutboundDeliveries", () => {
       it("claims due deliveries once, with a lease, and the named ones whatever their time", async () => {
         const { campaign } = await world()

@@ -6,9 +6,14 @@ import { notifyPartnerConversionWorkflow, notifyPartnerPayoutWorkflow } from "..
 
 /** A partner's mails about a new conversion and a paid payout (README, "Notifications"). */
 export default async function partnerNotifications({ event, container }: SubscriberArgs<{ id: string }>) {
-  const { publicUrl } = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
-  const workflow = event.name === AffiliateEvents.PAYOUT_PAID ? notifyPartnerPayoutWorkflow : notifyPartnerConversionWorkflow
-  await workflow(container).run({ input: { id: event.data.id, public_url: publicUrl } })
+  const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const input = { id: event.data.id, public_url: service.getOptions().publicUrl }
+  if (event.name === AffiliateEvents.PAYOUT_PAID) {
+    await notifyPartnerPayoutWorkflow(container).run({ input })
+    return
+  }
+  // Most partners want no mail per conversion: one read spares the workflow run for them.
+  if (await service.wantsConversionMail(event.data.id)) await notifyPartnerConversionWorkflow(container).run({ input })
 }
 
 export const config: SubscriberConfig = {

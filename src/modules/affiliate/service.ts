@@ -256,6 +256,20 @@ class AffiliateModuleService extends AffiliateServiceBase {
     return { conversions: await this.statements_.partnerConversions(ids, sharedContext), next_cursor }
   }
 
+  /**
+   * What an event's subscribers check before running a workflow: most conversions of a busy store
+   * go to no webhook and mail no partner, and a workflow run for nothing costs the S2S path about
+   * four fifths of its throughput where subscribers run in the server (README, "Performance").
+   */
+  async hasWebhooksFor(type: string, sharedContext: Context = {}): Promise<boolean> {
+    return this.outbox_.webhookListens(type, sharedContext)
+  }
+
+  /** Whether a new conversion calls for a mail: live, and its partner wants one per conversion. */
+  async wantsConversionMail(conversionId: string, sharedContext: Context = {}): Promise<boolean> {
+    return this.statements_.wantsConversionMail(conversionId, sharedContext)
+  }
+
   /** Live conversions per affiliate and currency recorded in [from, to), for the daily digests. */
   @InjectManager()
   async listDigestFigures(affiliateIds: string[], from: Date, to: Date, @MedusaContext() sharedContext: Context = {}): Promise<DigestRow[]> {

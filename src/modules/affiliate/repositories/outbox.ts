@@ -50,4 +50,14 @@ export class OutboxRepository extends SqlRepository {
       [delivered, delivered, disableAfter, delivered, disableAfter, reason, webhookId]
     )
   }
+
+  /** Whether any enabled webhook asked for `type` (a handful of rows: read before any workflow runs). */
+  async webhookListens(type: string, sharedContext: Context = {}): Promise<boolean> {
+    const row = await this.knex(sharedContext)("affiliate_webhook")
+      .where("status", "enabled")
+      .whereNull("deleted_at")
+      .whereRaw("? = ANY(events)", [type])
+      .first("id")
+    return Boolean(row)
+  }
 }

@@ -126,7 +126,17 @@ export class StatementRepository extends SqlRepository {
   }))
 }
 
-/** Per affiliate and currency: live conversions recorded in [from, to) and their commission, for the daily digests. */
+/** Whether the conversion is live and its partner asked for a mail per conversion. */
+  async wantsConversionMail(conversionId: string, sharedContext: Context = {}): Promise<boolean> {
+    const row = await this.knex(sharedContext)("affiliate_conversion as c")
+      .join("affiliate as a", "a.id", "c.affiliate_id")
+      .where({ "c.id": conversionId, "c.is_test": false, "a.email_notifications": "each" })
+      .whereNull("a.deleted_at")
+      .first("c.id")
+    return Boolean(row)
+  }
+
+  /** Per affiliate and currency: live conversions recorded in [from, to) and their commission, for the daily digests. */
   async digestFigures(affiliateIds: string[], from: Date, to: Date, sharedContext: Context = {}): Promise<DigestRow[]> {
   const knex = this.knex(sharedContext)
   if (!affiliateIds.length) return []
