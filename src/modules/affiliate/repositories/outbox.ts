@@ -51,13 +51,17 @@ export class OutboxRepository extends SqlRepository {
     )
   }
 
-  /** Whether any enabled webhook asked for `type` (a handful of rows: read before any workflow runs). */
+  /**
+   * Whether any enabled webhook asked for `type`: read for every event before any workflow runs, so
+   * prepared (a handful of rows).
+   */
   async webhookListens(type: string, sharedContext: Context = {}): Promise<boolean> {
-    const row = await this.knex(sharedContext)("affiliate_webhook")
-      .where("status", "enabled")
-      .whereNull("deleted_at")
-      .whereRaw("? = ANY(events)", [type])
-      .first("id")
-    return Boolean(row)
+    const rows = await runPrepared(
+      this.knex(sharedContext),
+      "affiliate_webhook_listens",
+      `SELECT 1 FROM affiliate_webhook WHERE status = 'enabled' AND deleted_at IS NULL AND $1 = ANY(events) LIMIT 1`,
+      [type]
+    )
+    return rows.length > 0
   }
 }

@@ -1,4 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
+import { runPrepared } from "../sql/prepared"
 import { SqlRepository } from "../sql/sql-repository"
 import type { DigestRow, PartnerConversion, StatementAffiliate, StatementConversion, StatementPayout } from "../types"
 import { entityId } from "../utils/entity-id"
@@ -126,14 +127,16 @@ export class StatementRepository extends SqlRepository {
   }))
 }
 
-/** Whether the conversion is live and its partner asked for a mail per conversion. */
+/** Whether the conversion is live and its partner asked for a mail per conversion (read for every new one, so prepared). */
   async wantsConversionMail(conversionId: string, sharedContext: Context = {}): Promise<boolean> {
-    const row = await this.knex(sharedContext)("affiliate_conversion as c")
-      .join("affiliate as a", "a.id", "c.affiliate_id")
-      .where({ "c.id": conversionId, "c.is_test": false, "a.email_notifications": "each" })
-      .whereNull("a.deleted_at")
-      .first("c.id")
-    return Boolean(row)
+    const rows = await runPrepared(
+      this.knex(sharedContext),
+      "affiliate_wants_conversion_mail",
+      `SELECT 1 FROM affiliate_conversion c JOIN affiliate a ON a.id = c.affiliate_id
+        WHERE c.id = $1 AND NOT c.is_test AND a.email_notifications = 'each' AND a.deleted_at IS NULL`,
+      [conversionId]
+    )
+    return rows.length > 0
   }
 
   /** Per affiliate and currency: live conversions recorded in [from, to) and their commission, for the daily digests. */
