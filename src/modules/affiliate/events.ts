@@ -1,5 +1,3 @@
-import { Modules } from "@medusajs/framework/utils"
-
 /**
  * The events the plugin emits on Medusa's event bus, each with `{ id }` (README, "Events"). Hosts
  * subscribe to them like to Medusa's own; the plugin's webhooks forward them.
@@ -17,15 +15,3 @@ export const AffiliateEvents = {
 
 export type AffiliateEventName = (typeof AffiliateEvents)[keyof typeof AffiliateEvents]
 export const AFFILIATE_EVENT_NAMES = Object.values(AffiliateEvents) as AffiliateEventName[]
-
-type EventBus = { emit(message: { name: string; data: { id: string } }[]): Promise<unknown> }
-
-/**
- * Emits `name` with `{ id }` once per id on Medusa's event bus, for the paths that record outside
- * a workflow (the S2S endpoint's hot path); workflows use `emitEventStep`. One call to the bus,
- * and none when there is nothing to tell.
- */
-export async function emitAffiliateEvent(scope: { resolve: (key: string) => unknown }, name: AffiliateEventName, ids: string[]): Promise<void> {
-  if (!ids.length) return
-  await (scope.resolve(Modules.EVENT_BUS) as EventBus).emit(ids.map((id) => ({ name, data: { id } })))
-}
