@@ -1,9 +1,8 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import path from "node:path"
-import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import type { OrderSale } from "../../src/modules/affiliate/conversions/record-order"
+import { affiliateModule, failRowsOf } from "./fixtures/affiliate-module"
 
 jest.setTimeout(180_000)
 
@@ -14,21 +13,11 @@ jest.setTimeout(180_000)
  * one transaction, so its step has nothing half-written to compensate.
  */
 moduleIntegrationTestRunner<AffiliateModuleService>({
-  moduleName: AFFILIATE_MODULE,
-  resolve: path.join(process.cwd(), "src/modules/affiliate"),
-  pathToMigrations: path.join(process.cwd(), "src/modules/affiliate/migrations"),
-  moduleOptions: { encryptionKey: "module-test-secret" },
+  ...affiliateModule,
   testSuite: ({ service, MikroOrmWrapper }) => {
     const db = () => MikroOrmWrapper.getManager().getKnex() as Knex
     let seq = 0
 
-    /** Fails every statement that writes a row of `table` matching `when` (a condition on NEW). */
-    async function failRowsOf(table: string, when: string) {
-      await db().raw(`create or replace function fail_for_test() returns trigger language plpgsql as $$
-        begin if ${when} then raise exception 'forced failure on a later row'; end if; return new; end $$`)
-      await db().raw(`create trigger fail_for_test before insert or update on ${table} for each row execute function fail_for_test()`)
-      return () => db().raw(`drop trigger fail_for_test on ${table}`)
-    }
 
     async function campaign(extra: Record<string, unknown> = {}) {
       seq += 1
@@ -80,7 +69,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
 
     it("recording an order: its second conversion fails, and the first, its items and its log entry are not left", async () => {
       const sale = await twiceCreditedOrder()
-      const restore = await failRowsOf("affiliate_conversion", "exists (select 1 from affiliate_conversion c where c.order_id = new.order_id)")
+      const restore = await failRowsOf(db(), "affiliate_conversion", "exists (select 1 from affiliate_conversion c where c.order_id = new.order_id)")
       try {
         await expect(service.recordOrderConversions(sale)).rejects.toThrow(/forced failure/)
       } finally {
@@ -99,7 +88,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
       await service.recordOrderConversions(sale)
       const before = await db()("affiliate_conversion").where({ order_id: sale.order_id }).orderBy("id").select("id", "status", "commission_amount")
       expect(before).toHaveLength(2)
-      const restore = await failRowsOf("affiliate_conversion", `new.id = '${before[1].id}' and new.status = 'reversed'`)
+      const restore = await failRowsOf(db(), "affiliate_conversion", `new.id = '${before[1].id}' and new.status = 'reversed'`)
       try {
         await expect(service.reviseOrderConversions(sale.order_id, { refunded_total: "0", canceled: true })).rejects.toThrow(/forced failure/)
       } finally {

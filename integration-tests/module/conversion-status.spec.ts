@@ -1,9 +1,8 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import path from "node:path"
-import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import type { StatusPlan, StatusRequest } from "../../src/modules/affiliate/utils/conversion-status"
+import { affiliateModule, seedConversions } from "./fixtures/affiliate-module"
 
 jest.setTimeout(180_000)
 
@@ -20,39 +19,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * one state exactly one wins, and a conversion an admin rejected is never in a payout.
  */
 moduleIntegrationTestRunner<AffiliateModuleService>({
-  moduleName: AFFILIATE_MODULE,
-  resolve: path.join(process.cwd(), "src/modules/affiliate"),
-  pathToMigrations: path.join(process.cwd(), "src/modules/affiliate/migrations"),
-  moduleOptions: { encryptionKey: "module-test-secret" },
+  ...affiliateModule,
   testSuite: ({ service }) => {
-    let seq = 0
-    async function conversions(count: number, status = "pending", amount = "10") {
-      seq += 1
-      const campaign = await service.createAffiliateCampaigns({
-        name: "Race",
-        handle: `race-${seq}`,
-        target_url: "https://shop.example.com/",
-        commission_type: "percentage",
-        commission_value: 10,
-        hold_days: 30,
-      } as any)
-      const affiliate = await service.createAffiliates({ code: `racer-${seq}`, name: "Racer", email: "racer@example.com" })
-      const rows = await service.createAffiliateConversions(
-        Array.from({ length: count }, (_, i) => ({
-          campaign_id: campaign.id,
-          affiliate_id: affiliate.id,
-          order_id: `R-${seq}-${i}`,
-          order_total: 100,
-          order_currency: "usd",
-          commission_amount: amount,
-          commission_currency: "usd",
-          status,
-          source: "s2s",
-          occurred_at: new Date(),
-        })) as any
-      )
-      return { affiliate, ids: rows.map((r) => r.id) }
-    }
+    const conversions = (count: number, status = "pending", amount = "10") =>
+      seedConversions(service, { count, status, commission_amount: amount, campaign: { hold_days: 30 } })
     const statusOf = async (id: string) => (await service.retrieveAffiliateConversion(id)).status
     const payoutLinesOf = (ids: string[]) => service.listAffiliatePayoutLines({ conversion_id: ids })
     const statusChanges = async (id: string) => (await service.listAffiliateConversionChanges({ conversion_id: id, field: "status" })).length

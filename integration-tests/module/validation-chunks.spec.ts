@@ -1,11 +1,10 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { MathBN } from "@medusajs/framework/utils"
-import path from "node:path"
-import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import { VALIDATION_CHUNK } from "../../src/modules/affiliate/conversions/validate-conversions"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import type { StatusPlan } from "../../src/modules/affiliate/utils/conversion-status"
+import { affiliateModule, failRowsOf, seedConversions } from "./fixtures/affiliate-module"
 
 jest.setTimeout(180_000)
 
@@ -19,51 +18,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * entries before it in the call did, and a review or another call racing it never both win.
  */
 moduleIntegrationTestRunner<AffiliateModuleService>({
-  moduleName: AFFILIATE_MODULE,
-  resolve: path.join(process.cwd(), "src/modules/affiliate"),
-  pathToMigrations: path.join(process.cwd(), "src/modules/affiliate/migrations"),
-  moduleOptions: { encryptionKey: "module-test-secret" },
+  ...affiliateModule,
   testSuite: ({ service, MikroOrmWrapper }) => {
     const db = () => MikroOrmWrapper.getManager().getKnex() as Knex
-    let seq = 0
 
-    /** `count` conversions of a new campaign, 10 % of an order of 100.00, recorded with their rate. */
-    async function conversions(count: number, status = "pending") {
-      seq += 1
-      const campaign = await service.createAffiliateCampaigns({
-        name: "Chunks",
-        handle: `chunks-${seq}`,
-        target_url: "https://shop.example.com/",
-        commission_type: "percentage",
-        commission_value: 10,
-      } as any)
-      const affiliate = await service.createAffiliates({ code: `chunks-${seq}`, name: "Chunks", email: "chunks@example.com" })
-      const rows = await service.createAffiliateConversions(
-        Array.from({ length: count }, (_, i) => ({
-          campaign_id: campaign.id,
-          affiliate_id: affiliate.id,
-          order_id: `C-${seq}-${i}`,
-          order_total: 100,
-          order_currency: "usd",
-          commission_amount: 10,
-          commission_currency: "usd",
-          commission_type: "percentage",
-          commission_rate: 10,
-          status,
-          source: "s2s",
-          occurred_at: new Date(),
-        })) as any
-      )
-      return { campaign, affiliate, rows }
-    }
+    const conversions = (count: number, status = "pending") => seedConversions(service, { count, status })
 
-    /** Fails every statement that writes a row of `table` matching `when` (a condition on NEW). */
-    async function failRowsOf(table: string, when: string) {
-      await db().raw(`create or replace function fail_for_test() returns trigger language plpgsql as $$
-        begin if ${when} then raise exception 'forced failure on one entry'; end if; return new; end $$`)
-      await db().raw(`create trigger fail_for_test before insert or update on ${table} for each row execute function fail_for_test()`)
-      return () => db().raw(`drop trigger fail_for_test on ${table}`)
-    }
 
     const totals = async (ids: string[]) =>
       Object.fromEntries(
@@ -82,7 +42,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
       const entries: unknown[] = rows.map((r) => ({ order_id: r.order_id, order_total: "50.00" }))
       // Entries the module never sees, between them: they keep their places in the answer.
       entries.splice(3, 0, { order_id: "C-nope", order_total: "1" }, { order_id: rows[0].order_id })
-      const restore = await failRowsOf(table, when(faulty.id))
+      const restore = await failRowsOf(db(), table, when(faulty.id))
       const summary = await service.validateConversions({ campaign_id: campaign.id, conversions: entries, actor: "s2s" }).finally(restore)
       expect(summary.results).toHaveLength(count + 2)
       expect(summary.results.slice(3, 5)).toEqual([
