@@ -4,7 +4,8 @@ import { Link, useSearchParams } from "react-router-dom"
 import type { AdminConversion } from "../../../../../../types/http"
 import { ConversionStatusBadge } from "../../../../../components/badges"
 import { useAffiliateNames, useCampaignNames } from "../../../../../hooks/use-names"
-import { formatDateParts, formatMoney } from "../../../../../lib/format"
+import { formatMoney } from "../../../../../lib/format"
+import { DateTimeCell } from "../../../../../components/date-time-cell"
 import { actionsColumn } from "../../../../../components/actions-column"
 
 const columnHelper = createDataTableColumnHelper<AdminConversion>()
@@ -68,15 +69,7 @@ export function useConversionTableColumns({ onApprove, onReject, reviewing }: Co
       }),
       columnHelper.accessor("created_at", {
         header: "Date",
-        cell: ({ getValue }) => {
-          const [date, time] = formatDateParts(getValue())
-          return (
-            <div className="flex flex-col">
-              <span>{date}</span>
-              <span className="txt-compact-xsmall text-ui-fg-muted">{time}</span>
-            </div>
-          )
-        },
+        cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
       }),
       columnHelper.accessor("order_id", {
         header: "Order",

@@ -3,7 +3,7 @@ import { useMemo } from "react"
 import type { AdminRequestLogEntry } from "../../../../../../types/http"
 import { OutcomeBadge } from "../../../../../components/badges"
 import { useCampaignNames } from "../../../../../hooks/use-names"
-import { formatDateParts } from "../../../../../lib/format"
+import { DateTimeCell } from "../../../../../components/date-time-cell"
 
 const columnHelper = createDataTableColumnHelper<AdminRequestLogEntry>()
 
@@ -30,15 +30,7 @@ export function useRequestLogTableColumns() {
       columnHelper.accessor("created_at", {
         header: "Time",
         size: 130,
-        cell: ({ getValue }) => {
-          const [date, time] = formatDateParts(getValue())
-          return (
-            <div className="flex flex-col">
-              <span>{date}</span>
-              <span className="txt-compact-xsmall text-ui-fg-muted">{time}</span>
-            </div>
-          )
-        },
+        cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
       }),
       columnHelper.accessor("source", {
         header: "Source",
