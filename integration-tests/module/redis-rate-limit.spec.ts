@@ -42,10 +42,10 @@ describe("RedisRateLimiter", () => {
     const results = children.map((c) => new Promise<{ accepted: number; refused: number }>((r) => c.once("message", r as never)))
     children.forEach((c) => c.send("go"))
     const [a, b] = await Promise.all(results)
+    // Each process answered all its calls, and together they got the limit once: two windows (one
+    // per process) would have accepted 80. How the 40 split between them is the machine's timing.
+    expect([a.accepted + a.refused, b.accepted + b.refused]).toEqual([60, 60])
     expect(a.accepted + b.accepted).toBe(40)
-    expect(a.refused + b.refused).toBe(80)
-    expect(a.accepted).toBeGreaterThan(0)
-    expect(b.accepted).toBeGreaterThan(0)
   })
 
   it("keeps refusing for the rest of the window and says until when", async () => {
