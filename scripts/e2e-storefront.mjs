@@ -84,12 +84,13 @@ async function assertConvertedWith(orderId, token) {
  */
 let shopperCount = 0
 async function shopper() {
-  const context = await browser.newContext({ userAgent: `${BROWSER_UA} shopper/${++shopperCount}`, viewport: { width: 1280, height: 900 } })
+  const userAgent = `${BROWSER_UA} shopper/${++shopperCount}`
+  const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
   page.setDefaultTimeout(T)
   page.on("pageerror", (e) => console.log(`[browser] ${String(e).slice(0, 300)}`))
   shoppers.push(context)
-  return { context, page }
+  return { context, page, userAgent }
 }
 const shoppers = []
 const shots = new Map()
@@ -248,14 +249,14 @@ test("a shopper who declines the banner: the order records no conversion (consen
 })
 
 test("an affiliate link that points at the storefront directly: the middleware records the click and keeps its token", async () => {
-  const { context, page } = await shopper()
+  const { context, page, userAgent } = await shopper()
   const landing = `${storefront.url}/us/store?aff=${world.demo.affiliate_code}&campaign=${world.demo.handle}&sub1=newsletter`
   await page.goto(landing)
   const token = await keptToken(context)
   assert(token, "no token kept for a direct affiliate link")
   const { rows } = await db.query("SELECT landing_url, sub1, user_agent FROM affiliate_click WHERE click_token = $1", [token])
   assert(rows.length === 1, `the kept token ${token} is not a recorded click`)
-  assert(rows[0].landing_url === landing && rows[0].sub1 === "newsletter" && rows[0].user_agent === BROWSER_UA, `click ${JSON.stringify(rows[0])}`)
+  assert(rows[0].landing_url === landing && rows[0].sub1 === "newsletter" && rows[0].user_agent === userAgent, `click ${JSON.stringify(rows[0])}`)
   // Answered on the landing page itself: the server action posts to the landing URL, which must
   // not count as another click nor replace the token.
   await answerBanner(page, "Accept")
