@@ -385,9 +385,14 @@ class AffiliateModuleService extends AffiliateServiceBase {
       sharedContext
     )
     // Only a conversion this call created is news (a repeat answers "duplicate"). Medusa gives
-    // every module the event bus; the event goes out once the answer is decided.
-    if (answer.body.status === "success" && answer.body.conversion_id) {
-      await this.eventBus_?.emit([{ name: AffiliateEvents.CONVERSION_CREATED, data: { id: answer.body.conversion_id } }])
+    // every module the event bus. Not awaited: the answer never waits on the bus. With Redis away,
+    // Medusa's Redis event bus holds the command until it reconnects and sends it then, and an S2S
+    // call waiting for that would hang for the whole outage.
+    const id = answer.body.status === "success" ? answer.body.conversion_id : null
+    if (id) {
+      this.eventBus_?.emit([{ name: AffiliateEvents.CONVERSION_CREATED, data: { id } }]).catch((e: Error) => {
+        this.logger_.warn(`affiliate: ${AffiliateEvents.CONVERSION_CREATED} for ${id} was not emitted (${e.message})`)
+      })
     }
     return answer
   }
