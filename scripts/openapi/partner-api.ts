@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ApplyBody } from "../../src/api/affiliate/apply/validators"
+import { StatementPayout } from "../../src/api/affiliate/statement/validators"
 import {
   PortalBuildLink,
   PortalConversionsParams,
@@ -67,14 +68,7 @@ const conversion = z.object({
   order_id: z.string().nullable().describe("Only for campaigns that show order ids to partners."),
   created_at: z.string(),
 })
-const payout = z.object({
-  id: z.string(),
-  amount: z.string(),
-  currency_code: z.string(),
-  status: z.enum(["open", "paid"]),
-  reference: z.string().nullable(),
-  paid_at: z.string().nullable(),
-  created_at: z.string(),
+const payout = StatementPayout.extend({
   lines: z.array(
     z.object({
       type: z.enum(["conversion", "adjustment"]),

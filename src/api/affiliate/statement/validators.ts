@@ -20,6 +20,17 @@ export const StatementNotFound = z.object({ message: z.string() })
 
 const money = z.object({ currency_code: z.string(), amount: z.string() })
 
+/** A payout as the affiliate sees it, on the statement and (with its lines) in the partner portal. */
+export const StatementPayout = z.object({
+  id: z.string(),
+  amount: z.string(),
+  currency_code: z.string(),
+  status: z.enum(["open", "paid"]),
+  reference: z.string().nullable(),
+  paid_at: z.string().nullable(),
+  created_at: z.string(),
+})
+
 /** The statement's JSON (`Accept: application/json`): the affiliate's own figures, no shopper data. */
 export const StatementAnswer = z.object({
   affiliate: z.object({ name: z.string(), code: z.string() }),
@@ -48,17 +59,7 @@ export const StatementAnswer = z.object({
     )
     .describe("A point per UTC day of the period, the oldest first."),
   balance: z.array(money).describe("Approved and not yet in a payout, per currency (negative when owed back)."),
-  payouts: z.array(
-    z.object({
-      id: z.string(),
-      amount: z.string(),
-      currency_code: z.string(),
-      status: z.enum(["open", "paid"]),
-      reference: z.string().nullable(),
-      paid_at: z.string().nullable(),
-      created_at: z.string(),
-    })
-  ),
+  payouts: z.array(StatementPayout),
   conversions: z
     .array(
       z.object({
