@@ -994,6 +994,24 @@ test("review queue: held conversions with their signals; approve one, reject one
   await page.getByText("Revoked", { exact: false }).first().waitFor({ timeout: T })
 })
 
+test("review queue: Next and Previous page through more than 20 held conversions, in the address", async () => {
+  const stamp = Date.now()
+  const orders = Array.from({ length: 21 }, (_, i) => `E2E-PAGED-${stamp}-${i}`)
+  for (const [i, order] of orders.entries()) await reportSale(order, { order_total: "10.00" }, { token: await visitFrom(`${BROWSER_UA} paged/${stamp}/${i}`) })
+  await page.goto(url("/app/affiliate/conversions/review"))
+  // The newest first: the last one reported is on the first page, and leaves it on the next.
+  const newest = page.locator(`[data-queued="${orders[20]}"]`)
+  await newest.waitFor({ timeout: T })
+  await page.getByRole("button", { name: "Next", exact: true }).click()
+  await page.waitForURL(/[?&]offset=20\b/, { timeout: T })
+  await newest.waitFor({ state: "detached", timeout: T })
+  await page.getByRole("button", { name: "Previous", exact: true }).click()
+  await page.waitForURL((u) => !new URL(u).searchParams.has("offset"), { timeout: T })
+  await newest.waitFor({ timeout: T })
+  // Out of the queue again for the scenarios after this one.
+  await query("UPDATE affiliate_conversion SET flagged = false WHERE order_id = ANY($1)", [orders])
+})
+
 test("where traffic comes from: the campaign page charts clicks by country, device and referring site", async () => {
   const stamp = Date.now()
   const visits = [

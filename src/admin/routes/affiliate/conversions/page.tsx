@@ -1,11 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, toast } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { useCallback, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import type { AdminConversion } from "../../../../types/http"
 import { AffiliateNav } from "../../../components/affiliate-nav"
-import { useReviewConversion } from "../../../hooks/api/conversions"
-import { errorMessage } from "../../../lib/format"
+import { useConversionDecision } from "../../../hooks/use-conversion-decision"
 import { BulkReviewDrawer } from "./components/bulk-review-drawer"
 import { ConversionDrawer } from "./components/conversion-drawer"
 import { ConversionsTable } from "./components/conversions-table/conversions-table"
@@ -31,34 +30,10 @@ const ConversionsPage = () => {
       },
       { replace: true }
     )
-  const [rejecting, setRejecting] = useState<AdminConversion | null>(null)
   const [selected, setSelected] = useState<Record<string, AdminConversion>>({})
   const [bulk, setBulk] = useState<{ status: "approved" | "rejected"; conversions: AdminConversion[] } | null>(null)
   const [csv, setCsv] = useState(false)
-  const { mutate: review, isPending: reviewing } = useReviewConversion()
-
-  const approve = useCallback(
-    (c: AdminConversion) =>
-      review(
-        { id: c.id, action: "approve" },
-        {
-          onSuccess: () => toast.success(`Conversion for order ${c.order_id} approved`),
-          onError: (e) => toast.error(errorMessage(e)),
-        }
-      ),
-    [review]
-  )
-  const reject = (c: AdminConversion, reason: string) =>
-    review(
-      { id: c.id, action: "reject", reason },
-      {
-        onSuccess: () => {
-          toast.success(`Conversion for order ${c.order_id} rejected`)
-          setRejecting(null)
-        },
-        onError: (e) => toast.error(errorMessage(e)),
-      }
-    )
+  const { approve, reject, rejecting, setRejecting, reviewing } = useConversionDecision()
   // The rows as selected now (the selection is cleared once they are reviewed); a command bar
   // shortcut pressed while the drawer is open changes nothing.
   const onBulkReview = useCallback(

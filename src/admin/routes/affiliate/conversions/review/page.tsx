@@ -5,11 +5,13 @@ import type { AdminConversion, AdminSignalCode } from "../../../../../types/http
 import { AffiliateNav } from "../../../../components/affiliate-nav"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { SignalList } from "../../../../components/signal-list"
-import { useConversions, useReviewConversion } from "../../../../hooks/api/conversions"
+import { useConversions } from "../../../../hooks/api/conversions"
 import { useTrustAffiliate } from "../../../../hooks/api/trust"
+import { useConversionDecision } from "../../../../hooks/use-conversion-decision"
 import { useAffiliateNames, useCampaignNames } from "../../../../hooks/use-names"
 import { errorMessage, formatDate, formatMoney } from "../../../../lib/format"
 import { SIGNAL_LABELS } from "../../../../lib/signals"
+import { readOffset } from "../../../../lib/table-query"
 import { ConversionDrawer } from "../components/conversion-drawer"
 import { ConversionsTabs } from "../components/conversions-tabs"
 import { RejectConversionDrawer } from "../components/reject-conversion-drawer"
@@ -23,35 +25,27 @@ const PAGE_SIZE = 20
  */
 const ReviewQueuePage = () => {
   const [params, setParams] = useSearchParams()
-  const offset = Math.max(0, Number(params.get("offset")) || 0)
+  const offset = readOffset(params.get("offset") ?? undefined)
   const queue = useConversions({ flagged: true, limit: PAGE_SIZE, offset })
   const [open, setOpen] = useState<string | null>(null)
-  const [rejecting, setRejecting] = useState<AdminConversion | null>(null)
-  const review = useReviewConversion()
+  const { approve, reject, rejecting, setRejecting, reviewing } = useConversionDecision()
   const trust = useTrustAffiliate()
   const prompt = usePrompt()
   const campaignName = useCampaignNames()
   const affiliateName = useAffiliateNames()
   const rows = queue.data?.conversions ?? []
   const count = queue.data?.count ?? 0
-  const page = (next: number) => setParams((prev) => Object.assign(new URLSearchParams(prev), next ? { offset: String(next) } : {}), { replace: true })
+  const page = (next: number) =>
+    setParams(
+      (prev) => {
+        const params = new URLSearchParams(prev)
+        if (next) params.set("offset", String(next))
+        else params.delete("offset")
+        return params
+      },
+      { replace: true }
+    )
 
-  const approve = (c: AdminConversion) =>
-    review.mutate(
-      { id: c.id, action: "approve" },
-      { onSuccess: () => toast.success(`Conversion for order ${c.order_id} approved`), onError: (e) => toast.error(errorMessage(e)) }
-    )
-  const reject = (c: AdminConversion, reason: string) =>
-    review.mutate(
-      { id: c.id, action: "reject", reason },
-      {
-        onSuccess: () => {
-          toast.success(`Conversion for order ${c.order_id} rejected`)
-          setRejecting(null)
-        },
-        onError: (e) => toast.error(errorMessage(e)),
-      }
-    )
   const trustFor = async (c: AdminConversion, code: AdminSignalCode) => {
     const who = affiliateName.get(c.affiliate_id) ?? c.affiliate_id
     const ok = await prompt({
@@ -111,10 +105,10 @@ const ReviewQueuePage = () => {
                 </Text>
               </div>
               <div className="flex gap-x-2">
-                <Button size="small" variant="secondary" disabled={review.isPending} onClick={() => approve(c)}>
+                <Button size="small" variant="secondary" disabled={reviewing} onClick={() => approve(c)}>
                   Approve
                 </Button>
-                <Button size="small" variant="secondary" disabled={review.isPending} onClick={() => setRejecting(c)}>
+                <Button size="small" variant="secondary" disabled={reviewing} onClick={() => setRejecting(c)}>
                   Reject
                 </Button>
               </div>
@@ -136,7 +130,7 @@ const ReviewQueuePage = () => {
           </Button>
         </div>
       )}
-      <RejectConversionDrawer key={rejecting?.id ?? "none"} conversion={rejecting} onReject={reject} onClose={() => setRejecting(null)} rejecting={review.isPending} />
+      <RejectConversionDrawer key={rejecting?.id ?? "none"} conversion={rejecting} onReject={reject} onClose={() => setRejecting(null)} rejecting={reviewing} />
       {open && <ConversionDrawer key={open} id={open} onClose={() => setOpen(null)} />}
     </div>
   )
