@@ -252,7 +252,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
     page: { limit: number; after?: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ conversions: PartnerConversion[]; next_cursor: string | null }> {
-    const { ids, next_cursor } = await this.reporting_.listPage("affiliate_conversion", { filters: { affiliate_id: affiliateId, is_test: false }, ...page }, sharedContext)
+    const { ids, next_cursor } = await this.reporting_.listPage("affiliate_conversion", { filters: { affiliate_id: affiliateId, is_test: false }, ...page, count: false }, sharedContext)
     return { conversions: await this.statements_.partnerConversions(ids, sharedContext), next_cursor }
   }
 
@@ -518,17 +518,6 @@ class AffiliateModuleService extends AffiliateServiceBase {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedConversion> {
     return this.tracking_.recordConversion(row, log, sharedContext)
-  }
-
-  /** Whether another order already converted through this click and this one is not recorded yet (campaigns crediting the first order only). */
-  @InjectManager()
-  async isRepeatOrder(
-    click: { id: string; campaign_id: string },
-    orderId: string,
-    isTest: boolean,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<boolean> {
-    return this.tracking_.isRepeatOrder(click, orderId, isTest, sharedContext)
   }
 
   /** Takes back a `recordConversion`: the row it created or the repeat it counted, and its log entry. */

@@ -25,7 +25,8 @@ const cutLongRuns = (text: string) => text.replace(LONG_RUN, (run) => `${run.sli
 export function redactForLog(text: string): string {
   const decoded = decodeEscapes(text)
   const redact = (t: string) => cutLongRuns(redactStatementTokens(redactApiKeys(t)))
-  const plain = redact(text)
-  const source = decoded !== text && redact(decoded) !== decoded ? redact(decoded) : plain
+  // The decoded text only when decoding revealed something to cut; else the text as it came.
+  const redactedDecoded = decoded !== text ? redact(decoded) : decoded
+  const source = redactedDecoded !== decoded ? redactedDecoded : redact(text)
   return source.replace(/[\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`)
 }

@@ -16,7 +16,8 @@ export type WebhookUpdate = WebhookInput & { id: string; enabled?: boolean }
 export const validateWebhookStep = createStep("validate-affiliate-webhook", async ({ url }: WebhookInput, { container }) => {
   if (url === undefined) return new StepResponse(undefined)
   const policy = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
-  const problem = webhookUrlProblem(url) ?? (targetProblem(url, policy) ? `url ${targetProblem(url, policy)}` : null)
+  const target = targetProblem(url, policy)
+  const problem = webhookUrlProblem(url) ?? (target ? `url ${target}` : null)
   if (problem) throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
   return new StepResponse(undefined)
 })

@@ -1,3 +1,4 @@
+import { adminActor } from "../../../actor"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
@@ -15,7 +16,7 @@ import { loadApplication } from "../route"
 export const POST = async (req: AuthenticatedMedusaRequest<AdminApproveApplicationType>, res: MedusaResponse<AdminApplicationResponse>) => {
   const { publicUrl } = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE).getOptions()
   await approveAffiliateApplicationWorkflow(req.scope).run({
-    input: { id: req.params.id, code: req.validatedBody.code, reviewed_by: `user:${req.auth_context.actor_id}`, public_url: publicUrl },
+    input: { id: req.params.id, code: req.validatedBody.code, reviewed_by: adminActor(req), public_url: publicUrl },
   })
   res.json(await loadApplication(req, req.params.id, applicationFields))
 }

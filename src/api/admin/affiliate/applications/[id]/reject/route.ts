@@ -1,3 +1,4 @@
+import { adminActor } from "../../../actor"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminApplicationResponse } from "../../../../../../types/http"
 import { rejectAffiliateApplicationWorkflow } from "../../../../../../workflows/partners/workflows/reject-application"
@@ -8,7 +9,7 @@ import { loadApplication } from "../route"
 /** POST /admin/affiliate/applications/:id/reject `{ reason }`: the applicant's mail quotes the reason. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminRejectApplicationType>, res: MedusaResponse<AdminApplicationResponse>) => {
   await rejectAffiliateApplicationWorkflow(req.scope).run({
-    input: { id: req.params.id, reason: req.validatedBody.reason, reviewed_by: `user:${req.auth_context.actor_id}` },
+    input: { id: req.params.id, reason: req.validatedBody.reason, reviewed_by: adminActor(req) },
   })
   res.json(await loadApplication(req, req.params.id, applicationFields))
 }
