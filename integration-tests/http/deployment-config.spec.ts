@@ -141,11 +141,25 @@ medusaIntegrationTestRunner({
         expect(unreadable.status).toBe(200)
         expect(unreadable.data).toMatchObject({ api_key: null, key_problem: expect.stringContaining("previousEncryptionKeys") })
 
+        // A webhook's signing secret and a partner's payout details, stored under the previous key too.
+        const previous = aes("hardening-previous-key")
+        const webhook = await service().createAffiliateWebhooks({ url: "https://hooks.example/rotate", events: ["affiliate.payout.paid"], secret_ciphertext: encryptApiKey("whsec_rotate", previous) })
+        const partner = await createAffiliate(getContainer())
+        const details = await service().createAffiliatePayoutDetails({ affiliate_id: partner.id, method: "paypal", details_ciphertext: encryptApiKey('{"paypal_email":"p@example.com"}', previous) })
+
         const rotated = await api.post("/admin/affiliate/encryption/reencrypt", {}, { headers: admin })
         expect(rotated.data.api_keys).toMatchObject({ reencrypted: 1, unreadable: 1 })
-        expect(decryptApiKey((await keyRow(campaign.id)).key_ciphertext, aes("hardening-current-key"))).toBe(apiKey)
+        expect(rotated.data.webhook_secrets).toMatchObject({ reencrypted: 1, unreadable: 0 })
+        expect(rotated.data.payout_details).toMatchObject({ reencrypted: 1, unreadable: 0 })
+        const current = aes("hardening-current-key")
+        expect(decryptApiKey((await keyRow(campaign.id)).key_ciphertext, current)).toBe(apiKey)
+        expect(decryptApiKey((await service().retrieveAffiliateWebhook(webhook.id)).secret_ciphertext, current)).toBe("whsec_rotate")
+        expect(decryptApiKey((await service().retrieveAffiliatePayoutDetails(details.id)).details_ciphertext, current)).toBe('{"paypal_email":"p@example.com"}')
         const again = await api.post("/admin/affiliate/encryption/reencrypt", {}, { headers: admin })
         expect(again.data.api_keys).toMatchObject({ reencrypted: 0, unreadable: 1 })
+        expect(again.data.webhook_secrets).toMatchObject({ reencrypted: 0, already_current: 1 })
+        expect(again.data.payout_details).toMatchObject({ reencrypted: 0, already_current: 1 })
+        await service().deleteAffiliateWebhooks([webhook.id])
 
         // The key itself never changed: shops keep converting throughout.
         const token = await clickToken(api, campaign.handle, code)

@@ -797,12 +797,12 @@ const operations: AdminOperation[] = [
     operationId: "reencryptSecrets",
     summary: "Re-encrypt stored keys with the current encryption key",
     description:
-      "The last step of rotating `encryptionKey`: every S2S and outbound key that a key in `previousEncryptionKeys` encrypted is encrypted " +
+      "The last step of rotating `encryptionKey`: every S2S and outbound key, webhook secret and payout details that a key in `previousEncryptionKeys` encrypted is encrypted " +
       "again with the current one. Running it again changes nothing.",
     tag: "Campaigns",
     answer: {
-      description: "How many keys of each kind were re-encrypted, were already current, or no configured key opens.",
-      body: z.object({ api_keys: reencryptCounts, outbound_keys: reencryptCounts }),
+      description: "How many secrets of each kind were re-encrypted, were already current, or no configured key opens.",
+      body: z.object({ api_keys: reencryptCounts, outbound_keys: reencryptCounts, webhook_secrets: reencryptCounts, payout_details: reencryptCounts }),
     },
   },
   ...partnerAdminOperations(),

@@ -7,7 +7,8 @@ export type { ReencryptCounts } from "../../../modules/affiliate/secrets/reencry
 export const reencryptSecretsStepId = "reencrypt-affiliate-secrets"
 
 /**
- * Re-encrypts the campaigns' S2S keys and outbound keys with the current encryption key, in one
+ * Re-encrypts every stored secret (S2S and outbound keys, webhook secrets, payout details) with
+ * the current encryption key, in one
  * module call (README, "Rotating the encryption key"). The compensation puts the previous
  * ciphertexts back.
  */
