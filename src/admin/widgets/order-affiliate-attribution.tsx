@@ -10,7 +10,7 @@ import { useCampaign } from "../hooks/api/campaigns"
 import { useConversion } from "../hooks/api/conversions"
 import { useOrderAttribution } from "../hooks/api/order-attribution"
 import { useCreateErasure } from "../hooks/api/privacy"
-import { errorMessage, formatDate, formatMoney } from "../lib/format"
+import { capitalize, errorMessage, formatDate, formatMoney } from "../lib/format"
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="grid grid-cols-2 items-center px-6 py-3">
@@ -83,7 +83,7 @@ const OrderAffiliateAttributionWidget = ({ data: order }: DetailWidgetProps<Admi
           </Row>
         ))}
       {conversion && <Row label="Commission">{formatMoney(conversion.commission_amount, conversion.commission_currency)}</Row>}
-      {conversion?.customer_type && <Row label="Customer">{conversion.customer_type === "new" ? "New" : "Returning"}</Row>}
+      {conversion?.customer_type && <Row label="Customer">{capitalize(conversion.customer_type)}</Row>}
       {conversion && <SoldItems conversion={conversion} />}
       {data?.deliveries.map((d) => (
         <Row key={d.id} label="Outbound delivery">

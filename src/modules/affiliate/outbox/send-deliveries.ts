@@ -4,7 +4,7 @@ import type { ClaimedDelivery } from "../types"
 import { redactApiKeys } from "../utils/api-key"
 import { outboundKeyName, redactOutboundKey, RESPONSE_EXCERPT_LENGTH, retryDelayMs } from "../utils/outbound"
 import type { SecretBox } from "../utils/secret-box"
-import { sendToTarget, type TargetPolicy } from "../utils/target-guard"
+import { sendToTarget, type TargetAnswer, type TargetPolicy } from "../utils/target-guard"
 import { SIGNATURE_HEADER, signWebhook, WEBHOOK_DISABLE_AFTER, webhookRetryDelayMs } from "../utils/webhooks"
 
 const TIMEOUT_MS = 10_000
@@ -35,6 +35,11 @@ async function send(delivery: ClaimedDelivery, apiKey: string | null, policy: Ta
     { url, method: delivery.method, headers: post ? { "Content-Type": "application/json" } : {}, body: post ? JSON.stringify(params) : undefined, timeoutMs: TIMEOUT_MS },
     policy
   )
+  return attemptOf(answer, apiKey)
+}
+
+/** The attempt a target's answer makes: its status and an excerpt, or why it failed (`apiKey` redacted from both). */
+function attemptOf(answer: TargetAnswer, apiKey: string | null): Attempt {
   const base = { http_status: null, error: null, response_excerpt: null, duration_ms: answer.durationMs }
   if (answer.outcome === "answered") return { ...base, http_status: answer.status, response_excerpt: kept(answer.body, apiKey, RESPONSE_EXCERPT_LENGTH) }
   if (answer.outcome === "refused") return { ...base, error: kept(REFUSED_PREFIX + answer.reason, apiKey, 500) }
@@ -57,11 +62,7 @@ async function sendWebhook(delivery: ClaimedDelivery, secrets: SecretBox, policy
     "User-Agent": "medusa-plugin-affiliate-s2s webhooks",
     [SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
   }
-  const answer = await sendToTarget({ url: delivery.url, method: "POST", headers, body, timeoutMs: TIMEOUT_MS }, policy)
-  const timed = { ...base, duration_ms: answer.durationMs }
-  if (answer.outcome === "answered") return { ...timed, http_status: answer.status, response_excerpt: kept(answer.body, null, RESPONSE_EXCERPT_LENGTH) }
-  if (answer.outcome === "refused") return { ...timed, error: kept(REFUSED_PREFIX + answer.reason, null, 500) }
-  return { ...timed, error: kept(answer.error, null, 500) }
+  return attemptOf(await sendToTarget({ url: delivery.url, method: "POST", headers, body, timeoutMs: TIMEOUT_MS }, policy), null)
 }
 
 /**

@@ -12,7 +12,7 @@ import { SignalList } from "../../../../components/signal-list"
 import { useTrustAffiliate } from "../../../../hooks/api/trust"
 import { SIGNAL_LABELS } from "../../../../lib/signals"
 import { ruleName } from "../../../../lib/commission-rules"
-import { errorMessage, formatDate, formatMoney } from "../../../../lib/format"
+import { capitalize, errorMessage, formatDate, formatMoney } from "../../../../lib/format"
 
 type ChangeRow = AdminConversionChange & { id: string }
 const column = createDataTableColumnHelper<ChangeRow>()
@@ -32,8 +32,6 @@ function fieldLabel(field: string): string {
   const item = field.match(/^items\.(.+)\.([a-z_]+)$/)
   return item ? `${item[1]} ${item[2].replace(/_/g, " ")}` : FIELDS[field] ?? field.replace(/_/g, " ")
 }
-
-const CUSTOMER: Record<string, string> = { new: "New", returning: "Returning" }
 
 /** A conversion: its amounts, its customer, what it sold (each item's rule and commission) and every change since. */
 export const ConversionDrawer = ({ id, onClose }: { id: string; onClose: () => void }) => {
@@ -105,7 +103,7 @@ export const ConversionDrawer = ({ id, onClose }: { id: string; onClose: () => v
               <div className="grid grid-cols-3 gap-3">
                 <Stat label="Order total" value={formatMoney(c.order_total, c.order_currency)} />
                 <Stat label="Commission" value={formatMoney(c.commission_amount, c.commission_currency)} />
-                <Stat label="Customer" value={c.customer_type ? CUSTOMER[c.customer_type] : "Not known"} />
+                <Stat label="Customer" value={c.customer_type ? capitalize(c.customer_type) : "Not known"} />
               </div>
               {/* A flat amount, or the rate of a sale reported without items, comes from one rule (or the campaign's own). */}
               {(!items.length || items.every((i) => i.commission_amount === null)) && (
