@@ -80,15 +80,18 @@ async function addFilter(list, label) {
   await page.getByRole("menu").waitFor({ state: "detached" })
 }
 
-/** Picks `option` in the open filter's picker, waits for the list's filter to show it, then closes the picker. */
+/**
+ * Picks `option` in the open filter's picker and closes it at once, as a quick hand does, then waits
+ * for the list's filter to show the value (a picker closed while the filter had no value drops it).
+ */
 async function pickFilterOption(list, option) {
   const exactly = new RegExp(`^${option}$`)
   const picker = page.getByRole("dialog")
   await picker.locator('button, [role="listitem"]').filter({ hasText: exactly }).click()
-  // The picker is portalled outside the list: the only match inside it is the filter's own value.
-  await list.locator("button").filter({ hasText: exactly }).waitFor()
   await page.keyboard.press("Escape")
   await picker.waitFor({ state: "hidden" })
+  // The picker is portalled outside the list: the only match inside it is the filter's own value.
+  await list.locator("button").filter({ hasText: exactly }).waitFor()
 }
 
 /** The conversions table's row for an order. */
@@ -388,8 +391,8 @@ test("request log: the empty state of a filter that matches nothing", async () =
   const input = page.getByRole("dialog").getByPlaceholder("ORDER-1001")
   await input.fill("E2E-NO-SUCH-ORDER")
   await input.press("Enter")
-  await list.locator("button").filter({ hasText: /^E2E-NO-SUCH-ORDER$/ }).waitFor()
   await page.keyboard.press("Escape")
+  await list.locator("button").filter({ hasText: /^E2E-NO-SUCH-ORDER$/ }).waitFor()
   await list.getByText("No request matches these filters", { exact: true }).waitFor({ timeout: T })
   assert((await list.locator("[data-outcome]").count()) === 0, "rows are shown for an order that was never logged")
   await shot("09c-request-log-filtered-empty")
@@ -796,6 +799,8 @@ test("conversion detail: each item with its rule and commission, the customer ty
   const drawer = page.getByRole("dialog", { name: `Conversion ${state.itemsOrder}` })
   await drawer.waitFor({ timeout: T })
   const items = drawer.getByRole("region", { name: "Items" })
+  // The items come with the conversion, their rules' names with the campaign's rules, a moment later.
+  await items.getByText("Apparel for new customers").first().waitFor({ timeout: T }).catch(() => {})
   const tshirt = await items.getByRole("row").filter({ hasText: "TSHIRT-M" }).textContent({ timeout: T })
   assert(tshirt.includes("Apparel for new customers") && tshirt.includes("$15.00"), `TSHIRT-M reads ${tshirt}`)
   const gift = await items.getByRole("row").filter({ hasText: "GIFT-50" }).textContent()

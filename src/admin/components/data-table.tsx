@@ -5,7 +5,6 @@ import {
   DataTableCommand,
   DataTableEmptyStateProps,
   DataTableFilter,
-  DataTableFilteringState,
   DataTablePaginationState,
   DataTableRowSelectionState,
   Heading,
@@ -14,6 +13,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useSearchParams } from "react-router-dom"
+import { useAddressFiltering } from "../hooks/use-address-filtering"
 import { readOffset } from "../lib/table-query"
 import { ErrorState } from "./page-state"
 
@@ -80,7 +80,6 @@ export const DataTable = <TData extends { id: string }>({
     pageIndex: Math.floor(readOffset(params.get("offset") ?? undefined) / pageSize),
     pageSize,
   }
-  const filtering = useMemo(() => readFiltering(params, filterIds), [params, filterIds])
 
   // A new search or filter starts again at the first page, in the same navigation: react-router's
   // functional update starts from the address of the last render, not from a queued one, so two
@@ -95,6 +94,7 @@ export const DataTable = <TData extends { id: string }>({
       },
       { replace: true }
     )
+  const filtering = useAddressFiltering(params, filterIds, update)
 
   const instance = useDataTable({
     data: data ?? [],
@@ -111,19 +111,7 @@ export const DataTable = <TData extends { id: string }>({
       onPaginationChange: (p) =>
         update((next) => (p.pageIndex ? next.set("offset", String(p.pageIndex * p.pageSize)) : next.delete("offset")), true),
     },
-    filtering: filters?.length
-      ? {
-          state: filtering,
-          onFilteringChange: (state) =>
-            update((next) => {
-              for (const id of filterIds) {
-                // A filter just added has no value yet: keep it (as null) so its picker stays open.
-                if (id in state) next.set(id, JSON.stringify(state[id] ?? null))
-                else next.delete(id)
-              }
-            }),
-        }
-      : undefined,
+    filtering: filters?.length ? filtering : undefined,
     search: searchLabel
       ? {
           state: params.get("q") ?? "",
@@ -170,19 +158,4 @@ export const DataTable = <TData extends { id: string }>({
       </Primitive>
     </section>
   )
-}
-
-/** The filters in the query string; one that is not valid JSON is left out. */
-function readFiltering(params: URLSearchParams, ids: string[]): DataTableFilteringState {
-  const state: DataTableFilteringState = {}
-  for (const id of ids) {
-    const raw = params.get(id)
-    if (raw === null) continue
-    try {
-      state[id] = JSON.parse(raw)
-    } catch {
-      // Edited by hand: ignore it.
-    }
-  }
-  return state
 }
