@@ -115,6 +115,28 @@ medusaIntegrationTestRunner({
       expect(await clicks()).toHaveLength(0)
     })
 
+    it("follows a campaign edited between two visits: its new target, allowed hosts and window; paused, no click", async () => {
+      // A visit before the edit: nothing of the campaign may be kept from it for the next ones.
+      expect((await clickLink(api, campaign.handle, { aff: code })).status).toBe(302)
+      const service = affiliateService(getContainer())
+      await service.updateAffiliateCampaigns({
+        id: campaign.id, target_url: "https://shop.example.com/winter", allowed_redirect_hosts: ["news.example.com"], attribution_window_days: 14,
+      })
+      const deep = await clickLink(api, campaign.handle, { aff: code, url: "https://news.example.com/gift-guide" })
+      expect(new URL(deep.headers.location).host).toBe("news.example.com")
+      const plain = await clickLink(api, campaign.handle, { aff: code })
+      expect(new URL(plain.headers.location).pathname).toBe("/winter")
+      const edited = (await clicks()).filter((c) => c.landing_url !== TARGET)
+      expect(edited.map((c) => c.landing_url).sort()).toEqual(["https://news.example.com/gift-guide", "https://shop.example.com/winter"])
+      for (const click of edited) {
+        expect(Math.round((new Date(click.expires_at).getTime() - new Date(click.created_at).getTime()) / 86_400_000)).toBe(14)
+      }
+      await service.updateAffiliateCampaigns({ id: campaign.id, status: "paused" })
+      const paused = await clickLink(api, campaign.handle, { aff: code })
+      expect(new URL(paused.headers.location).searchParams.has("click_token")).toBe(false)
+      expect(await clicks()).toHaveLength(3)
+    })
+
     it("sends known bots on without a billable click", async () => {
       const res = await clickLink(api, campaign.handle, { aff: code }, {
         "User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
