@@ -1,3 +1,4 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
 import { generateApiKey, hashApiKey } from "../../src/modules/affiliate/utils/api-key"
@@ -19,7 +20,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
   resolve: path.join(process.cwd(), "src/modules/affiliate"),
   pathToMigrations: path.join(process.cwd(), "src/modules/affiliate/migrations"),
   moduleOptions: { encryptionKey: "module-test-secret" },
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     async function world(overrides: { campaign?: Record<string, unknown>; affiliate?: Record<string, unknown> } = {}) {
       const campaign = await service.createAffiliateCampaigns({
         name: "Spring",
@@ -194,6 +195,30 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         ])
       })
 
+      it("stores each item's amounts as Medusa's big numbers: exact, with the raw columns Medusa writes, null where there is none", async () => {
+        const { campaign, ids } = await recordedWorld()
+        const item = { product_id: null, category: ["home"], collection: null, quantity: 1, metadata: null }
+        const base = conversion(ids, "I-1")
+        const items = [
+          { ...item, sku: "MUG", item_value: "19.90", commission_amount: "1.99", commission_rate: "10", rule_id: null },
+          { ...item, sku: "GIFT", item_value: "0.05", commission_amount: null, commission_rate: null, rule_id: null },
+        ]
+        const recorded = await service.recordConversion({ ...base, commission: { ...base.commission, items } }, logFields(campaign.id, "I-1"))
+        const byOrm = await service.listAffiliateConversionItems({ conversion_id: recorded.conversion_id }, { order: { sku: "ASC" } })
+        expect(byOrm.map((i) => [i.sku, String(i.item_value), i.commission_amount === null ? null : String(i.commission_amount)])).toEqual([
+          ["GIFT", "0.05", null],
+          ["MUG", "19.9", "1.99"],
+        ])
+        const raw = await (MikroOrmWrapper.getManager().getKnex() as Knex).raw(
+          "SELECT sku, raw_item_value, raw_commission_amount, raw_commission_rate FROM affiliate_conversion_item WHERE conversion_id = ? ORDER BY sku",
+          [recorded.conversion_id]
+        )
+        expect(raw.rows).toEqual([
+          { sku: "GIFT", raw_item_value: { value: "0.05", precision: 20 }, raw_commission_amount: null, raw_commission_rate: null },
+          { sku: "MUG", raw_item_value: { value: "19.90", precision: 20 }, raw_commission_amount: { value: "1.99", precision: 20 }, raw_commission_rate: { value: "10", precision: 20 } },
+        ])
+      })
+
       it("records one row when 20 identical calls race", async () => {
         const { campaign, ids } = await recordedWorld()
         const results = await Promise.all(
@@ -244,17 +269,17 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
     describe("what an event's subscribers check before running a workflow", () => {
       it("hasWebhooksFor: only an enabled, not deleted webhook that asked for the event", async () => {
         const type = "affiliate.conversion.created"
-        expect(await service.hasWebhooksFor(type)).toBe(false)
+        expect(await service.hasWebhooksFor(type, "aconv_unknown")).toBe(false)
         const other = await service.createAffiliateWebhooks({ url: "https://hooks.example/a", events: ["affiliate.payout.paid"], secret_ciphertext: "x" })
-        expect(await service.hasWebhooksFor(type)).toBe(false)
+        expect(await service.hasWebhooksFor(type, "aconv_unknown")).toBe(false)
         const listening = await service.createAffiliateWebhooks({ url: "https://hooks.example/b", events: ["affiliate.payout.paid", type], secret_ciphertext: "x" })
-        expect(await service.hasWebhooksFor(type)).toBe(true)
+        expect(await service.hasWebhooksFor(type, "aconv_unknown")).toBe(true)
         await service.updateAffiliateWebhooks({ id: listening.id, status: "disabled" })
-        expect(await service.hasWebhooksFor(type)).toBe(false)
+        expect(await service.hasWebhooksFor(type, "aconv_unknown")).toBe(false)
         await service.updateAffiliateWebhooks({ id: listening.id, status: "enabled" })
         await service.softDeleteAffiliateWebhooks([listening.id])
-        expect(await service.hasWebhooksFor(type)).toBe(false)
-        expect(await service.hasWebhooksFor("affiliate.payout.paid")).toBe(true)
+        expect(await service.hasWebhooksFor(type, "aconv_unknown")).toBe(false)
+        expect(await service.hasWebhooksFor("affiliate.payout.paid", "apay_unknown")).toBe(true)
         await service.deleteAffiliateWebhooks([other.id, listening.id])
       })
 

@@ -30,7 +30,7 @@ const server = createServer(async (req, res) => {
   const chunks = []
   for await (const c of req) chunks.push(c)
   const call = { request_id: "bench", method: "POST", api_key: req.headers["x-api-key"] ?? null, params: JSON.parse(Buffer.concat(chunks).toString("utf8")) }
-  const result = await recordS2sCall(deps, call, {})
+  const { answer: result } = await recordS2sCall(deps, call, {})
   res.writeHead(result.http, { "content-type": "application/json", ...result.headers })
   res.end(JSON.stringify(result.body))
 })

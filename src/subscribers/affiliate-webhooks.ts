@@ -7,8 +7,8 @@ import { queueWebhookDeliveriesWorkflow } from "../workflows/webhooks/workflows/
 
 /** Each of the plugin's events goes to the webhooks that asked for it: queued in the outbox, then tried at once. */
 export default async function affiliateWebhooks({ event, container }: SubscriberArgs<{ id: string }>) {
-  // One read of the (few) webhooks first: a workflow run for an event none asked for is most of the cost.
-  if (!(await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).hasWebhooksFor(event.name))) return
+  // Whether any webhook asked first: a workflow run for an event none asked for is most of the cost.
+  if (!(await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).hasWebhooksFor(event.name, event.data.id))) return
   const { result: ids } = await queueWebhookDeliveriesWorkflow(container).run({ input: { type: event.name, id: event.data.id } })
   if (ids.length) await deliverOutboundWorkflow(container).run({ input: { delivery_ids: ids } })
 }

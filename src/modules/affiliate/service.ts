@@ -50,6 +50,7 @@ import { WEBHOOK_DISABLE_AFTER } from "./utils/webhooks"
 import { createRateLimit, RateLimit } from "./rate-limit"
 import { recordOrderSale, type OrderSale, type RecordedOrder } from "./conversions/record-order"
 import { recordS2sCall, type S2sCall } from "./conversions/record-s2s-call"
+import { RecentConversionListeners } from "./conversions/listeners"
 import { listS2sCall, type S2sKeyCall, validateS2sCall } from "./conversions/s2s-key-calls"
 import { type ApplyChunk, validateEach, type ValidationRequest, type ValidationSummary } from "./conversions/validate-conversions"
 import { priceSale } from "./conversions/price-sale"
@@ -196,6 +197,8 @@ class AffiliateModuleService extends AffiliateServiceBase {
   protected readonly payouts_: PayoutRepository
   protected readonly orderRevisions_: OrderRevisionRepository
   protected readonly tracking_: TrackingRepository
+  /** What the S2S path's conversions' subscribers need to know, known when they were recorded (conversions/listeners.ts). */
+  protected readonly recentListeners_ = new RecentConversionListeners()
   protected readonly reporting_: ReportingRepository
   protected readonly statements_: StatementRepository
   protected readonly privacy_: PrivacyRepository
@@ -261,13 +264,15 @@ class AffiliateModuleService extends AffiliateServiceBase {
    * go to no webhook and mail no partner, and a workflow run for nothing costs the S2S path about
    * four fifths of its throughput where subscribers run in the server (README, "Performance").
    */
-  async hasWebhooksFor(type: string, sharedContext: Context = {}): Promise<boolean> {
-    return this.outbox_.webhookListens(type, sharedContext)
+  async hasWebhooksFor(type: string, id: string, sharedContext: Context = {}): Promise<boolean> {
+    const known = type === AffiliateEvents.CONVERSION_CREATED ? this.recentListeners_.get(id) : undefined
+    return known ? known.webhooks : this.outbox_.webhookListens(type, sharedContext)
   }
 
   /** Whether a new conversion calls for a mail: live, and its partner wants one per conversion. */
   async wantsConversionMail(conversionId: string, sharedContext: Context = {}): Promise<boolean> {
-    return this.statements_.wantsConversionMail(conversionId, sharedContext)
+    const known = this.recentListeners_.get(conversionId)
+    return known ? known.partner_mail : this.statements_.wantsConversionMail(conversionId, sharedContext)
   }
 
   /** Live conversions per affiliate and currency recorded in [from, to), for the daily digests. */
@@ -373,7 +378,7 @@ class AffiliateModuleService extends AffiliateServiceBase {
    * with its items, and the request-log entry every call gets.
    */
   async recordS2sConversion(call: S2sCall, @MedusaContext() sharedContext: Context = {}): Promise<S2sAnswer> {
-    const answer = await recordS2sCall(
+    const { answer, created } = await recordS2sCall(
       {
         tracking: this.tracking_,
         reporting: this.reporting_,
@@ -388,8 +393,9 @@ class AffiliateModuleService extends AffiliateServiceBase {
     // every module the event bus. Not awaited: the answer never waits on the bus. With Redis away,
     // Medusa's Redis event bus holds the command until it reconnects and sends it then, and an S2S
     // call waiting for that would hang for the whole outage.
-    const id = answer.body.status === "success" ? answer.body.conversion_id : null
-    if (id) {
+    if (created) {
+      const id = created.conversion_id
+      this.recentListeners_.remember(id, created.listeners)
       this.eventBus_?.emit([{ name: AffiliateEvents.CONVERSION_CREATED, data: { id } }]).catch((e: Error) => {
         this.logger_.warn(`affiliate: ${AffiliateEvents.CONVERSION_CREATED} for ${id} was not emitted (${e.message})`)
       })

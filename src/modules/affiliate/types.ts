@@ -40,6 +40,10 @@ export type S2sContext = {
   known_ip: string | null
   /** The affiliate's live conversions from the call's IP hash in the last hour (before this one), or null without an IP. */
   ip_conversions_last_hour: number | null
+  /** Whether a webhook listens for `affiliate.conversion.created` (sql/listeners.ts). */
+  webhooks_listen: boolean
+  /** Whether the click's affiliate wants a mail for each conversion. */
+  affiliate_wants_mail: boolean
 }
 
 export type RequestLogOutcome = "success" | "duplicate" | "skipped" | "error"

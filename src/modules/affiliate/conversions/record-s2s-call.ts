@@ -13,6 +13,7 @@ import { sumAmounts } from "../utils/money"
 import { MAX_CLICK_TOKEN_LENGTH } from "../utils/click-token"
 import * as answer from "../utils/s2s-answers"
 import { parseS2sInput, type S2sInput } from "../utils/s2s-input"
+import type { ConversionListeners } from "./listeners"
 import { priceSale } from "./price-sale"
 
 /** One call to `/integration/s2sConvert`, as the HTTP layer read it: the key, wherever it came from, and the decoded parameters. */
@@ -29,6 +30,11 @@ export type S2sCallDeps = {
 
 type LogFields = Pick<RequestLogInput, "campaign_id" | "key_prefix" | "order_id" | "click_token" | "is_test">
 
+/** The answer, and the conversion the call created, if it did, with who wanted word of it. */
+export type S2sOutcome = { answer: answer.S2sAnswer; created: { conversion_id: string; listeners: ConversionListeners } | null }
+
+const answered = (result: answer.S2sAnswer): S2sOutcome => ({ answer: result, created: null })
+
 /**
  * An S2S call from start to answer, kept in the request log whatever the outcome. The order of
  * checks is the contract's: the key is valid and not over its rate, the fields are valid; then the
@@ -36,7 +42,7 @@ type LogFields = Pick<RequestLogInput, "campaign_id" | "key_prefix" | "order_id"
  * sale earns, and one statement that records the conversion, its items and its log entry. Not a
  * workflow: this is the hot path, two prepared statements measured in `npm run bench`.
  */
-export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedContext: Context): Promise<answer.S2sAnswer> {
+export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedContext: Context): Promise<S2sOutcome> {
   const { params } = call
   // Redacted: a key pasted into the wrong parameter must not land in the log whole either.
   const fields: LogFields = {
@@ -51,7 +57,7 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
       { ...fields, request_id: call.request_id, source: "s2s", method: call.method, outcome: result.body.status, http_status: result.http, reason, conversion_id: null },
       sharedContext
     )
-    return result
+    return answered(result)
   }
 
   if (!call.api_key) return finish(answer.failed(401, answer.INVALID_API_KEY), "missing API key")
@@ -154,7 +160,14 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
     { ...fields, request_id: call.request_id, source: "s2s", method: call.method, http_status: 200 },
     sharedContext
   )
-  return result.created ? answer.recorded(result.conversion_id) : answer.duplicate(result.conversion_id)
+  if (!result.created) return answered(answer.duplicate(result.conversion_id))
+  return {
+    answer: answer.recorded(result.conversion_id),
+    created: {
+      conversion_id: result.conversion_id,
+      listeners: { webhooks: ctx.webhooks_listen, partner_mail: ctx.affiliate_wants_mail && !fields.is_test },
+    },
+  }
 }
 
 /** The call's items as the module keeps them (an S2S call names one category at most). */

@@ -1,4 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
+import { WEBHOOK_LISTENS } from "../sql/listeners"
 import { runPrepared } from "../sql/prepared"
 import { SqlRepository } from "../sql/sql-repository"
 import type { ClaimedDelivery } from "../types"
@@ -56,12 +57,12 @@ export class OutboxRepository extends SqlRepository {
    * prepared (a handful of rows).
    */
   async webhookListens(type: string, sharedContext: Context = {}): Promise<boolean> {
-    const rows = await runPrepared(
+    const rows = await runPrepared<{ listens: boolean }>(
       this.knex(sharedContext),
       "affiliate_webhook_listens",
-      `SELECT 1 FROM affiliate_webhook WHERE status = 'enabled' AND deleted_at IS NULL AND $1 = ANY(events) LIMIT 1`,
+      `SELECT ${WEBHOOK_LISTENS("$1::text")} AS listens`,
       [type]
     )
-    return rows.length > 0
+    return rows[0].listens
   }
 }

@@ -1,4 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
+import { WANTS_EACH_CONVERSION_MAIL } from "../sql/listeners"
 import { runPrepared } from "../sql/prepared"
 import { SqlRepository } from "../sql/sql-repository"
 import type { DigestRow, PartnerConversion, StatementAffiliate, StatementConversion, StatementPayout } from "../types"
@@ -133,7 +134,7 @@ export class StatementRepository extends SqlRepository {
       this.knex(sharedContext),
       "affiliate_wants_conversion_mail",
       `SELECT 1 FROM affiliate_conversion c JOIN affiliate a ON a.id = c.affiliate_id
-        WHERE c.id = $1 AND NOT c.is_test AND a.email_notifications = 'each' AND a.deleted_at IS NULL`,
+        WHERE c.id = $1 AND NOT c.is_test AND ${WANTS_EACH_CONVERSION_MAIL("a")}`,
       [conversionId]
     )
     return rows.length > 0

@@ -1,11 +1,13 @@
 import type { Context } from "@medusajs/framework/types"
+import { AffiliateEvents } from "../events"
 import { LIVE_CLICK } from "../sql/live-click"
+import { WANTS_EACH_CONVERSION_MAIL, WEBHOOK_LISTENS } from "../sql/listeners"
 import { IP_CONVERSIONS_LAST_HOUR, KNOWN_IP, TRUSTED_SIGNALS } from "../sql/signal-facts"
 import { runPrepared } from "../sql/prepared"
 import { SqlRepository } from "../sql/sql-repository"
 import type { ConversionInsert, RecordedConversion, RecordedLogInput, RequestLogInput, S2sContext } from "../types"
 import { entityId } from "../utils/entity-id"
-import { rawBigNumber } from "../utils/money"
+import { rawBigNumber, rawBigNumberSql } from "../utils/money"
 
 /*
  * The two hot paths, the affiliate link and the S2S call, each one prepared read and one prepared
@@ -53,10 +55,12 @@ export type LiveClick = { id: string; click_token: string; expires_at: Date }
 export const REQUEST_LOG_COLUMNS = `id, request_id, source, method, outcome, http_status, reason, campaign_id, key_prefix,
   order_id, click_token, conversion_id, is_test`
 
-/** The items of a conversion as `jsonb_to_recordset` reads them in the recording statement. */
-const ITEM_RECORD = `id text, sku text, product_id text, category text[], collection text, quantity int, item_value numeric,
-  raw_item_value jsonb, commission_amount numeric, raw_commission_amount jsonb, commission_rate numeric, raw_commission_rate jsonb,
-  rule_id text, metadata jsonb`
+/**
+ * The items of a conversion as `jsonb_to_recordset` reads them in the recording statement: the
+ * amounts as the decimal text they were priced as, their big-number columns built from it there.
+ */
+const ITEM_RECORD = `id text, sku text, product_id text, category text[], collection text, quantity int, item_value text,
+  commission_amount text, commission_rate text, rule_id text, metadata jsonb`
 
 const rawOrNull = (value: string | null) => (value === null ? null : rawBigNumber(value))
 
@@ -143,7 +147,9 @@ export class TrackingRepository extends SqlRepository {
               a.status AS affiliate_status, clk.created_at AS clicked_at, clk.expires_at AS click_expires_at,
               clk.paid_search_param, ${TRUSTED_SIGNALS("clk.affiliate_id")} AS trusted_signals,
               ${KNOWN_IP("clk.affiliate_id", "$3::text")} AS known_ip,
-              ${IP_CONVERSIONS_LAST_HOUR("clk.affiliate_id", "$3::text")} AS ip_conversions_last_hour
+              ${IP_CONVERSIONS_LAST_HOUR("clk.affiliate_id", "$3::text")} AS ip_conversions_last_hour,
+              ${WEBHOOK_LISTENS(`'${AffiliateEvents.CONVERSION_CREATED}'`)} AS webhooks_listen,
+              coalesce(${WANTS_EACH_CONVERSION_MAIL("a")}, false) AS affiliate_wants_mail
          FROM affiliate_api_key k
          JOIN affiliate_campaign c ON c.id = k.campaign_id AND c.deleted_at IS NULL
          LEFT JOIN affiliate_click clk ON clk.click_token = $1 AND ${LIVE_CLICK("clk")}
@@ -195,22 +201,7 @@ export class TrackingRepository extends SqlRepository {
     const id = entityId("aconv")
     const requestLogId = entityId("areq")
     const { commission } = row
-    const items = commission.items.map((item) => ({
-      id: entityId("acit"),
-      sku: item.sku,
-      product_id: item.product_id,
-      category: item.category,
-      collection: item.collection,
-      quantity: item.quantity,
-      item_value: item.item_value,
-      raw_item_value: rawBigNumber(item.item_value),
-      commission_amount: item.commission_amount,
-      raw_commission_amount: rawOrNull(item.commission_amount),
-      commission_rate: item.commission_rate,
-      raw_commission_rate: rawOrNull(item.commission_rate),
-      rule_id: item.rule_id,
-      metadata: row.limited_data_use ? null : item.metadata,
-    }))
+    const items = commission.items.map((item) => ({ ...item, id: entityId("acit"), metadata: row.limited_data_use ? null : item.metadata }))
     const rows = await runPrepared<{ id: string }>(this.knex(sharedContext), "affiliate_record_conversion", `WITH conversion AS (
          INSERT INTO affiliate_conversion (id, campaign_id, affiliate_id, click_id, order_id, order_total,
            raw_order_total, order_currency, commission_amount, raw_commission_amount, commission_currency,
@@ -230,8 +221,9 @@ export class TrackingRepository extends SqlRepository {
        ), items AS (
          INSERT INTO affiliate_conversion_item (id, conversion_id, sku, product_id, category, collection, quantity, item_value,
            raw_item_value, commission_amount, raw_commission_amount, commission_rate, raw_commission_rate, rule_id, metadata)
-         SELECT i.id, conversion.id, i.sku, i.product_id, coalesce(i.category, '{}'), i.collection, i.quantity, i.item_value,
-                i.raw_item_value, i.commission_amount, i.raw_commission_amount, i.commission_rate, i.raw_commission_rate, i.rule_id, i.metadata
+         SELECT i.id, conversion.id, i.sku, i.product_id, coalesce(i.category, '{}'), i.collection, i.quantity,
+                i.item_value::numeric, ${rawBigNumberSql("i.item_value")}, i.commission_amount::numeric, ${rawBigNumberSql("i.commission_amount")},
+                i.commission_rate::numeric, ${rawBigNumberSql("i.commission_rate")}, i.rule_id, i.metadata
            FROM conversion, jsonb_to_recordset($38::jsonb) AS i(${ITEM_RECORD})
           WHERE conversion.id = $1
        )

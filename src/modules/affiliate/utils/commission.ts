@@ -136,9 +136,16 @@ export function priceConversion(
       items: [],
     }
   }
+  // A basket's items mostly share a few rules: each rule's rate is read once.
+  const rates = new Map<CommissionRule | null, string>()
+  const rateOf = (rule: CommissionRule | null) => {
+    let rate = rates.get(rule)
+    if (rate === undefined) rates.set(rule, (rate = MathBN.convert(rule?.commission_value ?? campaign.commission_value).toFixed()))
+    return rate
+  }
   const items = sale.items.map((item) => {
     const rule = firstMatch(item)
-    const rate = MathBN.convert(rule?.commission_value ?? campaign.commission_value).toFixed()
+    const rate = rateOf(rule)
     return { ...item, commission_amount: percentOf(item.item_value, rate, orderCurrency), commission_rate: rate, rule_id: rule?.id ?? null }
   })
   return {

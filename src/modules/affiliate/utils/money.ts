@@ -61,6 +61,9 @@ export function formatAmount(amount: string | number, currency: string): string 
 /** The `raw_*` column Medusa keeps beside a `bigNumber` one, for SQL that writes it directly. */
 export const rawBigNumber = (value: string) => JSON.stringify({ value, precision: 20 })
 
+/** The same, built in SQL from a decimal text expression (null stays null): for a statement that writes many rows. */
+export const rawBigNumberSql = (text: string) => `CASE WHEN ${text} IS NULL THEN NULL ELSE jsonb_build_object('value', ${text}, 'precision', 20) END`
+
 /**
  * Decimal strings added exactly, one by one: MathBN.sum of a spread list would pass the engine's
  * argument limit for a long one (a payout's lines, a basket).
