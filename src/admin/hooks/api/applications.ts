@@ -43,6 +43,7 @@ export function useSaveProgramSettings() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (body: AdminUpdateProgramSettingsPayload) => sdk.client.fetch<AdminProgramSettingsResponse>("/admin/affiliate/settings", { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: programSettingsQueryKeys.all }),
+    // The answer is the saved settings: shown at once, so the form never shows the old ones in between.
+    onSuccess: (saved) => client.setQueryData(programSettingsQueryKeys.detail("settings"), saved),
   })
 }

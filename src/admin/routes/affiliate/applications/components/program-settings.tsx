@@ -1,5 +1,5 @@
 import { Button, Checkbox, Container, Heading, Input, Label, Switch, Text, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import type { AdminProgramSettings } from "../../../../../types/http"
 import { ErrorState, LoadingState } from "../../../../components/page-state"
 import { useProgramSettings, useSaveProgramSettings } from "../../../../hooks/api/applications"
@@ -11,18 +11,25 @@ export const ProgramSettings = () => {
   const settings = useProgramSettings()
   const campaigns = useCampaigns({ limit: 100, status: ["active", "paused"] })
   const save = useSaveProgramSettings()
-  const [draft, setDraft] = useState<AdminProgramSettings | null>(null)
-  useEffect(() => {
-    if (settings.data) setDraft(settings.data.settings)
-  }, [settings.data])
+  // Only the unsaved edits are state: the form shows them over the saved settings, so a refetch
+  // never drops what is being typed.
+  const [edits, setEdits] = useState<Partial<AdminProgramSettings>>({})
+  const draft = settings.data ? { ...settings.data.settings, ...edits } : null
+  const edit = (change: Partial<AdminProgramSettings>) => setEdits((current) => ({ ...current, ...change }))
   const submit = () =>
     draft &&
     save.mutate(
       { ...draft, terms_url: draft.terms_url?.trim() || null },
-      { onSuccess: () => toast.success("Program settings saved"), onError: (e) => toast.error(errorMessage(e)) }
+      {
+        onSuccess: () => {
+          setEdits({})
+          toast.success("Program settings saved")
+        },
+        onError: (e) => toast.error(errorMessage(e)),
+      }
     )
   const toggleCampaign = (id: string, on: boolean) =>
-    draft && setDraft({ ...draft, application_campaign_ids: on ? [...draft.application_campaign_ids, id] : draft.application_campaign_ids.filter((c) => c !== id) })
+    draft && edit({ application_campaign_ids: on ? [...draft.application_campaign_ids, id] : draft.application_campaign_ids.filter((c) => c !== id) })
 
   return (
     <Container className="flex flex-col gap-y-4 px-6 py-4">
@@ -37,16 +44,16 @@ export const ProgramSettings = () => {
       {draft && (
         <>
           <div className="flex items-center gap-x-2">
-            <Switch id="applications-open" checked={draft.applications_open} onCheckedChange={(v) => setDraft({ ...draft, applications_open: v })} />
+            <Switch id="applications-open" checked={draft.applications_open} onCheckedChange={(v) => edit({ applications_open: v })} />
             <Label htmlFor="applications-open" size="small">Take applications</Label>
           </div>
           <div className="flex items-center gap-x-2">
-            <Switch id="auto-approve" checked={draft.auto_approve} onCheckedChange={(v) => setDraft({ ...draft, auto_approve: v })} />
+            <Switch id="auto-approve" checked={draft.auto_approve} onCheckedChange={(v) => edit({ auto_approve: v })} />
             <Label htmlFor="auto-approve" size="small">Approve every confirmed application automatically</Label>
           </div>
           <div className="flex flex-col gap-y-1">
             <Label htmlFor="terms-url" size="small">Program terms (URL)</Label>
-            <Input id="terms-url" placeholder="https://shop.example.com/partner-terms" value={draft.terms_url ?? ""} onChange={(e) => setDraft({ ...draft, terms_url: e.target.value })} />
+            <Input id="terms-url" placeholder="https://shop.example.com/partner-terms" value={draft.terms_url ?? ""} onChange={(e) => edit({ terms_url: e.target.value })} />
           </div>
           <fieldset className="flex flex-col gap-y-1">
             <legend className="txt-compact-small-plus">Campaigns an approved partner joins</legend>
