@@ -67,8 +67,10 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
   // token's click; a token that is not a string matches no click, so a call refused for its
   // fields is still logged with its campaign.
   const token = typeof params.click_token === "string" && params.click_token.length <= MAX_CLICK_TOKEN_LENGTH ? params.click_token : ""
-  // The fraud signals' reads on the call's IP hash ride in the same statement (checked as a field below).
-  const ipHash = typeof params.ip === "string" && params.ip.length <= 64 ? hashIp(params.ip, deps.ipHashKey) : null
+  // The fraud signals' reads on the call's IP hash ride in the same statement (checked as a field
+  // below); a limited-data call's IP is not used at all (as the schema reads the flag).
+  const limitedDataUse = [true, "true", "1"].includes(params.limited_data_use as string | boolean)
+  const ipHash = !limitedDataUse && typeof params.ip === "string" && params.ip.length <= 64 ? hashIp(params.ip, deps.ipHashKey) : null
   const ctx = await deps.tracking.findS2sContext(keyHash, token, ipHash, sharedContext)
   if (!ctx) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
   fields.campaign_id = ctx.campaign_id
