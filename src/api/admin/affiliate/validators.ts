@@ -1,5 +1,6 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
+import { likeLiteral } from "../../../modules/affiliate/utils/like-pattern"
 
 /*
  * Query pieces shared by the admin lists. Medusa's validator reports a custom issue by its
@@ -63,7 +64,7 @@ export const searchFilter = z.string().max(200, "q is too long")
 export function searchAny(q: string | undefined, fields: string[]): Record<string, unknown> {
   const term = q?.trim()
   if (!term) return {}
-  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const pattern = `%${likeLiteral(term)}%`
   return { $or: fields.map((f) => ({ [f]: { $ilike: pattern } })) }
 }
 

@@ -1,11 +1,10 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { likeLiteral } from "../../../modules/affiliate/utils/like-pattern"
 
 export type ShopperReference = { order_id?: string; email?: string }
 export type ShopperOrders = { scope: "order" | "email"; order_ids: string[]; cart_ids: string[]; orders_matched: number }
 
-/** A LIKE pattern that matches `text` exactly: its own `%`, `_` and `\` are escaped. */
-const exactly = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export const findShopperOrdersStepId = "find-affiliate-shopper-orders"
 
@@ -25,7 +24,7 @@ export const findShopperOrdersStep = createStep(
     const { data: orders } = await query.graph({
       entity: "order",
       fields: ["id", "cart.id"],
-      filters: order_id ? { id: order_id } : { email: { $ilike: exactly(email!.trim()) } },
+      filters: order_id ? { id: order_id } : { email: { $ilike: likeLiteral(email!.trim()) } },
     })
     const found: ShopperOrders = {
       scope: order_id ? "order" : "email",

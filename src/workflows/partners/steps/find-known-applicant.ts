@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { likeLiteral } from "../../../modules/affiliate/utils/like-pattern"
 
 /**
  * Whether the email already belongs to an affiliate or to an application still open or approved.
@@ -10,7 +11,7 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 export const findKnownApplicantStep = createStep("find-known-affiliate-applicant", async ({ email }: { email: string }, { container, context }) => {
   const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   // Case-insensitive and exact: LIKE's wildcards in the address are escaped.
-  const exactly = { $ilike: email.replace(/[\\%_]/g, "\\$&") } as any
+  const exactly = { $ilike: likeLiteral(email) } as any
   const [affiliates, applications] = await Promise.all([
     service.listAffiliates({ email: exactly }, { select: ["id"], take: 1 }, context),
     service.listAffiliateApplications({ email: exactly, status: ["pending", "approved"] }, { select: ["id"], take: 1 }, context),
