@@ -159,6 +159,12 @@ medusaIntegrationTestRunner({
         const adminMail = await lastMail("admin@affiliate-test.dev", "affiliate-application-received")
         expect(adminMail!.data.text).toContain("anna@example.com")
 
+        // A code another affiliate has is refused, and the application stays in the queue.
+        await createAffiliate(container(), { code: "anna-taken" })
+        const taken = await adminPost(`/applications/${application.id}/approve`, { code: "anna-taken" })
+        expect([taken.status, taken.data.message]).toEqual([422, 'An affiliate with code "anna-taken" already exists: choose another code'])
+        expect(await queue()).toContain("anna@example.com")
+
         const approved = await adminPost(`/applications/${application.id}/approve`, { code: "anna" })
         expect(approved.status).toBe(200)
         expect(approved.data.application).toMatchObject({ status: "approved", affiliate_id: expect.stringMatching(/^aff_/), reviewed_by: expect.stringMatching(/^user:/) })

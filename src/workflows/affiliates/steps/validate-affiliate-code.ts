@@ -4,6 +4,16 @@ import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/link-id
 
 export const validateAffiliateCodeStepId = "validate-affiliate-code"
 
+/** Refuses a code that is not URL-safe (400) or that `taken` says another live affiliate has (422). */
+export async function checkAffiliateCode(code: string, taken: (code: string) => Promise<boolean>): Promise<void> {
+  if (!AFFILIATE_CODE_PATTERN.test(code)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "code must be 1-64 letters, digits, underscores or dashes")
+  }
+  if (await taken(code)) {
+    throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `An affiliate with code "${code}" already exists: choose another code`)
+  }
+}
+
 /**
  * An affiliate's code must be URL-safe and unique among live affiliates: say so before the
  * database index has to, whoever runs the workflow. Reads only: nothing to compensate.
@@ -12,14 +22,11 @@ export const validateAffiliateCodeStep = createStep(
   validateAffiliateCodeStepId,
   async ({ code, except_id }: { code?: string; except_id?: string }, { container }) => {
     if (code === undefined) return new StepResponse(undefined)
-    if (!AFFILIATE_CODE_PATTERN.test(code)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "code must be 1-64 letters, digits, underscores or dashes")
-    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "affiliate", fields: ["id"], filters: { code } })
-    if (data.some((a: { id: string }) => a.id !== except_id)) {
-      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `An affiliate with code "${code}" already exists: choose another code`)
-    }
+    await checkAffiliateCode(code, async (c) => {
+      const { data } = await query.graph({ entity: "affiliate", fields: ["id"], filters: { code: c } })
+      return data.some((a: { id: string }) => a.id !== except_id)
+    })
     return new StepResponse(undefined)
   }
 )

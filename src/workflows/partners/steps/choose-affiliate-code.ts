@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/link-identifiers"
 import { codeFromName } from "../../../lib/partner-links"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { checkAffiliateCode } from "../../affiliates/steps/validate-affiliate-code"
 
 /**
  * The new partner's code: the admin's, which must be free (422 otherwise), or one made from the
@@ -15,8 +15,7 @@ export const chooseAffiliateCodeStep = createStep(
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const taken = async (c: string) => (await service.listAffiliates({ code: c }, { select: ["id"] }, context)).length > 0
     if (code) {
-      if (!AFFILIATE_CODE_PATTERN.test(code)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "code must be 1-64 letters, digits, underscores or dashes")
-      if (await taken(code)) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `An affiliate with code "${code}" already exists: choose another code`)
+      await checkAffiliateCode(code, taken)
       return new StepResponse(code)
     }
     for (let i = 0; i < 10; i++) {
