@@ -35,6 +35,17 @@ const CLICK_COLUMNS = [
   "c.sub4", "c.sub5", "c.device_type", "c.referrer", "c.landing_url", "c.expires_at",
 ]
 
+/** A rollup row's counters (one row per currency and status) added to an entity's, a day's or a key's. */
+function addCounts(into: { clicks: number; unique_clicks: number; conversions: number; filtered_clicks?: number }, row: Partial<Counts>) {
+  into.clicks += Number(row.clicks)
+  into.unique_clicks += Number(row.unique_clicks)
+  into.conversions += Number(row.conversions)
+  if (into.filtered_clicks !== undefined) into.filtered_clicks += Number(row.filtered_clicks)
+}
+
+/** Whether a rollup row holds commission: a currency only sales were in (a flat commission paid in another) earns none. */
+const earnedCommission = (row: { currency_code: string; conversions: unknown }) => Boolean(row.currency_code) && Number(row.conversions) !== 0
+
 export class ReportingRepository extends SqlRepository {
   /** Clicks, conversions and commission per campaign (or per affiliate), all time, keyed by its id. */
   async totals(by: "campaign_id" | "affiliate_id", scope: ReportScope, sharedContext: Context = {}): Promise<Map<string, ReportTotals>> {
@@ -48,12 +59,8 @@ export class ReportingRepository extends SqlRepository {
     for (const row of rows) {
       const entry = byId.get(row.id) ?? { clicks: 0, unique_clicks: 0, filtered_clicks: 0, conversions: 0, commission: [] }
       byId.set(row.id, entry)
-      entry.clicks += Number(row.clicks)
-      entry.unique_clicks += Number(row.unique_clicks)
-      entry.filtered_clicks += Number(row.filtered_clicks)
-      entry.conversions += Number(row.conversions)
-      // A currency only sales were in (a flat commission paid in another) earns no commission entry.
-      if (row.currency_code && Number(row.conversions) !== 0) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
+      addCounts(entry, row)
+      if (earnedCommission(row)) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
     }
     return byId
   }
@@ -77,11 +84,8 @@ export class ReportingRepository extends SqlRepository {
     for (const row of rows) {
       const p = points.get(row.day)
       if (!p) continue
-      p.clicks += Number(row.clicks)
-      p.unique_clicks += Number(row.unique_clicks)
-      p.filtered_clicks += Number(row.filtered_clicks)
-      p.conversions += Number(row.conversions)
-      if (row.currency_code && Number(row.conversions) !== 0) p.commission[row.currency_code] = row.commission
+      addCounts(p, row)
+      if (earnedCommission(row)) p.commission[row.currency_code] = row.commission
     }
     for (const p of points.values()) {
       p.conversion_rate = p.clicks ? Math.round((p.conversions / p.clicks) * 10_000) / 100 : 0
@@ -109,10 +113,8 @@ export class ReportingRepository extends SqlRepository {
     for (const row of rows) {
       const entry = byKey.get(row.key) ?? { key: row.key, clicks: 0, unique_clicks: 0, conversions: 0, commission: [] }
       byKey.set(row.key, entry)
-      entry.clicks += Number(row.clicks)
-      entry.unique_clicks += Number(row.unique_clicks)
-      entry.conversions += Number(row.conversions)
-      if (row.currency_code && Number(row.conversions) !== 0) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
+      addCounts(entry, row)
+      if (earnedCommission(row)) entry.commission.push({ currency_code: row.currency_code, amount: row.commission })
     }
     return [...byKey.values()]
       .filter((r) => r.clicks || r.unique_clicks || r.conversions)
