@@ -24,6 +24,14 @@ export function generateConfirmToken(): string {
 }
 export const hashConfirmToken = hashApiKey
 
+/** An affiliate's link for a campaign, on `base`: `/affiliate/click/<handle>?aff=<code>`, with any sub values or deep link. */
+export function trackingLinkUrl(base: string, handle: string, code: string, extra: Record<string, string | undefined> = {}): string {
+  const url = new URL(`${base}/affiliate/click/${encodeURIComponent(handle)}`)
+  url.searchParams.set("aff", code)
+  for (const [key, value] of Object.entries(extra)) if (value) url.searchParams.set(key, value)
+  return url.href
+}
+
 export function mailBase(publicUrl: string | null): string {
   return (publicUrl ?? LOCAL_DEFAULT).replace(/\/+$/, "")
 }

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { maskEmail, maskIban } from "../../../lib/iban"
 import { formatAmount } from "../../../modules/affiliate/utils/money"
 import { chooseDestination } from "../../../modules/affiliate/utils/redirect"
+import { trackingLinkUrl } from "../../../lib/partner-links"
 import { periodTotals } from "../../../lib/statement-page"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
@@ -33,19 +34,13 @@ export async function partnerCampaigns(req: MedusaRequest, partner: Partner): Pr
   return data as unknown as Campaign[]
 }
 
-export function trackingLink(req: MedusaRequest, campaign: Campaign, code: string, extra: Record<string, string | undefined> = {}): string {
-  const url = new URL(`${publicBase(req).url}/affiliate/click/${encodeURIComponent(campaign.handle)}`)
-  url.searchParams.set("aff", code)
-  for (const [key, value] of Object.entries(extra)) if (value) url.searchParams.set(key, value)
-  return url.href
-}
-
-export async function partnerLinks(req: MedusaRequest, partner: Partner): Promise<PortalLink[]> {
-  return (await partnerCampaigns(req, partner)).map((c) => ({
+/** The partner's link for each of its campaigns (`campaigns`: already read by the caller). */
+export function partnerLinks(req: MedusaRequest, partner: Partner, campaigns: Campaign[]): PortalLink[] {
+  return campaigns.map((c) => ({
     campaign_id: c.id,
     campaign_name: c.name,
     target_url: c.target_url,
-    url: trackingLink(req, c, partner.code),
+    url: trackingLinkUrl(publicBase(req).url, c.handle, partner.code),
   }))
 }
 
@@ -54,8 +49,13 @@ export async function partnerLinks(req: MedusaRequest, partner: Partner): Promis
  * origin or a host the campaign allows, by the same rule the link follows when clicked (anything
  * else would land on the target anyway): refused with 400, not silently dropped.
  */
-export async function buildDeepLink(req: MedusaRequest, partner: Partner, input: { campaign_id: string; url?: string } & Record<string, string | undefined>) {
-  const campaign = (await partnerCampaigns(req, partner)).find((c) => c.id === input.campaign_id)
+export function buildDeepLink(
+  req: MedusaRequest,
+  partner: Partner,
+  campaigns: Campaign[],
+  input: { campaign_id: string; url?: string } & Record<string, string | undefined>
+) {
+  const campaign = campaigns.find((c) => c.id === input.campaign_id)
   if (!campaign) throw new MedusaError(MedusaError.Types.NOT_FOUND, "campaign_id: no campaign of yours has this id")
   if (input.url) {
     const destination = chooseDestination(campaign.target_url, input.url, campaign.allowed_redirect_hosts ?? [])
@@ -71,7 +71,7 @@ export async function buildDeepLink(req: MedusaRequest, partner: Partner, input:
     }
   }
   const { campaign_id: _, ...extra } = input
-  return { campaign, url: trackingLink(req, campaign, partner.code, extra) }
+  return { campaign, url: trackingLinkUrl(publicBase(req).url, campaign.handle, partner.code, extra) }
 }
 
 /** Whether `url` is one of this partner's own tracking links (the QR code is made for nothing else). */

@@ -1,6 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import type { AdminTrackingLink } from "../../../../types/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { trackingLinkUrl } from "../../../../lib/partner-links"
 import { publicBase } from "../public-url"
 
 type LinkCampaign = { id: string; name: string; handle: string }
@@ -10,7 +11,7 @@ export function buildTrackingLinks(publicUrl: string, code: string, campaigns: L
   return campaigns.map((c) => ({
     campaign_id: c.id,
     campaign_name: c.name,
-    url: `${publicUrl}/affiliate/click/${encodeURIComponent(c.handle)}?aff=${encodeURIComponent(code)}`,
+    url: trackingLinkUrl(publicUrl, c.handle, code),
   }))
 }
 
