@@ -37,14 +37,17 @@ export const ROLLUPS = `(select ${STAT_COLUMNS} from affiliate_stat_daily union 
 /** The breakdowns' figures, in column order: per dimension (country, device, referrer) and its key. */
 export const SOURCE_COLUMNS = "campaign_id, affiliate_id, day, dimension, key, currency_code, status, clicks, unique_clicks, conversions, commission"
 
-/** A delta's three dimensions as rows of (dimension, key); deltas without them (crawlers, sales-only rows) are left out. */
-const EXPLODED = `affiliate_stat_delta d cross join lateral (values ('country', d.country), ('device', d.device), ('referrer', d.referrer)) x(dimension, key)
+/**
+ * The deltas of `source` (the table, or the fold's deleted rows), each as three rows of (dimension,
+ * key); deltas without dimensions (crawlers, sales-only rows) are left out.
+ */
+const exploded = (source: string) => `${source} d cross join lateral (values ('country', d.country), ('device', d.device), ('referrer', d.referrer)) x(dimension, key)
   where d.country <> ''`
 const EXPLODED_COLUMNS = "d.campaign_id, d.affiliate_id, d.day, x.dimension, x.key, d.currency_code, d.status"
 
 /** Every figure by where traffic came from: the folded rows and the deltas not folded yet. Give it an alias. */
 export const SOURCE_ROLLUPS = `(select ${SOURCE_COLUMNS} from affiliate_stat_source
-  union all select ${EXPLODED_COLUMNS}, d.clicks, d.unique_clicks, d.conversions, d.commission from ${EXPLODED})`
+  union all select ${EXPLODED_COLUMNS}, d.clicks, d.unique_clicks, d.conversions, d.commission from ${exploded("affiliate_stat_delta")})`
 
 const DELTA =
   "insert into affiliate_stat_delta (campaign_id, affiliate_id, day, currency_code, status, clicks, unique_clicks, conversions, commission, sales, country, device, referrer)"
@@ -130,7 +133,7 @@ export const FOLD_FUNCTION = `create or replace function affiliate_stat_fold() r
     sourced as (
       select ${EXPLODED_COLUMNS}, sum(d.clicks) as clicks, sum(d.unique_clicks) as unique_clicks,
              sum(d.conversions) as conversions, sum(d.commission) as commission
-        from ${EXPLODED.replace("affiliate_stat_delta d", "deltas d")}
+        from ${exploded("deltas")}
        group by ${EXPLODED_COLUMNS}
     ),
     applied_sources as (
