@@ -262,7 +262,8 @@ class AffiliateModuleService extends AffiliateServiceBase {
   /**
    * What an event's subscribers check before running a workflow: most conversions of a busy store
    * go to no webhook and mail no partner, and a workflow run for nothing costs the S2S path about
-   * four fifths of its throughput where subscribers run in the server (README, "Performance").
+   * four fifths of its throughput where subscribers run in the server (README, "Performance"). For
+   * a conversion an S2S call created in this process (`id`), the call's own read answered already.
    */
   async hasWebhooksFor(type: string, id: string, sharedContext: Context = {}): Promise<boolean> {
     const known = type === AffiliateEvents.CONVERSION_CREATED ? this.recentListeners_.get(id) : undefined
