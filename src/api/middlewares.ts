@@ -3,7 +3,6 @@ import { adminAffiliateMiddlewares } from "./admin/affiliate/middlewares"
 import { adminOutboundMiddlewares } from "./admin/affiliate/outbound-deliveries/middlewares"
 import { affiliateErrorHandler } from "./error-handler"
 import { partnerMiddlewares } from "./affiliate/partner-middlewares"
-import { statementMiddlewares } from "./affiliate/statement/middlewares"
 import { integrationMiddlewares } from "./integration/middlewares"
 import { storeAffiliateMiddlewares } from "./store/middlewares"
 
@@ -13,7 +12,6 @@ export default defineMiddlewares({
     ...adminAffiliateMiddlewares,
     ...adminOutboundMiddlewares,
     ...storeAffiliateMiddlewares,
-    ...statementMiddlewares,
     ...partnerMiddlewares,
   ],
   // Scoped to the plugin's paths; every other path keeps Medusa's own handler.
