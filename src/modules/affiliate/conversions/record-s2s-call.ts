@@ -12,7 +12,7 @@ import { hashIp } from "../utils/ip-hash"
 import { sumAmounts } from "../utils/money"
 import { MAX_CLICK_TOKEN_LENGTH } from "../utils/click-token"
 import * as answer from "../utils/s2s-answers"
-import { parseS2sInput, type S2sInput } from "../utils/s2s-input"
+import { flagIsSet, parseS2sInput, type S2sInput } from "../utils/s2s-input"
 import type { ConversionListeners } from "./listeners"
 import { priceSale } from "./price-sale"
 
@@ -69,8 +69,7 @@ export async function recordS2sCall(deps: S2sCallDeps, call: S2sCall, sharedCont
   const token = typeof params.click_token === "string" && params.click_token.length <= MAX_CLICK_TOKEN_LENGTH ? params.click_token : ""
   // The fraud signals' reads on the call's IP hash ride in the same statement (checked as a field
   // below); a limited-data call's IP is not used at all (as the schema reads the flag).
-  const limitedDataUse = [true, "true", "1"].includes(params.limited_data_use as string | boolean)
-  const ipHash = !limitedDataUse && typeof params.ip === "string" && params.ip.length <= 64 ? hashIp(params.ip, deps.ipHashKey) : null
+  const ipHash = !flagIsSet(params.limited_data_use) && typeof params.ip === "string" && params.ip.length <= 64 ? hashIp(params.ip, deps.ipHashKey) : null
   const ctx = await deps.tracking.findS2sContext(keyHash, token, ipHash, sharedContext)
   if (!ctx) return finish(answer.failed(401, answer.INVALID_API_KEY), "unknown or revoked API key")
   fields.campaign_id = ctx.campaign_id

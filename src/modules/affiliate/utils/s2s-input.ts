@@ -15,11 +15,10 @@ function isRealDateTime(value: string): boolean {
   return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && hh < 24 && mm < 60 && ss < 60 && !Number.isNaN(Date.parse(value))
 }
 
-/** Forms and query strings carry only text, so "true"/"1" count as true there. */
-const flag = z.union([
-  z.boolean(),
-  z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
-])
+/** Whether a flag is set: forms and query strings carry only text, so "true"/"1" count as true there. */
+export const flagIsSet = (value: unknown) => value === true || value === "true" || value === "1"
+
+const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform(flagIsSet)])
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
