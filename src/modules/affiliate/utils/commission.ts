@@ -136,16 +136,12 @@ export function priceConversion(
       items: [],
     }
   }
-  // A basket's items mostly share a few rules: each rule's rate is read once.
-  const rates = new Map<CommissionRule | null, string>()
-  const rateOf = (rule: CommissionRule | null) => {
-    let rate = rates.get(rule)
-    if (rate === undefined) rates.set(rule, (rate = MathBN.convert(rule?.commission_value ?? campaign.commission_value).toFixed()))
-    return rate
-  }
+  // Each rate read once per sale, not once per item.
+  const campaignRate = MathBN.convert(campaign.commission_value).toFixed()
+  const ruleRates = new Map(campaign.commission_rules.map((r) => [r, MathBN.convert(r.commission_value).toFixed()]))
   const items = sale.items.map((item) => {
     const rule = firstMatch(item)
-    const rate = rateOf(rule)
+    const rate = rule ? ruleRates.get(rule)! : campaignRate
     return { ...item, commission_amount: percentOf(item.item_value, rate, orderCurrency), commission_rate: rate, rule_id: rule?.id ?? null }
   })
   return {

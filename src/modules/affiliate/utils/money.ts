@@ -58,11 +58,15 @@ export function formatAmount(amount: string | number, currency: string): string 
   return MathBN.convert(amount).toFixed(currencyDecimals(currency) ?? 2)
 }
 
+/** The precision Medusa's `bigNumber` columns keep in their `raw_*` twin. */
+const RAW_PRECISION = 20
+
 /** The `raw_*` column Medusa keeps beside a `bigNumber` one, for SQL that writes it directly. */
-export const rawBigNumber = (value: string) => JSON.stringify({ value, precision: 20 })
+export const rawBigNumber = (value: string) => JSON.stringify({ value, precision: RAW_PRECISION })
 
 /** The same, built in SQL from a decimal text expression (null stays null): for a statement that writes many rows. */
-export const rawBigNumberSql = (text: string) => `CASE WHEN ${text} IS NULL THEN NULL ELSE jsonb_build_object('value', ${text}, 'precision', 20) END`
+export const rawBigNumberSql = (text: string) =>
+  `CASE WHEN ${text} IS NULL THEN NULL ELSE jsonb_build_object('value', ${text}, 'precision', ${RAW_PRECISION}) END`
 
 /**
  * Decimal strings added exactly, one by one: MathBN.sum of a spread list would pass the engine's
